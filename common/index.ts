@@ -1,0 +1,5 @@
+export * from './constants';
+export * from './ml_commons';
+export * from './routes';
+export * from './upload';
+export * from './types';

@@ -1,0 +1,172 @@
+import { DATA_SOURCE_QUERY_PARAM, ID_PATTERN, MAX_MODEL_SIZE_BYTES, MAX_PAGE_SIZE, CHUNK_SIZE_BYTES } from './constants';
+import {
+  ACCESS_MODES,
+  FRAMEWORK_TYPES,
+  FUNCTION_NAMES,
+  MODEL_FORMATS,
+  MODEL_STATES,
+  POOLING_MODES,
+  PREDICT_FUNCTIONS,
+  TASK_STATES,
+  TASK_TYPES,
+} from './ml_commons';
+import { MODEL_GROUP_SORT_FIELDS, MODEL_SORT_FIELDS } from './types';
+import {
+  arrayOf,
+  boolean,
+  integer,
+  jsonText,
+  object,
+  oneOf,
+  optional,
+  queryInt,
+  queryList,
+  string,
+} from './schema';
+
+/** Request validators for every route, shared with the browser's forms. */
+
+export const id = () =>
+  string({ pattern: ID_PATTERN, patternMessage: 'must be 1-128 characters of letters, digits, "_" or "-"' });
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const name = () => string({ min: 1, max: 256 });
+const description = () => optional(string({ max: 10000 }));
+const paging = {
+  from: optional(queryInt({ min: 0, max: 10000 })),
+  size: optional(queryInt({ min: 1, max: MAX_PAGE_SIZE })),
+};
+const dataSource = { [DATA_SOURCE_QUERY_PARAM]: optional(id()) };
+const sortDirection = () => optional(oneOf(['asc', 'desc'] as const));
+const accessFields = {
+  access_mode: optional(oneOf(ACCESS_MODES)),
+  backend_roles: optional(arrayOf(string({ min: 1, max: 256 }), { max: 100 })),
+  add_all_backend_roles: optional(boolean()),
+};
+
+export const dataSourceQuery = object(dataSource);
+
+export const modelGroupParams = object({ groupId: id() });
+export const modelParams = object({ modelId: id() });
+export const taskParams = object({ taskId: id() });
+export const chunkParams = object({
+  modelId: id(),
+  chunkNumber: queryInt({ min: 0, max: Math.ceil(MAX_MODEL_SIZE_BYTES / CHUNK_SIZE_BYTES) - 1 }),
+});
+export const predictParams = object({ functionName: oneOf(PREDICT_FUNCTIONS), modelId: id() });
+
+export const modelGroupSearchQuery = object({
+  ...dataSource,
+  ...paging,
+  search: optional(string({ max: 256 })),
+  sort_field: optional(oneOf(MODEL_GROUP_SORT_FIELDS)),
+  sort_direction: sortDirection(),
+});
+
+export const modelGroupCreateBody = object({ name: name(), description: description(), ...accessFields });
+export const modelGroupUpdateBody = object({
+  name: optional(name()),
+  description: description(),
+  ...accessFields,
+});
+
+export const modelSearchQuery = object({
+  ...dataSource,
+  ...paging,
+  search: optional(string({ max: 256 })),
+  states: optional(queryList(oneOf(MODEL_STATES), { max: MODEL_STATES.length })),
+  functions: optional(queryList(oneOf(FUNCTION_NAMES), { max: FUNCTION_NAMES.length })),
+  formats: optional(queryList(oneOf(MODEL_FORMATS), { max: MODEL_FORMATS.length })),
+  model_group_id: optional(id()),
+  sort_field: optional(oneOf(MODEL_SORT_FIELDS)),
+  sort_direction: sortDirection(),
+});
+
+export const modelConfig = object({
+  model_type: string({ min: 1, max: 64 }),
+  embedding_dimension: optional(integer({ min: 1, max: 65536 })),
+  framework_type: optional(oneOf(FRAMEWORK_TYPES)),
+  pooling_mode: optional(oneOf(POOLING_MODES)),
+  normalize_result: optional(boolean()),
+  model_max_length: optional(integer({ min: 1, max: 1000000 })),
+  query_prefix: optional(string({ max: 1000 })),
+  passage_prefix: optional(string({ max: 1000 })),
+  all_config: optional(jsonText()),
+});
+
+const registerCommon = {
+  name: name(),
+  description: description(),
+  function_name: optional(oneOf(FUNCTION_NAMES)),
+  model_group_id: optional(id()),
+  model_format: oneOf(MODEL_FORMATS),
+  model_content_hash_value: string({ pattern: SHA256_HEX, patternMessage: 'must be the lowercase hex SHA-256 of the zip (64 characters)' }),
+  model_config: optional(modelConfig),
+  ...accessFields,
+};
+
+export const modelRegisterUrlBody = object({
+  ...registerCommon,
+  // ML Commons downloads the URL itself; the plugin's server never fetches it.
+  url: string({ min: 1, max: 4096, pattern: /^(https?|ftp|file):\/\/\S+$/i, patternMessage: 'must be an http(s), ftp or file URL' }),
+});
+
+export const modelRegisterMetaBody = object({
+  ...registerCommon,
+  model_content_size_in_bytes: integer({ min: 1, max: MAX_MODEL_SIZE_BYTES }),
+  total_chunks: integer({ min: 1, max: Math.ceil(MAX_MODEL_SIZE_BYTES / CHUNK_SIZE_BYTES) }),
+});
+
+export const modelUpdateBody = object({
+  name: optional(name()),
+  description: description(),
+  model_group_id: optional(id()),
+  is_enabled: optional(boolean()),
+  model_config: optional(modelConfig),
+});
+
+export const deployBody = object({ node_ids: optional(arrayOf(id(), { min: 1, max: 1000 })) });
+
+export const taskSearchQuery = object({
+  ...dataSource,
+  ...paging,
+  model_id: optional(id()),
+  task_types: optional(queryList(oneOf(TASK_TYPES), { max: TASK_TYPES.length })),
+  states: optional(queryList(oneOf(TASK_STATES), { max: TASK_STATES.length })),
+  sort_direction: sortDirection(),
+});
+
+export const predictBody = object({
+  text_docs: arrayOf(string({ max: 100000 }), { min: 1, max: 1000 }),
+  query_text: optional(string({ min: 1, max: 100000 })),
+  return_number: optional(boolean()),
+  target_response: optional(arrayOf(string({ min: 1, max: 256 }), { max: 32 })),
+  parameters: optional(
+    object({ content_type: optional(oneOf(['query', 'passage'] as const)) })
+  ),
+});
+
+export const profileModelsQuery = object({ ...dataSource, model_ids: optional(queryList(id(), { max: 100 })) });
+
+/** Checks that must hold across fields, which a per-field schema cannot express. */
+export function checkModelRegistration(body: {
+  function_name?: string;
+  model_config?: unknown;
+}): string | undefined {
+  const fn = body.function_name || 'TEXT_EMBEDDING';
+  const needsConfig = fn !== 'SPARSE_ENCODING' && fn !== 'SPARSE_TOKENIZE';
+  if (needsConfig && !body.model_config) return `[model_config]: is required for ${fn} models`;
+  const cfg = body.model_config as { embedding_dimension?: number; framework_type?: string } | undefined;
+  if (fn === 'TEXT_EMBEDDING' && cfg && (cfg.embedding_dimension === undefined || cfg.framework_type === undefined)) {
+    return '[model_config]: embedding_dimension and framework_type are required for TEXT_EMBEDDING models';
+  }
+  return undefined;
+}
+
+export function checkPredict(functionName: string, body: { query_text?: string }): string | undefined {
+  if (functionName === 'text_similarity' && !body.query_text) return '[query_text]: is required for text_similarity';
+  if (functionName !== 'text_similarity' && body.query_text !== undefined) {
+    return `[query_text]: is only used by text_similarity, not ${functionName}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,183 @@
+// Resolves and caches the Maven Central artefacts for a local OpenSearch 2.19.x node with
+// job-scheduler + ML Commons, plus the libtorch natives DJL needs (see docs/opensearch_local.md).
+//
+// Everything lands in <repo>/.cache/opensearch/downloads and the choice is recorded in
+// <repo>/.cache/opensearch/resolved.json. When that file and all the files it names are present,
+// mvn is not run at all, so later runs work offline.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+// Newest first. 2.19.5 is missing from Central for the ML plugin (checked 2026-11), so the list
+// is simply probed in order.
+export const CANDIDATE_VERSIONS = ['2.19.6', '2.19.5', '2.19.4', '2.19.3', '2.19.2', '2.19.1', '2.19.0'];
+export const LIBTORCH_VERSION = '2.5.1';
+// libtorch flavours, preferred first. Central has no pytorch-native-cpu-precxx11 2.5.1 (its newest
+// is 2.4.0, checked 2026-11), so in practice the cxx11-ABI "cpu" build is what resolves. The JNI
+// lib must be taken from the same flavour directory of the pytorch-jni jar.
+export const LIBTORCH_FLAVORS = ['cpu-precxx11', 'cpu'];
+// ML Commons 2.19 bundles DJL 0.31.1; 0.32.0's JNI declares the same native methods (fallback).
+// Central has no pytorch-jni 2.5.1-0.31.1 (checked 2026-11), so 0.32.0 is what resolves.
+export const DJL_JNI_VERSIONS = ['2.5.1-0.31.1', '2.5.1-0.32.0'];
+const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy';
+
+export const coords = {
+  server: (v) => ({ gav: `org.opensearch.distribution.integ-test-zip:opensearch:${v}:zip`, file: `opensearch-${v}.zip` }),
+  jobScheduler: (v) => ({
+    gav: `org.opensearch.plugin:opensearch-job-scheduler:${v}.0:zip`,
+    file: `opensearch-job-scheduler-${v}.0.zip`,
+  }),
+  ml: (v) => ({ gav: `org.opensearch.plugin:opensearch-ml-plugin:${v}.0:zip`, file: `opensearch-ml-plugin-${v}.0.zip` }),
+  libtorch: (flavor) => ({
+    gav: `ai.djl.pytorch:pytorch-native-${flavor}:${LIBTORCH_VERSION}:jar:linux-x86_64`,
+    file: `pytorch-native-${flavor}-${LIBTORCH_VERSION}-linux-x86_64.jar`,
+  }),
+  djlJni: (jv) => ({ gav: `ai.djl.pytorch:pytorch-jni:${jv}:jar`, file: `pytorch-jni-${jv}.jar` }),
+  // Not used by the default start; only for the optional k-NN / neural-search experiments.
+  knn: (v) => ({ gav: `org.opensearch.plugin:opensearch-knn:${v}.0:zip`, file: `opensearch-knn-${v}.0.zip` }),
+  neuralSearch: (v) => ({ gav: `org.opensearch.plugin:neural-search:${v}.0:zip`, file: `neural-search-${v}.0.zip` }),
+};
+
+export class ArtifactNotFound extends Error {}
+
+/** Runs a command, resolving {code, stdout, stderr}; never rejects for a non-zero exit. */
+export function run(cmd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', (err) => reject(new Error(`could not run ${cmd}: ${err.message}`)));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function fileOk(p) {
+  try {
+    return fs.statSync(p).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Copies one artefact into dir with `mvn dependency:copy` (transitive=false: plugin zips have no
+ * POM on Central, and we want exactly the one file). Throws ArtifactNotFound when Central does not
+ * have it, and a plain Error for anything else (network, mvn missing, ...).
+ */
+export async function mvnCopy({ gav, file }, dir, log) {
+  const dest = path.join(dir, file);
+  if (fileOk(dest)) return dest;
+  fs.mkdirSync(dir, { recursive: true });
+  const t0 = Date.now();
+  // -U: re-check artefacts whose absence Maven cached in ~/.m2 (*.lastUpdated) during a previous probe.
+  const args = ['-B', '-q', '-U', DEPENDENCY_PLUGIN, `-Dartifact=${gav}`, '-Dtransitive=false', `-DoutputDirectory=${dir}`];
+  // cwd = the download dir so no stray pom.xml is picked up.
+  const res = await run('mvn', args, { cwd: dir });
+  const out = `${res.stdout}\n${res.stderr}`;
+  if (res.code !== 0 || !fileOk(dest)) {
+    if (/Could not find artifact|was not found in|is missing/i.test(out)) {
+      throw new ArtifactNotFound(`${gav} is not on Maven Central (or the configured mirror)`);
+    }
+    const errLines = out.split('\n').filter((l) => /ERROR/.test(l)).slice(0, 3).join('\n');
+    throw new Error(`mvn failed to resolve ${gav} (exit ${res.code}):\n${errLines || out.slice(-2000)}`);
+  }
+  const mb = (fs.statSync(dest).size / 1e6).toFixed(1);
+  log(`  resolved ${gav} (${mb} MB, ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  return dest;
+}
+
+/** Returns the cached resolution if every file it names is still present, else null. */
+export function readCachedResolution(cacheDir) {
+  const p = path.join(cacheDir, 'resolved.json');
+  try {
+    const r = JSON.parse(fs.readFileSync(p, 'utf8'));
+    const files = Object.values(r.files || {});
+    if (r.version && r.libtorchFlavor && files.length === 5 && files.every((f) => fileOk(path.join(cacheDir, 'downloads', f)))) return r;
+  } catch {
+    /* missing or corrupt: resolve again */
+  }
+  return null;
+}
+
+/**
+ * Probes newest-to-oldest for a 2.19.x where server, job-scheduler and ML plugin all resolve,
+ * then resolves libtorch and the DJL JNI. The ML zip is tried first for each version because it
+ * is the one most likely to be missing, so a missing version costs one 404, not three downloads.
+ */
+export async function resolveArtifacts({ cacheDir, log = console.log }) {
+  const cached = readCachedResolution(cacheDir);
+  if (cached) return { ...cached, fromCache: true };
+
+  const dl = path.join(cacheDir, 'downloads');
+  const t0 = Date.now();
+  log(`Resolving OpenSearch artefacts with mvn into ${dl} ...`);
+  let version = null;
+  const tried = [];
+  for (const v of CANDIDATE_VERSIONS) {
+    try {
+      await mvnCopy(coords.ml(v), dl, log);
+      await mvnCopy(coords.jobScheduler(v), dl, log);
+      await mvnCopy(coords.server(v), dl, log);
+      version = v;
+      break;
+    } catch (e) {
+      if (!(e instanceof ArtifactNotFound)) throw e;
+      tried.push(`${v}: ${e.message}`);
+      log(`  ${v} incomplete: ${e.message}`);
+    }
+  }
+  if (!version) {
+    throw new Error(`No complete OpenSearch 2.19.x set (server + job-scheduler + ML plugin) resolved:\n  ${tried.join('\n  ')}`);
+  }
+  // Drop ML/job-scheduler zips of versions we did not pick (they are still in ~/.m2).
+  for (const v of CANDIDATE_VERSIONS.filter((x) => x !== version)) {
+    for (const c of [coords.ml(v), coords.jobScheduler(v), coords.server(v)]) fs.rmSync(path.join(dl, c.file), { force: true });
+  }
+
+  let libtorchFlavor = null;
+  for (const flavor of LIBTORCH_FLAVORS) {
+    try {
+      await mvnCopy(coords.libtorch(flavor), dl, log);
+      libtorchFlavor = flavor;
+      break;
+    } catch (e) {
+      if (!(e instanceof ArtifactNotFound)) throw e;
+      log(`  ${e.message}`);
+    }
+  }
+  if (!libtorchFlavor) throw new Error(`No libtorch ${LIBTORCH_VERSION} jar resolved (tried flavours ${LIBTORCH_FLAVORS.join(', ')})`);
+  let jniVersion = null;
+  for (const jv of DJL_JNI_VERSIONS) {
+    try {
+      await mvnCopy(coords.djlJni(jv), dl, log);
+      jniVersion = jv;
+      break;
+    } catch (e) {
+      if (!(e instanceof ArtifactNotFound)) throw e;
+      log(`  ${e.message}`);
+    }
+  }
+  if (!jniVersion) throw new Error(`None of ai.djl.pytorch:pytorch-jni:{${DJL_JNI_VERSIONS.join(',')}} resolved`);
+
+  const resolved = {
+    version,
+    pluginVersion: `${version}.0`,
+    libtorchVersion: LIBTORCH_VERSION,
+    libtorchFlavor,
+    djlJniVersion: jniVersion,
+    files: {
+      server: coords.server(version).file,
+      jobScheduler: coords.jobScheduler(version).file,
+      ml: coords.ml(version).file,
+      libtorch: coords.libtorch(libtorchFlavor).file,
+      djlJni: coords.djlJni(jniVersion).file,
+    },
+    resolvedAt: new Date().toISOString(),
+    resolveSeconds: Math.round((Date.now() - t0) / 1000),
+  };
+  fs.writeFileSync(path.join(cacheDir, 'resolved.json'), JSON.stringify(resolved, null, 2) + '\n');
+  log(`Resolved OpenSearch ${version} (plugins ${version}.0, libtorch ${LIBTORCH_VERSION} ${libtorchFlavor}, DJL JNI ${jniVersion}) in ${resolved.resolveSeconds} s`);
+  return { ...resolved, fromCache: false };
+}

@@ -1,0 +1,75 @@
+import { ROUTES } from '../../common/routes';
+import * as v from '../../common/validators';
+import type { IRouter } from '../../types/osd';
+import { PluginHttpError } from '../lib/errors';
+import { ModelService } from '../services/model_service';
+import { jsonHandler, RouteDeps, validation } from './route_helpers';
+import { chunkCount } from '../../common/upload';
+
+function assertRegistration(body: { function_name?: string; model_config?: unknown }) {
+  const problem = v.checkModelRegistration(body);
+  if (problem) throw new PluginHttpError(400, problem, 'model_config');
+}
+
+export function registerModelRoutes(router: IRouter, deps: RouteDeps) {
+  router.get(
+    { path: ROUTES.models.path, validate: { query: validation(v.modelSearchQuery) } },
+    jsonHandler(deps, ({ transport, request }) => new ModelService(transport).search(request.query))
+  );
+
+  router.get(
+    { path: ROUTES.model.path, validate: { params: validation(v.modelParams), query: validation(v.dataSourceQuery) } },
+    jsonHandler(deps, ({ transport, request }) => new ModelService(transport).get(request.params.modelId))
+  );
+
+  router.post(
+    { path: ROUTES.modelRegisterUrl.path, validate: { body: validation(v.modelRegisterUrlBody), query: validation(v.dataSourceQuery) } },
+    jsonHandler(deps, async ({ transport, request }) => {
+      assertRegistration(request.body);
+      return new ModelService(transport).registerByUrl(request.body);
+    })
+  );
+
+  router.post(
+    { path: ROUTES.modelRegisterMeta.path, validate: { body: validation(v.modelRegisterMetaBody), query: validation(v.dataSourceQuery) } },
+    jsonHandler(deps, async ({ transport, request }) => {
+      assertRegistration(request.body);
+      const expected = chunkCount(request.body.model_content_size_in_bytes);
+      if (request.body.total_chunks !== expected) {
+        throw new PluginHttpError(
+          400,
+          `[total_chunks]: a zip of ${request.body.model_content_size_in_bytes} bytes has ${expected} chunk(s), not ${request.body.total_chunks}`,
+          'total_chunks'
+        );
+      }
+      return new ModelService(transport).registerMeta(request.body);
+    })
+  );
+
+  router.put(
+    {
+      path: ROUTES.modelUpdate.path,
+      validate: { params: validation(v.modelParams), body: validation(v.modelUpdateBody), query: validation(v.dataSourceQuery) },
+    },
+    jsonHandler(deps, ({ transport, request }) => new ModelService(transport).update(request.params.modelId, request.body))
+  );
+
+  router.delete(
+    { path: ROUTES.modelDelete.path, validate: { params: validation(v.modelParams), query: validation(v.dataSourceQuery) } },
+    jsonHandler(deps, ({ transport, request }) => new ModelService(transport).delete(request.params.modelId))
+  );
+
+  router.post(
+    {
+      path: ROUTES.modelDeploy.path,
+      // The body is optional: no body deploys to every eligible node.
+      validate: { params: validation(v.modelParams), body: validation(v.deployBody, { emptyAs: {} }), query: validation(v.dataSourceQuery) },
+    },
+    jsonHandler(deps, ({ transport, request }) => new ModelService(transport).deploy(request.params.modelId, request.body.node_ids))
+  );
+
+  router.post(
+    { path: ROUTES.modelUndeploy.path, validate: { params: validation(v.modelParams), query: validation(v.dataSourceQuery) } },
+    jsonHandler(deps, ({ transport, request }) => new ModelService(transport).undeploy(request.params.modelId))
+  );
+}

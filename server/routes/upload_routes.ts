@@ -1,0 +1,46 @@
+import { CHUNK_SIZE_BYTES } from '../../common/constants';
+import { ROUTES } from '../../common/routes';
+import * as v from '../../common/validators';
+import type { IRouter, RouteValidationFunction } from '../../types/osd';
+import type { Readable } from 'stream';
+import { ByteLimit, isReadable } from '../lib/byte_limit';
+import { PluginHttpError } from '../lib/errors';
+import { ModelService } from '../services/model_service';
+import { jsonHandler, RouteDeps, validation } from './route_helpers';
+
+const streamBody: RouteValidationFunction<Readable> = (data, { ok, badRequest }) =>
+  (isReadable(data) ? ok(data) : badRequest('expected the raw chunk bytes as the request body')) as ReturnType<
+    RouteValidationFunction<Readable>
+  >;
+
+/**
+ * One chunk of a zip, streamed from the browser to ML Commons without buffering or parsing. The
+ * server keeps no upload state between chunks, so any Dashboards instance can take any chunk.
+ */
+export function registerUploadRoutes(router: IRouter, deps: RouteDeps) {
+  router.post(
+    {
+      path: ROUTES.modelUploadChunk.path,
+      validate: { params: validation(v.chunkParams), query: validation(v.dataSourceQuery), body: streamBody },
+      options: {
+        body: { accepts: ['application/octet-stream'], output: 'stream', parse: false, maxBytes: CHUNK_SIZE_BYTES },
+      },
+    },
+    jsonHandler(deps, async ({ transport, request }) => {
+      const declared = Number(request.headers['content-length']);
+      if (request.headers['content-length'] !== undefined && declared === 0) {
+        throw new PluginHttpError(400, 'Chunk is empty');
+      }
+      if (declared > CHUNK_SIZE_BYTES) throw new PluginHttpError(413, `Chunk is larger than ${CHUNK_SIZE_BYTES} bytes`);
+      const limit = new ByteLimit(CHUNK_SIZE_BYTES);
+      request.body.on('error', (e) => limit.destroy(e));
+      const upstream = request.body.pipe(limit);
+      try {
+        return await new ModelService(transport).uploadChunk(request.params.modelId, request.params.chunkNumber, upstream);
+      } catch (err) {
+        if (limit.exceeded) throw new PluginHttpError(413, `Chunk is larger than ${CHUNK_SIZE_BYTES} bytes`);
+        throw err;
+      }
+    })
+  );
+}

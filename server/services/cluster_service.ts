@@ -1,0 +1,103 @@
+import { ML_COMMONS_SETTINGS_PREFIX, READINESS_SETTINGS, ReadinessSetting } from '../../common/ml_commons';
+import type { ReadinessCheck, ReadinessResponse, ReadinessSettingValue, SettingSource } from '../../common/types';
+import { MlService } from './ml_api';
+
+type FlatSettings = Record<string, string | string[]>;
+interface ClusterSettings {
+  transient?: FlatSettings;
+  persistent?: FlatSettings;
+  defaults?: FlatSettings;
+}
+interface NodesInfo {
+  nodes?: Record<string, { name: string; roles?: string[] }>;
+}
+
+const ELIGIBLE_ROLES_SETTING = `${ML_COMMONS_SETTINGS_PREFIX}task_dispatcher.eligible_node_role.local_model`;
+
+/** A setting's effective value: transient wins over persistent, which wins over the default. */
+export function effectiveSetting(settings: ClusterSettings, name: string): { value: string | string[] | null; source: SettingSource } {
+  for (const source of ['transient', 'persistent', 'defaults'] as const) {
+    const layer = settings[source];
+    if (layer && layer[name] !== undefined) return { value: layer[name], source };
+    // List settings come flattened as `name.0`, `name.1`, ...
+    if (layer && layer[`${name}.0`] !== undefined) {
+      const list: string[] = [];
+      for (let i = 0; layer[`${name}.${i}`] !== undefined; i++) list.push(String(layer[`${name}.${i}`]));
+      return { value: list, source };
+    }
+  }
+  return { value: null, source: 'unset' };
+}
+
+const isTrue = (v: unknown) => String(v) === 'true';
+
+export function assessReadiness(settings: ClusterSettings, nodesInfo: NodesInfo): ReadinessResponse {
+  const values: ReadinessSettingValue[] = READINESS_SETTINGS.map((key) => {
+    const setting = `${ML_COMMONS_SETTINGS_PREFIX}${key}`;
+    return { key, setting, ...effectiveSetting(settings, setting) };
+  });
+  const get = (key: ReadinessSetting) => values.find((v) => v.key === key)!.value;
+
+  const onlyMl = get('only_run_on_ml_node') === null ? true : isTrue(get('only_run_on_ml_node'));
+  const rolesSetting = effectiveSetting(settings, ELIGIBLE_ROLES_SETTING).value;
+  const eligibleRoles = onlyMl ? ['ml'] : Array.isArray(rolesSetting) && rolesSetting.length ? rolesSetting : ['data', 'ml'];
+  const allNodes = Object.entries(nodesInfo.nodes || {}).map(([id, n]) => ({ id, name: n.name, roles: n.roles || [] }));
+  const nodes = allNodes.filter((n) => n.roles.some((r) => eligibleRoles.includes(r)));
+
+  const native = Number(get('native_memory_threshold') ?? 90);
+  const heap = Number(get('jvm_heap_memory_threshold') ?? 85);
+  const localEnabled = get('local_model.enabled');
+
+  const checks: ReadinessCheck[] = [
+    {
+      id: 'register_via_url',
+      ok: isTrue(get('allow_registering_model_via_url')),
+      message: isTrue(get('allow_registering_model_via_url'))
+        ? 'Models can be registered from a URL.'
+        : 'Registering from a URL is off: set plugins.ml_commons.allow_registering_model_via_url to true.',
+    },
+    {
+      id: 'register_via_local_file',
+      ok: isTrue(get('allow_registering_model_via_local_file')),
+      message: isTrue(get('allow_registering_model_via_local_file'))
+        ? 'Models can be uploaded from a local file.'
+        : 'Uploading a local file is off: set plugins.ml_commons.allow_registering_model_via_local_file to true.',
+    },
+    {
+      id: 'eligible_nodes',
+      ok: nodes.length > 0,
+      message: nodes.length
+        ? `${nodes.length} node(s) can run local models (${nodes.map((n) => n.name).join(', ')}).`
+        : onlyMl
+        ? 'No node has the "ml" role and plugins.ml_commons.only_run_on_ml_node is true: deploy will fail with "no eligible node found".'
+        : `No node has any of the roles ${eligibleRoles.join(', ')}: deploy will fail with "no eligible node found".`,
+    },
+    {
+      id: 'memory_guards',
+      ok: true,
+      message:
+        native >= 100 && heap >= 100
+          ? 'Memory circuit breakers are off.'
+          : `Deploy is refused when native memory use exceeds ${native}% or JVM heap use exceeds ${heap}% (a value of 100 turns a breaker off).`,
+    },
+    {
+      id: 'local_model_enabled',
+      ok: localEnabled === null || isTrue(localEnabled),
+      message:
+        localEnabled === null || isTrue(localEnabled)
+          ? 'Local models are enabled.'
+          : 'Local models are disabled: set plugins.ml_commons.local_model.enabled to true.',
+    },
+  ];
+  return { settings: values, checks, nodes };
+}
+
+export class ClusterService extends MlService {
+  async readiness(): Promise<ReadinessResponse> {
+    const [settings, nodes] = await Promise.all([
+      this.send<ClusterSettings>('GET', '/_cluster/settings', undefined, { include_defaults: true, flat_settings: true }),
+      this.send<NodesInfo>('GET', '/_nodes', undefined, { filter_path: 'nodes.*.name,nodes.*.roles' }),
+    ]);
+    return assessReadiness(settings, nodes);
+  }
+}

@@ -1,0 +1,78 @@
+import type { Readable } from 'stream';
+import type {
+  DeployResponse,
+  Model,
+  ModelRegisterMetaBody,
+  ModelRegisterUrlBody,
+  ModelSearchParams,
+  ModelUpdateBody,
+  Page,
+  RegisterMetaResponse,
+  RegisterUrlResponse,
+  UndeployResponse,
+  UploadChunkResponse,
+} from '../../common/types';
+import { ML_API, MlService, SearchResponse, seg, totalOf } from './ml_api';
+import { buildModelSearch } from './queries';
+
+type StoredModel = Omit<Model, 'id'>;
+
+/**
+ * ML Commons picks the `model_config` parser from `function_name` as already read, so
+ * `function_name` must come first in the JSON it receives.
+ */
+export function functionNameFirst<T extends { function_name?: string }>(body: T): T {
+  const { function_name: fn, ...rest } = body;
+  return (fn === undefined ? rest : { function_name: fn, ...rest }) as T;
+}
+
+export class ModelService extends MlService {
+  async search(params: ModelSearchParams): Promise<Page<Model>> {
+    const res = await this.send<SearchResponse<StoredModel>>('POST', `${ML_API}/models/_search`, buildModelSearch(params));
+    return {
+      total: totalOf(res),
+      items: res.hits.hits.map((h) => ({ ...(h._source as StoredModel), id: h._id })),
+    };
+  }
+
+  async get(modelId: string): Promise<Model> {
+    const body = await this.send<StoredModel>('GET', `${ML_API}/models/${seg(modelId)}`);
+    return { ...body, id: modelId };
+  }
+
+  registerByUrl(body: ModelRegisterUrlBody): Promise<RegisterUrlResponse> {
+    return this.send('POST', `${ML_API}/models/_register`, functionNameFirst(body));
+  }
+
+  registerMeta(body: ModelRegisterMetaBody): Promise<RegisterMetaResponse> {
+    return this.send('POST', `${ML_API}/models/_register_meta`, functionNameFirst(body));
+  }
+
+  /**
+   * The chunk is raw zip bytes, yet OpenSearch core answers 406 to `application/octet-stream`:
+   * ML Commons reads the body as bytes whatever the declared type, so it goes up as JSON.
+   */
+  uploadChunk(modelId: string, chunkNumber: number, chunk: Readable | Buffer): Promise<UploadChunkResponse> {
+    return this.send('POST', `${ML_API}/models/${seg(modelId)}/upload_chunk/${seg(chunkNumber)}`, chunk, undefined, {
+      headers: { 'content-type': 'application/json' },
+      // A streamed body cannot be replayed, so a retry would send an empty chunk.
+      maxRetries: 0,
+    });
+  }
+
+  update(modelId: string, body: ModelUpdateBody): Promise<{ result?: string }> {
+    return this.send('PUT', `${ML_API}/models/${seg(modelId)}`, body);
+  }
+
+  delete(modelId: string): Promise<{ result?: string }> {
+    return this.send('DELETE', `${ML_API}/models/${seg(modelId)}`);
+  }
+
+  deploy(modelId: string, nodeIds?: string[]): Promise<DeployResponse> {
+    return this.send('POST', `${ML_API}/models/${seg(modelId)}/_deploy`, nodeIds?.length ? { node_ids: nodeIds } : undefined);
+  }
+
+  undeploy(modelId: string): Promise<UndeployResponse> {
+    return this.send('POST', `${ML_API}/models/${seg(modelId)}/_undeploy`);
+  }
+}

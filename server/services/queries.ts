@@ -1,0 +1,85 @@
+import { DEFAULT_PAGE_SIZE } from '../../common/constants';
+import type { ModelGroupSearchParams, ModelSearchParams, TaskSearchParams } from '../../common/types';
+
+/**
+ * Search bodies are built here from typed parameters; the browser never sends query DSL.
+ */
+
+/** Escapes the characters that are special in a `wildcard` pattern. */
+export function escapeWildcard(text: string): string {
+  return text.replace(/[\\*?]/g, (c) => `\\${c}`);
+}
+
+/** Name contains the text (case-insensitive) or the id is exactly the text. */
+function nameOrIdClause(search: string) {
+  const text = search.trim();
+  return {
+    bool: {
+      should: [
+        { wildcard: { 'name.keyword': { value: `*${escapeWildcard(text)}*`, case_insensitive: true } } },
+        { term: { _id: text } },
+      ],
+      minimum_should_match: 1,
+    },
+  };
+}
+
+/** `name` is a text field; sorting needs its keyword sub-field. */
+const SORT_FIELD_MAP: Record<string, { field: string; unmapped: string }> = {
+  name: { field: 'name.keyword', unmapped: 'keyword' },
+  model_version: { field: 'model_version', unmapped: 'keyword' },
+  model_state: { field: 'model_state', unmapped: 'keyword' },
+  algorithm: { field: 'algorithm', unmapped: 'keyword' },
+  model_format: { field: 'model_format', unmapped: 'keyword' },
+  latest_version: { field: 'latest_version', unmapped: 'long' },
+};
+
+function sortClause(field: string, direction: 'asc' | 'desc') {
+  const mapped = SORT_FIELD_MAP[field] || { field, unmapped: 'long' };
+  return [{ [mapped.field]: { order: direction, unmapped_type: mapped.unmapped } }];
+}
+
+function paging(p: { from?: number; size?: number }) {
+  return { from: p.from ?? 0, size: p.size ?? DEFAULT_PAGE_SIZE, track_total_hits: true };
+}
+
+/**
+ * ML Commons' model search returns chunk documents too (`{model_id}_{n}`, which even carry the
+ * name); every model query excludes them, as ML Commons' own model count does.
+ */
+export const EXCLUDE_CHUNKS = { exists: { field: 'chunk_number' } };
+
+export function buildModelSearch(p: ModelSearchParams) {
+  const filter: unknown[] = [];
+  if (p.states?.length) filter.push({ terms: { model_state: p.states } });
+  if (p.functions?.length) filter.push({ terms: { algorithm: p.functions } });
+  if (p.formats?.length) filter.push({ terms: { model_format: p.formats } });
+  if (p.model_group_id) filter.push({ term: { model_group_id: p.model_group_id } });
+  const must = p.search?.trim() ? [nameOrIdClause(p.search)] : [];
+  return {
+    query: { bool: { must, filter, must_not: [EXCLUDE_CHUNKS] } },
+    sort: sortClause(p.sort_field || 'created_time', p.sort_direction || 'desc'),
+    ...paging(p),
+  };
+}
+
+export function buildModelGroupSearch(p: ModelGroupSearchParams) {
+  const must = p.search?.trim() ? [nameOrIdClause(p.search)] : [];
+  return {
+    query: { bool: { must } },
+    sort: sortClause(p.sort_field || 'last_updated_time', p.sort_direction || 'desc'),
+    ...paging(p),
+  };
+}
+
+export function buildTaskSearch(p: TaskSearchParams) {
+  const filter: unknown[] = [];
+  if (p.model_id) filter.push({ term: { model_id: p.model_id } });
+  if (p.task_types?.length) filter.push({ terms: { task_type: p.task_types } });
+  if (p.states?.length) filter.push({ terms: { state: p.states } });
+  return {
+    query: { bool: { filter } },
+    sort: [{ create_time: { order: p.sort_direction || 'desc', unmapped_type: 'long' } }],
+    ...paging(p),
+  };
+}

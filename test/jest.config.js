@@ -1,0 +1,38 @@
+/** Two projects: server-side code under node, browser code under jsdom (React Testing Library). */
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }];
+
+const common = {
+  rootDir: '..',
+  transform: { '^.+\\.(ts|tsx)$': tsJest },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  testPathIgnorePatterns: ['/node_modules/', '/target/', '/build/', '/test/integration/', '/test/e2e/'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'server',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/{server,common,dev,scripts}/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'public',
+      testEnvironment: 'jsdom',
+      testEnvironmentOptions: { url: 'http://localhost:5601/app/mlModels' },
+      testMatch: ['<rootDir>/public/**/*.test.{ts,tsx}'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup_public.ts'],
+      moduleNameMapper: { '\\.(css|scss|svg)$': '<rootDir>/test/mocks/style_mock.js' },
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/'],
+      globalSetup: '<rootDir>/test/integration/global_setup.ts',
+      globalTeardown: '<rootDir>/test/integration/global_teardown.ts',
+    },
+  ],
+};
