@@ -166,7 +166,10 @@ export class RouterAdapter implements IRouter {
 
   /** Answers the request if a route matches; returns false otherwise. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const url = new URL(req.url || '/', 'http://127.0.0.1');
+    // The raw path, not `new URL()`'s: dot segments must reach id validation, not be resolved away.
+    const rawUrl = req.url || '/';
+    const q = rawUrl.indexOf('?');
+    const url = { pathname: q < 0 ? rawUrl : rawUrl.slice(0, q), search: q < 0 ? '' : rawUrl.slice(q), searchParams: new URLSearchParams(q < 0 ? '' : rawUrl.slice(q + 1)) };
     const method = (req.method || 'GET').toLowerCase();
     let matched: { route: Route; match: RegExpExecArray } | undefined;
     for (const route of this.routes) {
@@ -192,7 +195,7 @@ export class RouterAdapter implements IRouter {
     return true;
   }
 
-  private async dispatch(route: Route, match: RegExpExecArray, url: URL, req: IncomingMessage) {
+  private async dispatch(route: Route, match: RegExpExecArray, url: { pathname: string; search: string; searchParams: URLSearchParams }, req: IncomingMessage) {
     const { config } = route;
     const validate = config.validate || {};
     const method = route.method;

@@ -180,7 +180,10 @@ async function mustRun(cmd, args, opts, what) {
 async function ensureHome(resolved, log) {
   const home = path.join(CACHE_DIR, 'home', resolved.version);
   const marker = path.join(home, '.mlmodels-installed.json');
-  if (fs.existsSync(marker)) return home;
+  if (fs.existsSync(marker)) {
+    installReindexModule(home, resolved.version); // no-op when present (homes installed before it existed)
+    return home;
+  }
   const t0 = Date.now();
   const dl = path.join(CACHE_DIR, 'downloads');
   const work = path.join(CACHE_DIR, 'home', `.tmp-${process.pid}`);
@@ -200,11 +203,47 @@ async function ensureHome(resolved, log) {
       `opensearch-plugin install ${f}`,
     );
   }
+  installReindexModule(tmpHome, resolved.version);
   fs.writeFileSync(path.join(tmpHome, '.mlmodels-installed.json'), JSON.stringify({ ...resolved, installedAt: new Date().toISOString() }, null, 2));
   fs.renameSync(tmpHome, home);
   fs.rmSync(work, { recursive: true, force: true });
   log(`  installed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return home;
+}
+
+/**
+ * Assembles modules/reindex from the reindex-client jar and its runtime deps (see
+ * resolveReindexModule): jars already in lib/ are skipped (jar hell), and no plugin-security.policy
+ * is written, so remote reindex (outbound sockets) stays impossible; delete-by-query, update-by-query
+ * and local reindex need no extra permission.
+ */
+function installReindexModule(home, version) {
+  const modDir = path.join(home, 'modules', 'reindex');
+  if (fs.existsSync(path.join(modDir, 'plugin-descriptor.properties'))) return;
+  const jars = path.join(CACHE_DIR, 'downloads', `reindex-module-${version}`, 'jars');
+  const artifactId = (f) => f.replace(/-\d[\w.-]*\.jar$/, '');
+  const inLib = new Set(fs.readdirSync(path.join(home, 'lib')).filter((f) => f.endsWith('.jar')).map(artifactId));
+  const tmp = `${modDir}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.mkdirSync(tmp, { recursive: true });
+  for (const f of fs.readdirSync(jars)) {
+    if (f.endsWith('.jar') && !inLib.has(artifactId(f))) fs.copyFileSync(path.join(jars, f), path.join(tmp, f));
+  }
+  fs.writeFileSync(
+    path.join(tmp, 'plugin-descriptor.properties'),
+    [
+      'description=The Reindex module (assembled from Maven Central jars by scripts/opensearch.mjs)',
+      `version=${version}`,
+      'name=reindex',
+      'classname=org.opensearch.index.reindex.ReindexPlugin',
+      'java.version=11',
+      `opensearch.version=${version}`,
+      'extended.plugins=',
+      'has.native.controller=false',
+      '',
+    ].join('\n'),
+  );
+  fs.renameSync(tmp, modDir);
 }
 
 /** Builds the PYTORCH_LIBRARY_PATH dir from the two jars: libtorch*.so + libdjl_torch.so. */

@@ -1,14 +1,17 @@
 /** Two projects: server-side code under node, browser code under jsdom (React Testing Library). */
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }];
+const path = require('path');
+const ROOT = path.resolve(__dirname, '..');
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }];
 
 const common = {
-  rootDir: '..',
+  rootDir: ROOT,
   transform: { '^.+\\.(ts|tsx)$': tsJest },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/target/', '/build/', '/test/integration/', '/test/e2e/'],
 };
 
 module.exports = {
+  rootDir: ROOT,
   projects: [
     {
       ...common,
@@ -31,8 +34,8 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
-      globalSetup: '<rootDir>/test/integration/global_setup.ts',
-      globalTeardown: '<rootDir>/test/integration/global_teardown.ts',
+      globalSetup: '<rootDir>/test/integration/global_setup.mjs',
+      globalTeardown: '<rootDir>/test/integration/global_teardown.mjs',
     },
   ],
 };

@@ -108,7 +108,10 @@ export function readCachedResolution(cacheDir) {
  */
 export async function resolveArtifacts({ cacheDir, log = console.log }) {
   const cached = readCachedResolution(cacheDir);
-  if (cached) return { ...cached, fromCache: true };
+  if (cached) {
+    await resolveReindexModule({ cacheDir, version: cached.version, log });
+    return { ...cached, fromCache: true };
+  }
 
   const dl = path.join(cacheDir, 'downloads');
   const t0 = Date.now();
@@ -161,6 +164,8 @@ export async function resolveArtifacts({ cacheDir, log = console.log }) {
   }
   if (!jniVersion) throw new Error(`None of ai.djl.pytorch:pytorch-jni:{${DJL_JNI_VERSIONS.join(',')}} resolved`);
 
+  await resolveReindexModule({ cacheDir, version, log });
+
   const resolved = {
     version,
     pluginVersion: `${version}.0`,
@@ -180,4 +185,37 @@ export async function resolveArtifacts({ cacheDir, log = console.log }) {
   fs.writeFileSync(path.join(cacheDir, 'resolved.json'), JSON.stringify(resolved, null, 2) + '\n');
   log(`Resolved OpenSearch ${version} (plugins ${version}.0, libtorch ${LIBTORCH_VERSION} ${libtorchFlavor}, DJL JNI ${jniVersion}) in ${resolved.resolveSeconds} s`);
   return { ...resolved, fromCache: false };
+}
+
+/**
+ * The integ-test zip has no `reindex` module, and ML Commons deletes a model's chunk docs (and
+ * more) with delete-by-query, which lives there: without it `DELETE /_plugins/_ml/models/<id>`
+ * fails with 500 "failed to find action [org.opensearch.index.reindex.DeleteByQueryAction@…]".
+ * Central has no module zip, but it has the module's jar (org.opensearch.plugin:reindex-client)
+ * and its POM, so we fetch it with its runtime dependencies via a throw-away POM. The module
+ * directory itself is assembled at install time (opensearch.mjs). Returns the jar directory.
+ */
+export async function resolveReindexModule({ cacheDir, version, log = console.log }) {
+  const dir = path.join(cacheDir, 'downloads', `reindex-module-${version}`);
+  const jars = path.join(dir, 'jars');
+  const marker = path.join(dir, '.complete');
+  if (fs.existsSync(marker)) return jars;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'pom.xml'),
+    `<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+<groupId>local.mlmodels</groupId><artifactId>reindex-module</artifactId><version>1</version>
+<dependencies><dependency><groupId>org.opensearch.plugin</groupId><artifactId>reindex-client</artifactId><version>${version}</version></dependency></dependencies>
+</project>\n`,
+  );
+  const t0 = Date.now();
+  const res = await run('mvn', ['-B', '-q', '-U', DEPENDENCY_PLUGIN.replace(':copy', ':copy-dependencies'), '-DincludeScope=runtime', `-DoutputDirectory=${jars}`], { cwd: dir });
+  if (res.code !== 0 || !fileOk(path.join(jars, `reindex-client-${version}.jar`))) {
+    const out = `${res.stdout}\n${res.stderr}`;
+    throw new Error(`mvn failed to resolve org.opensearch.plugin:reindex-client:${version} and its dependencies (exit ${res.code}):\n${out.split('\n').filter((l) => /ERROR/.test(l)).slice(0, 3).join('\n') || out.slice(-2000)}`);
+  }
+  fs.writeFileSync(marker, new Date().toISOString() + '\n');
+  log(`  resolved org.opensearch.plugin:reindex-client:${version} + runtime deps (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  return jars;
 }

@@ -1,0 +1,27 @@
+import type { HttpSetup } from '../../types/osd';
+import { ClusterApi } from './cluster_api';
+import { ModelApi } from './model_api';
+import { ModelGroupApi } from './model_group_api';
+import { PredictApi } from './predict_api';
+import { TaskApi } from './task_api';
+
+export interface Apis {
+  modelGroups: ModelGroupApi;
+  models: ModelApi;
+  tasks: TaskApi;
+  predict: PredictApi;
+  cluster: ClusterApi;
+}
+
+export function createApis(http: HttpSetup): Apis {
+  return {
+    modelGroups: new ModelGroupApi(http),
+    models: new ModelApi(http),
+    tasks: new TaskApi(http),
+    predict: new PredictApi(http),
+    cluster: new ClusterApi(http),
+  };
+}
+
+export { ClusterApi, ModelApi, ModelGroupApi, PredictApi, TaskApi };
+export { errorMessage, isAbortError } from './errors';

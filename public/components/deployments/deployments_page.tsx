@@ -1,0 +1,123 @@
+import { EuiBasicTable, EuiBasicTableColumn, EuiButton, EuiSpacer, EuiText } from '@elastic/eui';
+import React, { useCallback, useMemo, useState } from 'react';
+import type { ModelState } from '../../../common/ml_commons';
+import type { Model, ModelSortField } from '../../../common/types';
+import { errorMessage } from '../../apis/errors';
+import { useModelProfiles } from '../../hooks/use_model_profiles';
+import { useModels } from '../../hooks/use_models';
+import { PAGE_SIZE_OPTIONS, useTablePaging } from '../../hooks/use_table_paging';
+import { useServices } from '../../services';
+import { ErrorCallout } from '../common/error_callout';
+import { formatTime } from '../common/format';
+import { ModelStateHealth } from '../common/model_state';
+import { PageTitle } from '../common/page_title';
+import { NodesResponding } from '../models/models_table';
+import { NodeStatus } from './node_status';
+import { UndeployModal } from './undeploy_modal';
+
+export const DEPLOYMENT_STATES: ModelState[] = ['DEPLOYED', 'PARTIALLY_DEPLOYED', 'DEPLOYING'];
+
+export function DeploymentsPage() {
+  const { apis, notifications } = useServices();
+  const paging = useTablePaging<ModelSortField>({ field: 'last_deployed_time', direction: 'desc' });
+  const models = useModels({
+    states: DEPLOYMENT_STATES,
+    from: paging.from,
+    size: paging.pageSize,
+    sort_field: paging.sort.field,
+    sort_direction: paging.sort.direction,
+  });
+  const ids = useMemo(() => models.data?.items.map((m) => m.id), [models.data]);
+  const profiles = useModelProfiles(ids);
+
+  const [confirming, setConfirming] = useState<Model | undefined>();
+  const [undeploying, setUndeploying] = useState(false);
+  const { reload: reloadModels } = models;
+  const { reload: reloadProfiles } = profiles;
+
+  const undeploy = useCallback(async () => {
+    if (!confirming) return;
+    setUndeploying(true);
+    try {
+      await apis.models.undeploy(confirming.id);
+      notifications.toasts.addSuccess({ title: `Undeployed ${confirming.name}` });
+      reloadModels();
+      reloadProfiles();
+    } catch (err) {
+      notifications.toasts.addDanger({ title: `Could not undeploy ${confirming.name}`, text: errorMessage(err) });
+    } finally {
+      setUndeploying(false);
+      setConfirming(undefined);
+    }
+  }, [apis, notifications, confirming, reloadModels, reloadProfiles]);
+
+  const columns: Array<EuiBasicTableColumn<Model>> = [
+    {
+      field: 'name',
+      name: 'Model',
+      sortable: true,
+      render: (name: string, model: Model) => (
+        <div>
+          <EuiText size="s" data-test-subj={`deploymentName-${model.id}`}>
+            {name}
+          </EuiText>
+          <EuiText size="xs" color="subdued">
+            {model.id}
+          </EuiText>
+        </div>
+      ),
+    },
+    { field: 'model_state', name: 'State', sortable: true, render: (state?: string) => <ModelStateHealth state={state} /> },
+    { name: 'Nodes responding', render: (model: Model) => <NodesResponding model={model} /> },
+    {
+      name: 'Worker / target nodes',
+      render: (model: Model) => <NodeStatus modelId={model.id} profile={profiles.data?.models?.[model.id]} loading={profiles.loading} />,
+    },
+    { field: 'last_deployed_time', name: 'Deployed', sortable: true, render: (t?: number) => formatTime(t) },
+    {
+      name: 'Actions',
+      width: '120px',
+      render: (model: Model) => (
+        <EuiButton size="s" color="danger" onClick={() => setConfirming(model)} data-test-subj={`undeployButton-${model.id}`}>
+          Undeploy
+        </EuiButton>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageTitle title="Deployments" description="Models that are running, or being loaded, on the cluster's nodes." />
+      {profiles.error && (
+        <>
+          <ErrorCallout title="Could not read node status" error={profiles.error} onRetry={reloadProfiles} data-test-subj="profilesError" />
+          <EuiSpacer size="m" />
+        </>
+      )}
+      {models.error ? (
+        <ErrorCallout title="Could not load deployments" error={models.error} onRetry={reloadModels} data-test-subj="deploymentsError" />
+      ) : (
+        <EuiBasicTable<Model>
+          data-test-subj="deploymentsTable"
+          items={models.data?.items ?? []}
+          itemId="id"
+          columns={columns}
+          loading={models.loading}
+          noItemsMessage={models.loading ? 'Loading deployments…' : 'No model is deployed.'}
+          pagination={{
+            pageIndex: paging.pageIndex,
+            pageSize: paging.pageSize,
+            totalItemCount: models.data?.total ?? 0,
+            pageSizeOptions: PAGE_SIZE_OPTIONS,
+          }}
+          sorting={{ sort: { field: paging.sort.field as keyof Model, direction: paging.sort.direction } }}
+          onChange={paging.onTableChange}
+          rowProps={(model: Model) => ({ 'data-test-subj': `deploymentRow-${model.id}` })}
+        />
+      )}
+      {confirming && (
+        <UndeployModal model={confirming} busy={undeploying} onCancel={() => setConfirming(undefined)} onConfirm={undeploy} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { EuiText, EuiToolTip } from '@elastic/eui';
+import React from 'react';
+import type { ModelProfileResponse } from '../../../common/types';
+import { EMPTY } from '../common/format';
+
+type ModelProfile = NonNullable<ModelProfileResponse['models']>[string];
+
+/**
+ * Worker nodes (running the model now) against target nodes (where it should run), and which
+ * targets are missing: that gap is what PARTIALLY_DEPLOYED means.
+ */
+export function NodeStatus({ modelId, profile, loading }: { modelId: string; profile?: ModelProfile; loading: boolean }) {
+  if (!profile) return <>{loading ? 'Loading…' : EMPTY}</>;
+  const workers = profile.worker_nodes ?? [];
+  const targets = profile.target_worker_nodes ?? [];
+  const missing = targets.filter((n) => !workers.includes(n));
+  return (
+    <div data-test-subj={`nodeStatus-${modelId}`}>
+      <EuiToolTip content={workers.length ? `Running on: ${workers.join(', ')}` : 'Not running on any node'}>
+        <span>
+          {workers.length} of {targets.length} target nodes
+        </span>
+      </EuiToolTip>
+      {missing.length > 0 && (
+        <EuiText size="xs" color="danger" data-test-subj={`nodeStatusMissing-${modelId}`}>
+          Not running on: {missing.join(', ')}
+        </EuiText>
+      )}
+    </div>
+  );
+}

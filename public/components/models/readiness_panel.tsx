@@ -1,0 +1,50 @@
+import { EuiAccordion, EuiFlexGroup, EuiFlexItem, EuiIcon, EuiPanel, EuiText } from '@elastic/eui';
+import React from 'react';
+import type { ReadinessCheck } from '../../../common/types';
+import { useReadiness } from '../../hooks/use_readiness';
+import { ErrorCallout } from '../common/error_callout';
+
+function CheckRow({ check }: { check: ReadinessCheck }) {
+  return (
+    <EuiFlexGroup gutterSize="s" alignItems="flexStart" responsive={false} data-test-subj={`readinessCheck-${check.id}`}>
+      <EuiFlexItem grow={false}>
+        <EuiIcon
+          type={check.ok ? 'checkInCircleFilled' : 'alert'}
+          color={check.ok ? 'success' : 'danger'}
+          aria-label={check.ok ? 'OK' : 'Not OK'}
+          data-test-subj={`readinessCheck-${check.id}-${check.ok ? 'ok' : 'notOk'}`}
+        />
+      </EuiFlexItem>
+      <EuiFlexItem>
+        <EuiText size="s">{check.message}</EuiText>
+      </EuiFlexItem>
+    </EuiFlexGroup>
+  );
+}
+
+/**
+ * Whether the cluster settings let custom local models be registered and deployed. Opens by itself
+ * when something fails, since that explains why register or deploy would be refused.
+ */
+export function ReadinessPanel() {
+  const { data, error, reload } = useReadiness();
+  if (error) return <ErrorCallout title="Could not read the cluster's ML settings" error={error} onRetry={reload} data-test-subj="readinessError" />;
+  if (!data) return null;
+  const failing = data.checks.filter((c) => !c.ok).length;
+  const summary =
+    failing === 0 ? 'Cluster ready for local models' : `Cluster readiness: ${failing} of ${data.checks.length} checks need attention`;
+  return (
+    <EuiPanel paddingSize="s" hasShadow={false} hasBorder data-test-subj="readinessPanel">
+      <EuiAccordion id="mlModelsReadiness" buttonContent={summary} initialIsOpen={failing > 0} data-test-subj="readinessAccordion">
+        {data.checks.map((check) => (
+          <CheckRow key={check.id} check={check} />
+        ))}
+        <EuiText size="xs" color="subdued" data-test-subj="readinessNodes">
+          {data.nodes.length === 0
+            ? 'No node can run local models right now.'
+            : `Nodes that can run local models: ${data.nodes.map((n) => n.name || n.id).join(', ')}`}
+        </EuiText>
+      </EuiAccordion>
+    </EuiPanel>
+  );
+}

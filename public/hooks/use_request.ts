@@ -1,0 +1,52 @@
+import { DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+import { isAbortError } from '../apis/errors';
+
+export interface RequestState<T> {
+  data?: T;
+  error?: unknown;
+  loading: boolean;
+  /** Runs the request again with the same inputs (e.g. after an action changed the data). */
+  reload: () => void;
+}
+
+export type Fetcher<T> = (signal: AbortSignal) => Promise<T>;
+
+/**
+ * Runs `fetcher` whenever `deps` change, or not at all while `fetcher` is undefined. A newer run,
+ * or unmounting, aborts the one in flight and discards its answer, so a slow early response can
+ * never overwrite a later one. `data` stays in place while the next run loads (no table flicker)
+ * and is cleared on failure, so rows never sit next to an error they do not belong to.
+ */
+export function useRequest<T>(fetcher: Fetcher<T> | undefined, deps: DependencyList): RequestState<T> {
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: !!fetcher });
+  const [generation, setGeneration] = useState(0);
+  const fetcherRef = useRef(fetcher);
+  fetcherRef.current = fetcher;
+
+  useEffect(() => {
+    const run = fetcherRef.current;
+    if (!run) {
+      setState({ loading: false });
+      return undefined;
+    }
+    const controller = new AbortController();
+    let current = true;
+    setState((prev) => ({ data: prev.data, loading: true }));
+    run(controller.signal).then(
+      (data) => {
+        if (current) setState({ data, loading: false });
+      },
+      (error) => {
+        if (current && !isAbortError(error)) setState({ error, loading: false });
+      }
+    );
+    return () => {
+      current = false;
+      controller.abort();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, generation, !!fetcher]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return { ...state, reload };
+}

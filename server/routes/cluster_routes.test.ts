@@ -1,0 +1,76 @@
+import { RouteTestHost, startRouteTestHost } from '../../test/mocks/route_test_host';
+
+const API = '/api/ml-models';
+let t: RouteTestHost;
+beforeEach(async () => {
+  t = await startRouteTestHost();
+});
+afterEach(() => t.close());
+
+describe('profile routes', () => {
+  it('profiles all models, some models, or one model in the per-model view', async () => {
+    t.transport.reply({ models: {} }).reply({}).reply({ models: { m1: { worker_nodes: ['n1'] } } });
+    await t.call('GET', `${API}/profile/models`);
+    await t.call('GET', `${API}/profile/models?model_ids=m1,m2`);
+    const one = await t.call('GET', `${API}/profile/models/m1`);
+    expect(one.body).toEqual({ models: { m1: { worker_nodes: ['n1'] } } });
+    expect(t.transport.calls.map((c) => [c.method, c.path, c.querystring])).toEqual([
+      ['GET', '/_plugins/_ml/profile/models', { view: 'model' }],
+      ['GET', '/_plugins/_ml/profile/models/m1,m2', { view: 'model' }],
+      ['GET', '/_plugins/_ml/profile/models/m1', { view: 'model' }],
+    ]);
+  });
+
+  it('profiles per node', async () => {
+    t.transport.reply({ nodes: { n1: { models: { m1: { model_state: 'DEPLOYED' } } } } });
+    const res = await t.call('GET', `${API}/profile/nodes`);
+    expect(res.body.nodes.n1.models.m1.model_state).toBe('DEPLOYED');
+    expect(t.transport.calls[0]).toMatchObject({ method: 'GET', path: '/_plugins/_ml/profile/models', querystring: { view: 'node' } });
+  });
+});
+
+describe('readiness route', () => {
+  it('reads the effective ML Commons settings and the eligible nodes', async () => {
+    t.transport
+      .reply({
+        persistent: { 'plugins.ml_commons.only_run_on_ml_node': 'false' },
+        transient: { 'plugins.ml_commons.allow_registering_model_via_url': 'true' },
+        defaults: {
+          'plugins.ml_commons.only_run_on_ml_node': 'true',
+          'plugins.ml_commons.allow_registering_model_via_url': 'false',
+          'plugins.ml_commons.allow_registering_model_via_local_file': 'false',
+          'plugins.ml_commons.native_memory_threshold': '90',
+          'plugins.ml_commons.jvm_heap_memory_threshold': '85',
+          'plugins.ml_commons.task_dispatcher.eligible_node_role.local_model.0': 'data',
+          'plugins.ml_commons.task_dispatcher.eligible_node_role.local_model.1': 'ml',
+        },
+      })
+      .reply({ nodes: { n1: { name: 'node-1', roles: ['data', 'ingest', 'cluster_manager'] } } });
+    const res = await t.call('GET', `${API}/cluster/readiness`);
+    expect(t.transport.calls.map((c) => [c.method, c.path, c.querystring])).toEqual([
+      ['GET', '/_cluster/settings', { include_defaults: true, flat_settings: true }],
+      ['GET', '/_nodes', { filter_path: 'nodes.*.name,nodes.*.roles' }],
+    ]);
+    const byKey = Object.fromEntries(res.body.settings.map((s: any) => [s.key, [s.value, s.source]]));
+    expect(byKey.only_run_on_ml_node).toEqual(['false', 'persistent']);
+    expect(byKey.allow_registering_model_via_url).toEqual(['true', 'transient']);
+    expect(byKey.allow_registering_model_via_local_file).toEqual(['false', 'defaults']);
+    const checks = Object.fromEntries(res.body.checks.map((c: any) => [c.id, c.ok]));
+    expect(checks).toEqual({
+      register_via_url: true,
+      register_via_local_file: false,
+      eligible_nodes: true,
+      memory_guards: true,
+      local_model_enabled: true,
+    });
+    expect(res.body.nodes).toEqual([{ id: 'n1', name: 'node-1', roles: ['data', 'ingest', 'cluster_manager'] }]);
+  });
+
+  it('says deploy will fail when only ML nodes may run models and there are none', async () => {
+    t.transport.reply({ defaults: { 'plugins.ml_commons.only_run_on_ml_node': 'true' } }).reply({ nodes: { n1: { name: 'a', roles: ['data'] } } });
+    const res = await t.call('GET', `${API}/cluster/readiness`);
+    const eligible = res.body.checks.find((c: any) => c.id === 'eligible_nodes');
+    expect(eligible.ok).toBe(false);
+    expect(eligible.message).toMatch(/no eligible node found/);
+  });
+});

@@ -1,0 +1,100 @@
+import { mlError } from '../../test/mocks/fake_transport';
+import { RouteTestHost, startRouteTestHost } from '../../test/mocks/route_test_host';
+
+const API = '/api/ml-models';
+let t: RouteTestHost;
+beforeEach(async () => {
+  t = await startRouteTestHost();
+});
+afterEach(() => t.close());
+
+describe('model group routes', () => {
+  it('searches groups by name or id with paging and sort, and returns ids with the documents', async () => {
+    t.transport.reply({ hits: { total: { value: 7 }, hits: [{ _id: 'g1', _source: { name: 'embeddings', latest_version: 2 } }] } });
+    const res = await t.call('GET', `${API}/model_groups?search=Emb*&from=5&size=5&sort_field=name&sort_direction=asc`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ total: 7, items: [{ id: 'g1', name: 'embeddings', latest_version: 2 }] });
+    expect(t.transport.calls).toEqual([
+      expect.objectContaining({
+        method: 'POST',
+        path: '/_plugins/_ml/model_groups/_search',
+        body: {
+          query: {
+            bool: {
+              must: [
+                {
+                  bool: {
+                    should: [
+                      { wildcard: { 'name.keyword': { value: '*Emb\\**', case_insensitive: true } } },
+                      { term: { _id: 'Emb*' } },
+                    ],
+                    minimum_should_match: 1,
+                  },
+                },
+              ],
+            },
+          },
+          sort: [{ 'name.keyword': { order: 'asc', unmapped_type: 'keyword' } }],
+          from: 5,
+          size: 5,
+          track_total_hits: true,
+        },
+      }),
+    ]);
+  });
+
+  it('gets one group and adds its id (ML Commons omits it)', async () => {
+    t.transport.reply({ name: 'g', latest_version: 0 });
+    const res = await t.call('GET', `${API}/model_groups/abc_-1`);
+    expect(res.body).toEqual({ id: 'abc_-1', name: 'g', latest_version: 0 });
+    expect(t.transport.calls[0]).toMatchObject({ method: 'GET', path: '/_plugins/_ml/model_groups/abc_-1' });
+  });
+
+  it('registers a group with exactly the fields given', async () => {
+    t.transport.reply({ model_group_id: 'new1', status: 'CREATED' });
+    const res = await t.call('POST', `${API}/model_groups`, { body: { name: 'g', description: 'd', access_mode: 'private' } });
+    expect(res).toEqual({ status: 200, body: { model_group_id: 'new1', status: 'CREATED' } });
+    expect(t.transport.calls[0]).toMatchObject({
+      method: 'POST',
+      path: '/_plugins/_ml/model_groups/_register',
+      body: { name: 'g', description: 'd', access_mode: 'private' },
+    });
+  });
+
+  it("passes ML Commons' duplicate-name 400 through with its reason", async () => {
+    const reason = 'The name you provided is already being used by a model group with ID: x1.';
+    t.transport.fail(400, mlError(400, 'illegal_argument_exception', reason));
+    const res = await t.call('POST', `${API}/model_groups`, { body: { name: 'g' } });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: reason,
+      attributes: { reason, type: 'illegal_argument_exception' },
+    });
+  });
+
+  it('updates with PUT and deletes with DELETE', async () => {
+    t.transport.reply({ status: 'Updated' }).reply({ result: 'deleted' });
+    expect((await t.call('PUT', `${API}/model_groups/g1`, { body: { name: 'n2' } })).body).toEqual({ status: 'Updated' });
+    expect((await t.call('DELETE', `${API}/model_groups/g1`)).body).toEqual({ result: 'deleted' });
+    expect(t.transport.calls.map((c) => [c.method, c.path, c.body])).toEqual([
+      ['PUT', '/_plugins/_ml/model_groups/g1', { name: 'n2' }],
+      ['DELETE', '/_plugins/_ml/model_groups/g1', undefined],
+    ]);
+  });
+
+  it('keeps the 409 of deleting a group that still has versions', async () => {
+    t.transport.fail(409, mlError(409, 'status_exception', 'Cannot delete the model group when it has associated model versions'));
+    const res = await t.call('DELETE', `${API}/model_groups/g1`);
+    expect(res.status).toBe(409);
+    expect(res.body.message).toBe('Cannot delete the model group when it has associated model versions');
+  });
+
+  it('keeps a 404 for a missing group', async () => {
+    t.transport.fail(404, mlError(404, 'status_exception', 'Failed to find model group with the provided model group id: nope'));
+    const res = await t.call('GET', `${API}/model_groups/nope`);
+    expect(res.status).toBe(404);
+    expect(res.body.message).toMatch(/Failed to find model group/);
+  });
+});

@@ -1,0 +1,192 @@
+import { mlError } from '../../test/mocks/fake_transport';
+import { RouteTestHost, startRouteTestHost } from '../../test/mocks/route_test_host';
+
+const API = '/api/ml-models';
+const HASH = 'a'.repeat(64);
+let t: RouteTestHost;
+beforeEach(async () => {
+  t = await startRouteTestHost();
+});
+afterEach(() => t.close());
+
+describe('model search', () => {
+  it('filters by state, function, format and group, always excludes chunk documents, sorts and pages', async () => {
+    t.transport.reply({ hits: { total: { value: 1 }, hits: [{ _id: 'm1', _source: { name: 'mini', model_state: 'DEPLOYED' } }] } });
+    const res = await t.call(
+      'GET',
+      `${API}/models?states=DEPLOYED,PARTIALLY_DEPLOYED&functions=TEXT_EMBEDDING&formats=ONNX&model_group_id=g1&sort_field=last_deployed_time&sort_direction=asc&from=20&size=10`
+    );
+    expect(res.body).toEqual({ total: 1, items: [{ id: 'm1', name: 'mini', model_state: 'DEPLOYED' }] });
+    expect(t.transport.calls[0]).toMatchObject({
+      method: 'POST',
+      path: '/_plugins/_ml/models/_search',
+      body: {
+        query: {
+          bool: {
+            must: [],
+            filter: [
+              { terms: { model_state: ['DEPLOYED', 'PARTIALLY_DEPLOYED'] } },
+              { terms: { algorithm: ['TEXT_EMBEDDING'] } },
+              { terms: { model_format: ['ONNX'] } },
+              { term: { model_group_id: 'g1' } },
+            ],
+            must_not: [{ exists: { field: 'chunk_number' } }],
+          },
+        },
+        sort: [{ last_deployed_time: { order: 'asc', unmapped_type: 'long' } }],
+        from: 20,
+        size: 10,
+      },
+    });
+  });
+
+  it('excludes chunk documents even with no filter at all, newest first by default', async () => {
+    t.transport.reply({ hits: { total: 0, hits: [] } });
+    await t.call('GET', `${API}/models`);
+    const body = t.transport.calls[0].body as any;
+    expect(body.query.bool.must_not).toEqual([{ exists: { field: 'chunk_number' } }]);
+    expect(body.sort).toEqual([{ created_time: { order: 'desc', unmapped_type: 'long' } }]);
+    expect(body.size).toBe(20);
+  });
+
+  it('accepts a repeated query key as a list', async () => {
+    t.transport.reply({ hits: { total: 0, hits: [] } });
+    await t.call('GET', `${API}/models?states=DEPLOYED&states=DEPLOYING`);
+    expect((t.transport.calls[0].body as any).query.bool.filter).toEqual([{ terms: { model_state: ['DEPLOYED', 'DEPLOYING'] } }]);
+  });
+});
+
+describe('model registration', () => {
+  const config = { model_type: 'bert', embedding_dimension: 32, framework_type: 'sentence_transformers' };
+
+  it('registers by URL with the hash, function_name first (ML Commons parses model_config by it)', async () => {
+    t.transport.reply({ task_id: 't1', status: 'CREATED' });
+    const body = {
+      name: 'tiny',
+      model_format: 'ONNX',
+      model_content_hash_value: HASH,
+      model_config: config,
+      url: 'http://127.0.0.1:8000/m.zip',
+      function_name: 'TEXT_EMBEDDING',
+      model_group_id: 'g1',
+    };
+    const res = await t.call('POST', `${API}/models/_register`, { body });
+    expect(res.body).toEqual({ task_id: 't1', status: 'CREATED' });
+    const call = t.transport.calls[0];
+    expect(call).toMatchObject({ method: 'POST', path: '/_plugins/_ml/models/_register', body });
+    expect(Object.keys(call.body as object)[0]).toBe('function_name');
+  });
+
+  it('refuses URL registration without a valid hash before anything goes upstream', async () => {
+    const res = await t.call('POST', `${API}/models/_register`, {
+      body: { name: 'x', model_format: 'ONNX', model_config: config, url: 'http://127.0.0.1/m.zip' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/\[model_content_hash_value\]/);
+    expect(t.transport.calls).toHaveLength(0);
+  });
+
+  it('refuses a text-embedding registration without its config', async () => {
+    const res = await t.call('POST', `${API}/models/_register`, {
+      body: { name: 'x', model_format: 'ONNX', model_content_hash_value: HASH, url: 'http://127.0.0.1/m.zip' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/\[model_config\]: is required for TEXT_EMBEDDING/);
+    expect(t.transport.calls).toHaveLength(0);
+  });
+
+  it('registers meta for a chunked upload with size and chunk count', async () => {
+    t.transport.reply({ model_id: 'm1', status: 'CREATED' });
+    const body = {
+      name: 'big',
+      function_name: 'TEXT_EMBEDDING',
+      model_format: 'ONNX',
+      model_content_hash_value: HASH,
+      model_content_size_in_bytes: 25000001,
+      total_chunks: 3,
+      model_config: config,
+    };
+    const res = await t.call('POST', `${API}/models/_register_meta`, { body });
+    expect(res.body).toEqual({ model_id: 'm1', status: 'CREATED' });
+    expect(t.transport.calls[0]).toMatchObject({ method: 'POST', path: '/_plugins/_ml/models/_register_meta', body });
+  });
+
+  it('refuses a chunk count that does not match the size', async () => {
+    const res = await t.call('POST', `${API}/models/_register_meta`, {
+      body: {
+        name: 'big',
+        model_format: 'ONNX',
+        model_content_hash_value: HASH,
+        model_content_size_in_bytes: 25000001,
+        total_chunks: 2,
+        model_config: config,
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe('[total_chunks]: a zip of 25000001 bytes has 3 chunk(s), not 2');
+    expect(t.transport.calls).toHaveLength(0);
+  });
+
+  it('lets a sparse model register without model_config', async () => {
+    t.transport.reply({ model_id: 'm2', status: 'CREATED' });
+    const res = await t.call('POST', `${API}/models/_register_meta`, {
+      body: {
+        name: 'sparse',
+        function_name: 'SPARSE_ENCODING',
+        model_format: 'ONNX',
+        model_content_hash_value: HASH,
+        model_content_size_in_bytes: 10,
+        total_chunks: 1,
+      },
+    });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('model lifecycle', () => {
+  it('gets a model and adds its id', async () => {
+    t.transport.reply({ name: 'm', model_state: 'REGISTERED' });
+    expect((await t.call('GET', `${API}/models/m1`)).body).toEqual({ id: 'm1', name: 'm', model_state: 'REGISTERED' });
+    expect(t.transport.calls[0]).toMatchObject({ method: 'GET', path: '/_plugins/_ml/models/m1' });
+  });
+
+  it('updates, deploys (all nodes, or chosen ones), undeploys and deletes with the current endpoint names', async () => {
+    t.transport
+      .reply({ result: 'updated' })
+      .reply({ task_id: 't1', task_type: 'DEPLOY_MODEL', status: 'CREATED' })
+      .reply({ task_id: 't2', task_type: 'DEPLOY_MODEL', status: 'CREATED' })
+      .reply({ n1: { stats: { m1: 'undeployed' } } })
+      .reply({ result: 'deleted' });
+    await t.call('PUT', `${API}/models/m1`, { body: { description: 'better' } });
+    await t.call('POST', `${API}/models/m1/_deploy`);
+    await t.call('POST', `${API}/models/m1/_deploy`, { body: { node_ids: ['n1', 'n2'] } });
+    const undeploy = await t.call('POST', `${API}/models/m1/_undeploy`);
+    await t.call('DELETE', `${API}/models/m1`);
+    expect(undeploy.body).toEqual({ n1: { stats: { m1: 'undeployed' } } });
+    expect(t.transport.calls.map((c) => [c.method, c.path, c.body])).toEqual([
+      ['PUT', '/_plugins/_ml/models/m1', { description: 'better' }],
+      ['POST', '/_plugins/_ml/models/m1/_deploy', undefined],
+      ['POST', '/_plugins/_ml/models/m1/_deploy', { node_ids: ['n1', 'n2'] }],
+      ['POST', '/_plugins/_ml/models/m1/_undeploy', undefined],
+      ['DELETE', '/_plugins/_ml/models/m1', undefined],
+    ]);
+  });
+
+  it("passes ML Commons' refusal to delete a deployed model through as 400 with its reason", async () => {
+    const reason = 'Model cannot be deleted in deploying or deployed state. Try undeploy model first then delete';
+    t.transport.fail(400, mlError(400, 'illegal_argument_exception', reason));
+    const res = await t.call('DELETE', `${API}/models/m1`);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe(reason);
+  });
+
+  it('keeps 500s that ML Commons raises for its own exceptions, and 403s for access', async () => {
+    t.transport
+      .fail(500, mlError(500, 'm_l_resource_not_found_exception', 'Failed to find model'))
+      .fail(403, mlError(403, 'status_exception', "User doesn't have privilege to perform this operation on this model"));
+    const a = await t.call('POST', `${API}/models/m1/_undeploy`);
+    const b = await t.call('GET', `${API}/models/m1`);
+    expect([a.status, a.body.message, a.body.attributes.type]).toEqual([500, 'Failed to find model', 'm_l_resource_not_found_exception']);
+    expect([b.status, b.body.message]).toEqual([403, "User doesn't have privilege to perform this operation on this model"]);
+  });
+});

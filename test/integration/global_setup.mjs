@@ -1,0 +1,59 @@
+/**
+ * Integration suites run against a real OpenSearch with ML Commons (OPENSEARCH_URL, or one this
+ * setup starts from the project's cache) and the plugin's real standalone host built from source.
+ */
+import { spawn } from 'child_process';
+import { promises as fs } from 'fs';
+import path from 'path';
+import { fileURLToPath } from 'url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const STATE = path.join(ROOT, 'target', 'integration_state.json');
+
+async function waitFor(url, timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = `HTTP ${res.status}`;
+    } catch (e) {
+      last = e.message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer in ${timeoutMs} ms (${last})`);
+}
+
+export default async function globalSetup() {
+  const { startOpenSearch, findFreePort } = await import(path.join(ROOT, 'scripts', 'opensearch.mjs'));
+  const state = { startedOpenSearch: false };
+  let opensearchUrl = process.env.OPENSEARCH_URL;
+  if (!opensearchUrl) {
+    const port = await findFreePort();
+    const node = await startOpenSearch({ port, log: (m) => process.stderr.write(`[opensearch] ${m}\n`) });
+    opensearchUrl = node.url;
+    Object.assign(state, { startedOpenSearch: true, opensearchPort: port });
+  }
+
+  const { buildServer, buildPublic, buildDevHost } = await import(path.join(ROOT, 'scripts', 'build.mjs'));
+  await buildServer();
+  await buildPublic();
+  await buildDevHost();
+
+  const hostPort = await findFreePort();
+  const host = spawn(process.execPath, [path.join(ROOT, 'target', 'dev', 'standalone.js')], {
+    env: { ...process.env, OPENSEARCH_URL: opensearchUrl, PORT: String(hostPort) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: false,
+  });
+  state.hostPid = host.pid;
+  const hostUrl = `http://127.0.0.1:${hostPort}`;
+  await waitFor(`${hostUrl}/api/status`, 30000);
+
+  process.env.OPENSEARCH_URL = opensearchUrl;
+  process.env.MLM_URL = hostUrl;
+  await fs.mkdir(path.dirname(STATE), { recursive: true });
+  await fs.writeFile(STATE, JSON.stringify(state));
+}
