@@ -88,6 +88,26 @@ export async function buildPublic({ production = true } = {}) {
   return outfile;
 }
 
+/**
+ * OUI loads each icon with `require(variable)`, which OSD's webpack resolves through a require
+ * context. For the standalone host's shared-deps bundle, the same map is written out explicitly.
+ */
+function ouiIconAssetsPlugin() {
+  return {
+    name: 'oui-icon-assets',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]@(elastic|opensearch-project)[\\/](eui|oui)[\\/]lib[\\/](components|eui_components)[\\/]icon[\\/]icon\.js$/ }, async (args) => {
+        const src = await fs.readFile(args.path, 'utf8');
+        const assets = (await fs.readdir(path.join(path.dirname(args.path), 'assets'))).filter((f) => f.endsWith('.js'));
+        const map = assets.map((f) => `  ${JSON.stringify(`./assets/${f}`)}: function () { return require(${JSON.stringify(`./assets/${f}`)}); }`).join(',\n');
+        const patched = src.replace('return _interopRequireWildcard(require(s));', 'return _interopRequireWildcard(__ouiIconAssets[s]());');
+        if (patched === src) throw new Error('OUI icon loader not found: update ouiIconAssetsPlugin for this OUI version');
+        return { contents: `var __ouiIconAssets = {\n${map}\n};\n${patched}`, loader: 'js' };
+      });
+    },
+  };
+}
+
 export async function buildDevHost() {
   const outdir = path.join(TARGET, 'dev');
   await fs.mkdir(outdir, { recursive: true });
@@ -117,7 +137,10 @@ export async function buildDevHost() {
       platform: 'browser',
       target: ['es2019'],
       outfile: path.join(outdir, 'shared_deps.js'),
-      define: { 'process.env.NODE_ENV': '"development"' },
+      define: { 'process.env.NODE_ENV': '"development"', global: 'window' },
+      // OSD provides its fork @opensearch/datemath (not on npm); the upstream original has the same API.
+      alias: { '@opensearch/datemath': '@elastic/datemath' },
+      plugins: [ouiIconAssetsPlugin()],
       logLevel: 'warning',
     }),
     build({

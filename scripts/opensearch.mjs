@@ -2,7 +2,7 @@
 // Local single-node OpenSearch 2.19.x + job-scheduler + ML Commons, assembled from Maven Central.
 //
 //   npm run opensearch -- start  [--port 9200] [--keep-data] [--heap 2g]
-//   npm run opensearch -- stop   [--port 9200]
+//   npm run opensearch -- stop   [--port 9200] [--clean]
 //   npm run opensearch -- status [--port 9200]
 //   npm run opensearch -- logs   [--port 9200] [--lines 80]
 //
@@ -507,11 +507,23 @@ async function waitForHealth({ url, pid, nodeDir, port }) {
 
 /**
  * Stops the node on `port`: SIGTERM to the recorded pid only, SIGKILL after 60 s.
+ * With clean=true the node dir (data, logs, config) is removed afterwards; the shared download
+ * cache and installed home are never touched.
+ * @param {{port?: number, log?: (msg: string) => void, clean?: boolean}} opts
  * @returns {Promise<{stopped: boolean, pid: number|null}>} stopped=false if it was not running.
  */
-export async function stopOpenSearch({ port = DEFAULT_PORT, log = console.log } = {}) {
+export async function stopOpenSearch({ port = DEFAULT_PORT, log = console.log, clean = false } = {}) {
   port = checkPort(port);
   const nodeDir = nodeDirFor(port);
+  const result = await stopProcess(port, nodeDir, log);
+  if (clean) {
+    fs.rmSync(nodeDir, { recursive: true, force: true });
+    log(`  removed ${nodeDir}`);
+  }
+  return result;
+}
+
+async function stopProcess(port, nodeDir, log) {
   const pid = readPid(nodeDir);
   if (!isOurProcess(pid, nodeDir)) {
     log(`OpenSearch is not running on port ${port}.`);
@@ -560,7 +572,7 @@ export function checkReadableByOpenSearch(file) {
 // CLI
 
 function parseArgs(argv) {
-  const opts = { port: Number(process.env.OPENSEARCH_PORT) || DEFAULT_PORT, keepData: false, heap: DEFAULT_HEAP, lines: 80 };
+  const opts = { port: Number(process.env.OPENSEARCH_PORT) || DEFAULT_PORT, keepData: false, clean: false, heap: DEFAULT_HEAP, lines: 80 };
   const [command, ...rest] = argv;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -571,6 +583,7 @@ function parseArgs(argv) {
     if (a === '--port') opts.port = Number(val());
     else if (a.startsWith('--port=')) opts.port = Number(a.slice(7));
     else if (a === '--keep-data') opts.keepData = true;
+    else if (a === '--clean') opts.clean = true;
     else if (a === '--heap') opts.heap = val();
     else if (a === '--lines') opts.lines = Number(val());
     else throw new Error(`unknown option ${a}`);
@@ -600,7 +613,7 @@ async function main() {
       console.log(logsOpenSearch(opts));
       break;
     default:
-      console.error('usage: npm run opensearch -- start|stop|status|logs [--port N] [--keep-data] [--heap 2g] [--lines N]');
+      console.error('usage: npm run opensearch -- start|stop|status|logs [--port N] [--keep-data] [--heap 2g] [--clean] [--lines N]');
       process.exitCode = 2;
   }
 }

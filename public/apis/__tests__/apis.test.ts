@@ -1,0 +1,42 @@
+import { routePath } from '../../../common/routes';
+import { createFakeHttp, httpError } from '../../../test/mocks/public_http';
+import { createApis } from '../index';
+import { errorMessage } from '../errors';
+
+describe('API classes', () => {
+  it('build paths with routePath and send only the query values that are set', async () => {
+    const http = createFakeHttp({ get: { [routePath('models')]: { total: 0, items: [] } } });
+    const apis = createApis(http);
+    await apis.models.search({ search: '', states: [], from: 0, size: 20, model_group_id: undefined, sort_field: 'name' });
+    expect(http.get).toHaveBeenCalledWith('/api/ml-models/models', { query: { from: 0, size: 20, sort_field: 'name' }, signal: undefined });
+  });
+
+  it('send bodies as JSON and encode path parameters', async () => {
+    const predictPath = routePath('predict', { functionName: 'text_embedding', modelId: 'a_b-1' });
+    const deployPath = routePath('modelDeploy', { modelId: 'm1' });
+    const http = createFakeHttp({ post: { [predictPath]: { inference_results: [] }, [deployPath]: { task_id: 't', status: 'CREATED' } } });
+    const apis = createApis(http);
+    await apis.predict.predict('text_embedding', 'a_b-1', { text_docs: ['x'] });
+    expect(http.post).toHaveBeenCalledWith('/api/ml-models/predict/text_embedding/a_b-1', { body: '{"text_docs":["x"]}', signal: undefined });
+    await apis.models.deploy('m1', { node_ids: ['n1'] });
+    expect(http.post).toHaveBeenLastCalledWith('/api/ml-models/models/m1/_deploy', { body: '{"node_ids":["n1"]}' });
+  });
+
+  it('ask the profile route for the given model ids', async () => {
+    const http = createFakeHttp({ get: { [routePath('profileModels')]: {} } });
+    await createApis(http).cluster.profileModels(['m1', 'm2']);
+    expect(http.get).toHaveBeenCalledWith('/api/ml-models/profile/models', { query: { model_ids: ['m1', 'm2'] }, signal: undefined });
+  });
+});
+
+describe('errorMessage', () => {
+  it("prefers the Boom body's message (ML Commons' reason)", () => {
+    expect(errorMessage(httpError(409, 'Model m1 is deployed; undeploy it first'))).toBe('Model m1 is deployed; undeploy it first');
+  });
+
+  it('falls back to the error message, then to the value itself', () => {
+    expect(errorMessage(new TypeError('Failed to fetch'))).toBe('Failed to fetch');
+    expect(errorMessage(Object.assign(new Error('Bad Gateway'), { body: {} }))).toBe('Bad Gateway');
+    expect(errorMessage('plain')).toBe('plain');
+  });
+});

@@ -1,0 +1,68 @@
+import { act, render, screen } from '@testing-library/react';
+import React from 'react';
+import { useRequest } from '../use_request';
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (err: unknown) => void;
+  signal?: AbortSignal;
+}
+
+function deferred<T>(): Deferred<T> {
+  const d = {} as Deferred<T>;
+  d.promise = new Promise<T>((resolve, reject) => Object.assign(d, { resolve, reject }));
+  return d;
+}
+
+function Probe({ query, calls }: { query: string | undefined; calls: Record<string, Deferred<string>> }) {
+  const { data, error, loading, reload } = useRequest<string>(
+    query === undefined
+      ? undefined
+      : (signal) => {
+          calls[query].signal = signal;
+          return calls[query].promise;
+        },
+    [query]
+  );
+  return (
+    <div>
+      <span data-test-subj="state">{loading ? 'loading' : error ? `error:${(error as Error).message}` : `data:${data}`}</span>
+      <button data-test-subj="reload" onClick={reload} />
+    </div>
+  );
+}
+
+describe('useRequest', () => {
+  it('ignores an answer that arrives after a newer request, and aborts it', async () => {
+    const calls = { a: deferred<string>(), b: deferred<string>() };
+    const { rerender } = render(<Probe query="a" calls={calls} />);
+    rerender(<Probe query="b" calls={calls} />);
+    expect(calls.a.signal?.aborted).toBe(true);
+    await act(async () => calls.b.resolve('B'));
+    await act(async () => calls.a.resolve('A'));
+    expect(screen.getByTestId('state')).toHaveTextContent('data:B');
+  });
+
+  it('reports failures and runs again on reload', async () => {
+    const calls = { q: deferred<string>() };
+    render(<Probe query="q" calls={calls} />);
+    await act(async () => calls.q.reject(new Error('boom')));
+    expect(screen.getByTestId('state')).toHaveTextContent('error:boom');
+    calls.q = deferred<string>();
+    act(() => screen.getByTestId('reload').click());
+    expect(screen.getByTestId('state')).toHaveTextContent('loading');
+    await act(async () => calls.q.resolve('ok'));
+    expect(screen.getByTestId('state')).toHaveTextContent('data:ok');
+  });
+
+  it('waits while there is no fetcher, and aborts on unmount', async () => {
+    const calls = { a: deferred<string>() };
+    const { rerender, unmount } = render(<Probe query={undefined} calls={calls} />);
+    expect(screen.getByTestId('state')).toHaveTextContent('data:undefined');
+    rerender(<Probe query="a" calls={calls} />);
+    expect(screen.getByTestId('state')).toHaveTextContent('loading');
+    unmount();
+    expect(calls.a.signal?.aborted).toBe(true);
+  });
+});

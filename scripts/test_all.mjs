@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every suite, one after the other: type check, unit (server + public), integration
+ * (real OpenSearch + ML Commons), browser end-to-end (real Chromium). Ends with one line,
+ * `N passed, N failed`, totalling all suites.
+ */
+import { spawnSync } from 'child_process';
+import { existsSync, mkdirSync, readFileSync } from 'fs';
+import path from 'path';
+import { fileURLToPath } from 'url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS = path.join(ROOT, 'target', 'test-results');
+mkdirSync(RESULTS, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const summary = [];
+
+function run(name, cmd, args, opts = {}) {
+  const t0 = Date.now();
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...opts.env } });
+  return { status: r.status === null ? 1 : r.status, seconds: ((Date.now() - t0) / 1000).toFixed(0) };
+}
+
+function jestSuite(name, project, extraArgs = []) {
+  const out = path.join(RESULTS, `${project}.json`);
+  const { status, seconds } = run(name, process.execPath, [
+    path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'),
+    '-c',
+    'test/jest.config.js',
+    '--selectProjects',
+    project,
+    '--json',
+    `--outputFile=${out}`,
+    ...extraArgs,
+  ]);
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    passed = r.numPassedTests;
+    failed = r.numFailedTests + (r.numRuntimeErrorTestSuites || 0);
+    skipped = r.numPendingTests + (r.numTodoTests || 0);
+    if (r.numTotalTests === 0 && status === 0) failed += 1; // a suite that ran nothing is a failure here
+  }
+  if (status !== 0 && failed === 0) failed = 1; // setup failed before any test ran
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += skipped;
+  summary.push(`${name}: ${passed} passed, ${failed} failed, ${skipped} skipped (${seconds} s)`);
+}
+
+const only = process.argv.slice(2);
+const want = (s) => only.length === 0 || only.includes(s);
+
+if (want('typecheck')) {
+  const { status, seconds } = run('typecheck', process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit']);
+  totals[status === 0 ? 'passed' : 'failed'] += 1;
+  summary.push(`typecheck: ${status === 0 ? 'ok' : 'FAILED'} (${seconds} s)`);
+}
+if (want('unit')) {
+  jestSuite('unit: server', 'server');
+  jestSuite('unit: public', 'public');
+}
+if (want('pack')) {
+  const { status, seconds } = run('pack + verify', process.execPath, [path.join(ROOT, 'scripts', 'pack.mjs'), '--osd-version', '2.19.2']);
+  totals[status === 0 ? 'passed' : 'failed'] += 1;
+  summary.push(`pack + verify: ${status === 0 ? 'ok' : 'FAILED'} (${seconds} s)`);
+}
+if (want('integration')) jestSuite('integration (OpenSearch + ML Commons)', 'integration', ['--runInBand']);
+if (want('e2e')) jestSuite('e2e (Chromium)', 'e2e', ['--runInBand']);
+
+console.log('\n=== summary');
+for (const line of summary) console.log(`  ${line}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed ? 1 : 0);
