@@ -69,8 +69,31 @@ if (want('pack')) {
   totals[status === 0 ? 'passed' : 'failed'] += 1;
   summary.push(`pack + verify: ${status === 0 ? 'ok' : 'FAILED'} (${seconds} s)`);
 }
-if (want('integration')) jestSuite('integration (OpenSearch + ML Commons)', 'integration', ['--runInBand']);
-if (want('e2e')) jestSuite('e2e (Chromium)', 'e2e', ['--runInBand']);
+// One OpenSearch for both cluster suites, unless OPENSEARCH_URL names one already.
+let stopLocal = async () => {};
+if ((want('integration') || want('e2e')) && !process.env.OPENSEARCH_URL) {
+  const t0 = Date.now();
+  const { startOpenSearch, stopOpenSearch, findFreePort } = await import('./opensearch.mjs');
+  const port = await findFreePort();
+  try {
+    const node = await startOpenSearch({ port, log: (m) => console.log(`[opensearch] ${m}`) });
+    process.env.OPENSEARCH_URL = node.url;
+    stopLocal = () => stopOpenSearch({ port });
+    summary.push(`local OpenSearch ${node.version || ''} on ${node.url} ready in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  } catch (err) {
+    console.error(`Could not start the local OpenSearch: ${err.message}`);
+    totals.failed += 1;
+    summary.push(`local OpenSearch: FAILED to start (${err.message.split('\n')[0]})`);
+  }
+}
+try {
+  if (process.env.OPENSEARCH_URL) {
+    if (want('integration')) jestSuite('integration (OpenSearch + ML Commons)', 'integration', ['--runInBand']);
+    if (want('e2e')) jestSuite('e2e (Chromium)', 'e2e', ['--runInBand']);
+  }
+} finally {
+  await stopLocal();
+}
 
 console.log('\n=== summary');
 for (const line of summary) console.log(`  ${line}`);

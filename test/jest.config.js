@@ -37,5 +37,14 @@ module.exports = {
       globalSetup: '<rootDir>/test/integration/global_setup.mjs',
       globalTeardown: '<rootDir>/test/integration/global_teardown.mjs',
     },
+    {
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/'],
+      globalSetup: '<rootDir>/test/integration/global_setup.mjs',
+      globalTeardown: '<rootDir>/test/integration/global_teardown.mjs',
+    },
   ],
 };

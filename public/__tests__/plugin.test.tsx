@@ -1,5 +1,5 @@
 import '../../test/mocks/public_oui';
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { createMemoryHistory } from 'history';
 import { PLUGIN_ID, PLUGIN_NAV_CATEGORY, PLUGIN_TITLE } from '../../common/constants';
 import { routePath } from '../../common/routes';
@@ -18,7 +18,7 @@ function setupPlugin() {
     application: { register },
     getStartServices: () => Promise.resolve([coreStart, {}, {}]),
   };
-  plugin({ config: { get: () => ({}) } }).setup(core, {});
+  plugin({ config: { get: <T,>() => ({} as T) } }).setup(core, {});
   return { app: register.mock.calls[0][0] as App, chrome };
 }
 
@@ -35,7 +35,11 @@ describe('plugin', () => {
     const history = createMemoryHistory({ initialEntries: ['/'] }) as unknown as ScopedHistory;
     const params: AppMountParameters = { appBasePath: '/app/mlModels', element, history };
 
-    const unmount = await app.mount(params);
+    let unmount = () => {};
+    // OSD mounts outside React; act() lets the first requests settle like they would in a browser.
+    await act(async () => {
+      unmount = await app.mount(params);
+    });
     expect(await screen.findByTestId('mlModelsApp')).toBeInTheDocument();
     await screen.findByTestId('modelsEmpty');
     await waitFor(() => expect(chrome.setBreadcrumbs).toHaveBeenCalled());
