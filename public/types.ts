@@ -6,7 +6,6 @@ export interface MlModelsSetupDeps {
 
 export type MlModelsStartDeps = Record<string, unknown>;
 
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface MlModelsPluginSetup {}
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface MlModelsPluginStart {}
+/** The plugin offers nothing to other plugins yet. */
+export type MlModelsPluginSetup = Record<string, never>;
+export type MlModelsPluginStart = Record<string, never>;

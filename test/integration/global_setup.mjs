@@ -42,6 +42,10 @@ export default async function globalSetup() {
   await buildPublic();
   await buildDevHost();
 
+  // Real model zips, built deterministically (skipped when up to date); minilm spans several chunks.
+  const { ensureFixtures, DEFAULT_FIXTURES } = await import(path.join(ROOT, 'scripts', 'fixtures', 'build.mjs'));
+  await ensureFixtures([...DEFAULT_FIXTURES, 'minilm']);
+
   const hostPort = await findFreePort();
   const host = spawn(process.execPath, [path.join(ROOT, 'target', 'dev', 'standalone.js')], {
     env: { ...process.env, OPENSEARCH_URL: opensearchUrl, PORT: String(hostPort) },

@@ -28,7 +28,11 @@ function CheckRow({ check }: { check: ReadinessCheck }) {
  */
 export function ReadinessPanel() {
   const { data, error, reload } = useReadiness();
-  if (error) return <ErrorCallout title="Could not read the cluster's ML settings" error={error} onRetry={reload} data-test-subj="readinessError" />;
+  if (error) {
+    return (
+      <ErrorCallout title="Could not read the cluster's ML settings" error={error} onRetry={reload} color="warning" data-test-subj="readinessError" />
+    );
+  }
   if (!data) return null;
   const failing = data.checks.filter((c) => !c.ok).length;
   const summary =

@@ -27,6 +27,12 @@ describe('ModelsPage', () => {
     expect(screen.getByTestId('modelNodes-m1')).toHaveTextContent('1 / 2');
   });
 
+  it('explains a state in plain words on hover', async () => {
+    setup(page([model({ id: 'm2', model_state: 'PARTIALLY_DEPLOYED' })]));
+    fireEvent.mouseOver(await screen.findByTestId('modelState-PARTIALLY_DEPLOYED'));
+    expect(await screen.findByText(/Running on some of its target nodes; some failed or left/)).toBeInTheDocument();
+  });
+
   it('sends the search text, debounced, and goes back to the first page', async () => {
     const { http } = setup();
     await screen.findByTestId('modelName-m1');

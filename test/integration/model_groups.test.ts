@@ -1,0 +1,47 @@
+import { api, ok } from './helpers';
+
+jest.setTimeout(60000);
+
+describe('model groups against a real ML Commons', () => {
+  const name = `it-group-${Date.now()}`;
+  let groupId: string;
+
+  it('creates a group', async () => {
+    const res = await ok<{ model_group_id: string; status: string }>('POST', 'modelGroupCreate', {}, { body: { name, description: 'integration' } });
+    expect(res.status).toBe('CREATED');
+    expect(res.model_group_id).toMatch(/^[A-Za-z0-9_-]+$/);
+    groupId = res.model_group_id;
+  });
+
+  it("refuses a duplicate name with ML Commons' own 400 and reason", async () => {
+    const res = await api('POST', 'modelGroupCreate', {}, { body: { name } });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe(`The name you provided is already being used by a model group with ID: ${groupId}.`);
+    expect(res.body.attributes.type).toBe('illegal_argument_exception');
+  });
+
+  it('finds it by a case-insensitive part of its name, and by id', async () => {
+    const byName = await ok('GET', 'modelGroups', {}, { query: { search: name.toUpperCase().slice(3) } });
+    expect(byName.items.map((g: { id: string }) => g.id)).toContain(groupId);
+    const byId = await ok('GET', 'modelGroups', {}, { query: { search: groupId } });
+    expect(byId.items).toEqual([expect.objectContaining({ id: groupId, name, latest_version: 0 })]);
+  });
+
+  it('gets and renames it', async () => {
+    await ok('PUT', 'modelGroupUpdate', { groupId }, { body: { name: `${name}-renamed`, description: 'changed' } });
+    const group = await ok('GET', 'modelGroup', { groupId });
+    expect(group).toMatchObject({ id: groupId, name: `${name}-renamed`, description: 'changed' });
+  });
+
+  it('keeps the 404 of a group that does not exist', async () => {
+    const res = await api('GET', 'modelGroup', { groupId: 'doesNotExist123' });
+    expect(res.status).toBe(404);
+    expect(res.body.message).toMatch(/Failed to find model group/);
+  });
+
+  it('deletes it', async () => {
+    const res = await ok('DELETE', 'modelGroupDelete', { groupId });
+    expect(res.result).toBe('deleted');
+    expect((await api('GET', 'modelGroup', { groupId })).status).toBe(404);
+  });
+});
