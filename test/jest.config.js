@@ -26,7 +26,11 @@ module.exports = {
       testEnvironmentOptions: { url: 'http://localhost:5601/app/mlModels' },
       testMatch: ['<rootDir>/public/**/*.test.{ts,tsx}'],
       setupFilesAfterEnv: ['<rootDir>/test/setup_public.ts'],
-      moduleNameMapper: { '\\.(css|scss|svg)$': '<rootDir>/test/mocks/style_mock.js' },
+      moduleNameMapper: {
+        '\\.(css|scss|svg)$': '<rootDir>/test/mocks/style_mock.js',
+        // OUI requires OSD's fork of datemath, which is not on npm; the upstream original has its API.
+        '^@opensearch/datemath$': '@elastic/datemath',
+      },
     },
     {
       ...common,

@@ -1,13 +1,12 @@
-import '../../test/mocks/public_oui';
 import { act, screen, waitFor } from '@testing-library/react';
 import { createMemoryHistory } from 'history';
-import { PLUGIN_ID, PLUGIN_NAV_CATEGORY, PLUGIN_TITLE } from '../../common/constants';
-import { routePath } from '../../common/routes';
-import { page, READY } from '../../test/mocks/public_fixtures';
-import { createFakeHttp } from '../../test/mocks/public_http';
-import { createFakeServices } from '../../test/mocks/public_render';
-import type { App, AppMountParameters, CoreSetupPublic, CoreStartPublic, ScopedHistory } from '../../types/osd';
-import { plugin } from '../index';
+import { PLUGIN_ID, PLUGIN_NAV_CATEGORY, PLUGIN_TITLE } from '../common/constants';
+import { routePath } from '../common/routes';
+import { page, READY } from '../test/mocks/public_fixtures';
+import { createFakeHttp } from '../test/mocks/public_http';
+import { createFakeServices } from '../test/mocks/public_render';
+import type { App, AppMountParameters, CoreSetupPublic, CoreStartPublic, ScopedHistory } from '../types/osd';
+import { plugin } from './index';
 
 function setupPlugin() {
   const http = createFakeHttp({ get: { [routePath('models')]: page([]), [routePath('readiness')]: READY } });

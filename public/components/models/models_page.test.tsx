@@ -1,11 +1,10 @@
-import '../../../../test/mocks/public_oui';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import React from 'react';
-import { routePath } from '../../../../common/routes';
-import { createFakeHttp, httpError, lastCallOptions } from '../../../../test/mocks/public_http';
-import { model, page, READY } from '../../../../test/mocks/public_fixtures';
-import { renderWithServices } from '../../../../test/mocks/public_render';
-import { ModelsPage } from '../models_page';
+import { routePath } from '../../../common/routes';
+import { createFakeHttp, httpError, lastCallOptions } from '../../../test/mocks/public_http';
+import { model, page, READY } from '../../../test/mocks/public_fixtures';
+import { renderWithServices } from '../../../test/mocks/public_render';
+import { ModelsPage } from './models_page';
 
 const MODELS = routePath('models');
 const READINESS = routePath('readiness');

@@ -1,12 +1,11 @@
-import '../../../../test/mocks/public_oui';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import React from 'react';
-import { routePath } from '../../../../common/routes';
-import type { PredictResponse } from '../../../../common/types';
-import { model, page } from '../../../../test/mocks/public_fixtures';
-import { createFakeHttp, httpError, lastCallOptions } from '../../../../test/mocks/public_http';
-import { renderWithServices } from '../../../../test/mocks/public_render';
-import { PlaygroundPage } from '../playground_page';
+import { routePath } from '../../../common/routes';
+import type { PredictResponse } from '../../../common/types';
+import { model, page } from '../../../test/mocks/public_fixtures';
+import { createFakeHttp, httpError, lastCallOptions } from '../../../test/mocks/public_http';
+import { renderWithServices } from '../../../test/mocks/public_render';
+import { PlaygroundPage } from './playground_page';
 
 const MODELS = routePath('models');
 const DENSE_PATH = routePath('predict', { functionName: 'text_embedding', modelId: 'dense1' });

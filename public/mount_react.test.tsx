@@ -2,7 +2,7 @@ import React from 'react';
 
 describe('mountReact', () => {
   it('uses ReactDOM.render on React 16', () => {
-    const { mountReact } = jest.requireActual('../mount_react') as typeof import('../mount_react');
+    const { mountReact } = jest.requireActual('./mount_react') as typeof import('./mount_react');
     const element = document.createElement('div');
     const unmount = mountReact(<p>hello</p>, element);
     expect(element).toHaveTextContent('hello');
@@ -16,7 +16,7 @@ describe('mountReact', () => {
     const render = jest.fn();
     jest.isolateModules(() => {
       jest.doMock('react-dom', () => ({ ...jest.requireActual('react-dom'), createRoot, render }));
-      const { mountReact } = require('../mount_react') as typeof import('../mount_react');
+      const { mountReact } = require('./mount_react') as typeof import('./mount_react');
       const element = document.createElement('div');
       const ui = <p>hello</p>;
       const unmount = mountReact(ui, element);

@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import React from 'react';
-import { useRequest } from '../use_request';
+import { useRequest } from './use_request';
 
 interface Deferred<T> {
   promise: Promise<T>;

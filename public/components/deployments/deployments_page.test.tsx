@@ -1,11 +1,10 @@
-import '../../../../test/mocks/public_oui';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import React from 'react';
-import { routePath } from '../../../../common/routes';
-import { model, page } from '../../../../test/mocks/public_fixtures';
-import { createFakeHttp, httpError, lastCallOptions } from '../../../../test/mocks/public_http';
-import { renderWithServices } from '../../../../test/mocks/public_render';
-import { DeploymentsPage } from '../deployments_page';
+import { routePath } from '../../../common/routes';
+import { model, page } from '../../../test/mocks/public_fixtures';
+import { createFakeHttp, httpError, lastCallOptions } from '../../../test/mocks/public_http';
+import { renderWithServices } from '../../../test/mocks/public_render';
+import { DeploymentsPage } from './deployments_page';
 
 const MODELS = routePath('models');
 const PROFILES = routePath('profileModels');

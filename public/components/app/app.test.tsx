@@ -1,11 +1,10 @@
-import '../../../../test/mocks/public_oui';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import React from 'react';
-import { routePath } from '../../../../common/routes';
-import { page, READY } from '../../../../test/mocks/public_fixtures';
-import { createFakeHttp } from '../../../../test/mocks/public_http';
-import { renderWithServices } from '../../../../test/mocks/public_render';
-import { App } from '../app';
+import { routePath } from '../../../common/routes';
+import { page, READY } from '../../../test/mocks/public_fixtures';
+import { createFakeHttp } from '../../../test/mocks/public_http';
+import { renderWithServices } from '../../../test/mocks/public_render';
+import { App } from './app';
 
 function setup(path: string) {
   const empty = page([]);

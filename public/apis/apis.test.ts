@@ -1,7 +1,7 @@
-import { routePath } from '../../../common/routes';
-import { createFakeHttp, httpError } from '../../../test/mocks/public_http';
-import { createApis } from '../index';
-import { errorMessage } from '../errors';
+import { routePath } from '../../common/routes';
+import { createFakeHttp, httpError } from '../../test/mocks/public_http';
+import { createApis } from './index';
+import { errorMessage } from './errors';
 
 describe('API classes', () => {
   it('build paths with routePath and send only the query values that are set', async () => {
