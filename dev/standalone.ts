@@ -37,6 +37,10 @@ function staticFiles(targetDir: string) {
       res.writeHead(302, { location: `/app/${PLUGIN_ID}` }).end();
       return true;
     }
+    if (pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return true;
+    }
     if (pathname === '/api/status') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: { overall: { state: 'green' } } }));
       return true;

@@ -76,7 +76,7 @@ export async function verifyZip(zipPath, { osdVersion } = {}) {
       (p) =>
         /^(dev|shims|test|scripts|types)\//.test(p) ||
         p.startsWith('node_modules/@osd/') ||
-        /\.(test|mock)\.js$/.test(p) ||
+        (/\.(test|mock)\.js$/.test(p) && !p.startsWith('node_modules/')) ||
         (/\.tsx?$/.test(p) && !p.startsWith('node_modules/'))
     );
     if (devOnly.length) problems.push(`dev-only files shipped: ${devOnly.slice(0, 5).join(', ')}`);
@@ -109,9 +109,10 @@ export async function verifyZip(zipPath, { osdVersion } = {}) {
       // Inside OSD, @osd/config-schema comes from OSD's node_modules; here, from the dev stand-in.
       const require = createRequire(path.join(tmp, 'server', 'index.js'));
       const Module = require('module');
+      const configSchemaPath = createRequire(path.join(ROOT, 'package.json')).resolve('@osd/config-schema');
       const origResolve = Module._resolveFilename;
       Module._resolveFilename = function (request, ...rest) {
-        if (request === '@osd/config-schema') return createRequire(path.join(ROOT, 'package.json')).resolve(request);
+        if (request === '@osd/config-schema') return configSchemaPath;
         if (!request.startsWith('.') && !path.isAbsolute(request) && !Module.builtinModules.includes(request.replace(/^node:/, ''))) {
           throw new Error(`server code requires "${request}", which is neither bundled nor provided by OSD`);
         }
