@@ -32,6 +32,7 @@ export const ROUTES = {
   profileNodes: { method: 'get', path: `${API_BASE}/profile/nodes` },
 
   readiness: { method: 'get', path: `${API_BASE}/cluster/readiness` },
+  readinessApply: { method: 'put', path: `${API_BASE}/cluster/settings` },
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

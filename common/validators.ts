@@ -170,3 +170,14 @@ export function checkPredict(functionName: string, body: { query_text?: string }
   }
   return undefined;
 }
+
+export const readinessApplyBody = object({
+  settings: object({
+    allow_registering_model_via_url: optional(boolean()),
+    allow_registering_model_via_local_file: optional(boolean()),
+    only_run_on_ml_node: optional(boolean()),
+    native_memory_threshold: optional(integer({ min: 0, max: 100 })),
+    jvm_heap_memory_threshold: optional(integer({ min: 0, max: 100 })),
+    allow_custom_deployment_plan: optional(boolean()),
+  }),
+});

@@ -22,3 +22,18 @@ export interface ReadinessResponse {
   /** Node ids and names of nodes that can run local models right now. */
   nodes: Array<{ id: string; name: string; roles: string[] }>;
 }
+
+/**
+ * Settings a user may change from the readiness panel, with the values the panel offers. The
+ * cluster itself decides whether the current user may (403 otherwise).
+ */
+export interface ReadinessApplyBody {
+  settings: Partial<{
+    allow_registering_model_via_url: boolean;
+    allow_registering_model_via_local_file: boolean;
+    only_run_on_ml_node: boolean;
+    native_memory_threshold: number;
+    jvm_heap_memory_threshold: number;
+    allow_custom_deployment_plan: boolean;
+  }>;
+}

@@ -74,3 +74,34 @@ describe('readiness route', () => {
     expect(eligible.message).toMatch(/no eligible node found/);
   });
 });
+
+describe('readiness apply route', () => {
+  it('writes the chosen ML Commons settings persistently, then answers the new readiness', async () => {
+    t.transport
+      .reply({ acknowledged: true })
+      .reply({ persistent: { 'plugins.ml_commons.allow_registering_model_via_local_file': 'true' } })
+      .reply({ nodes: {} });
+    const res = await t.call('PUT', `${API}/cluster/settings`, { body: { settings: { allow_registering_model_via_local_file: true, native_memory_threshold: 100 } } });
+    expect(res.status).toBe(200);
+    expect(t.transport.calls[0]).toMatchObject({
+      method: 'PUT',
+      path: '/_cluster/settings',
+      body: { persistent: { 'plugins.ml_commons.allow_registering_model_via_local_file': true, 'plugins.ml_commons.native_memory_threshold': 100 } },
+    });
+    expect(res.body.checks.find((c: any) => c.id === 'register_via_local_file').ok).toBe(true);
+  });
+
+  it('refuses settings outside the readiness set, and an empty change', async () => {
+    const a = await t.call('PUT', `${API}/cluster/settings`, { body: { settings: { 'cluster.routing.allocation.enable': 'none' } } });
+    const b = await t.call('PUT', `${API}/cluster/settings`, { body: { settings: {} } });
+    expect([a.status, b.status]).toEqual([400, 400]);
+    expect(a.body.message).toContain('definition for this key is missing');
+    expect(t.transport.calls).toHaveLength(0);
+  });
+
+  it("passes the cluster's 403 through for users without the right", async () => {
+    t.transport.fail(403, { error: { type: 'security_exception', reason: 'no permissions for [cluster:admin/settings/update]' }, status: 403 });
+    const res = await t.call('PUT', `${API}/cluster/settings`, { body: { settings: { only_run_on_ml_node: false } } });
+    expect([res.status, res.body.message]).toEqual([403, 'no permissions for [cluster:admin/settings/update]']);
+  });
+});

@@ -93,6 +93,13 @@ export function assessReadiness(settings: ClusterSettings, nodesInfo: NodesInfo)
 }
 
 export class ClusterService extends MlService {
+  /** Persistent, so a restart keeps them; sent as the current user, so the cluster checks the right. */
+  async applySettings(settings: Record<string, boolean | number>): Promise<ReadinessResponse> {
+    const persistent = Object.fromEntries(Object.entries(settings).map(([k, v]) => [`${ML_COMMONS_SETTINGS_PREFIX}${k}`, v]));
+    await this.send('PUT', '/_cluster/settings', { persistent });
+    return this.readiness();
+  }
+
   async readiness(): Promise<ReadinessResponse> {
     const [settings, nodes] = await Promise.all([
       this.send<ClusterSettings>('GET', '/_cluster/settings', undefined, { include_defaults: true, flat_settings: true }),
