@@ -33,6 +33,10 @@ export const ROUTES = {
 
   readiness: { method: 'get', path: `${API_BASE}/cluster/readiness` },
   readinessApply: { method: 'put', path: `${API_BASE}/cluster/settings` },
+
+  nativeInspect: { method: 'post', path: `${API_BASE}/native/inspect` },
+  nativePredict: { method: 'post', path: `${API_BASE}/native/predict/{functionName}/{sha256}` },
+  nativeStatus: { method: 'get', path: `${API_BASE}/native/status` },
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

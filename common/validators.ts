@@ -10,7 +10,7 @@ import {
   TASK_STATES,
   TASK_TYPES,
 } from './ml_commons';
-import { MODEL_GROUP_SORT_FIELDS, MODEL_SORT_FIELDS } from './types';
+import { MODEL_GROUP_SORT_FIELDS, MODEL_SORT_FIELDS, NATIVE_PREDICT_FUNCTIONS } from './types';
 import {
   arrayOf,
   boolean,
@@ -136,7 +136,7 @@ export const taskSearchQuery = object({
   sort_direction: sortDirection(),
 });
 
-export const predictBody = object({
+const predictFields = {
   text_docs: arrayOf(string({ max: 100000 }), { min: 1, max: 1000 }),
   query_text: optional(string({ min: 1, max: 100000 })),
   return_number: optional(boolean()),
@@ -144,7 +144,15 @@ export const predictBody = object({
   parameters: optional(
     object({ content_type: optional(oneOf(['query', 'passage'] as const)) })
   ),
+};
+export const predictBody = object(predictFields);
+
+/** Native inference: models are addressed by the SHA-256 of their zip (the content-addressed cache key). */
+export const nativePredictParams = object({
+  functionName: oneOf(NATIVE_PREDICT_FUNCTIONS),
+  sha256: string({ pattern: SHA256_HEX, patternMessage: 'must be the lowercase hex SHA-256 of the zip (64 characters)' }),
 });
+export const nativePredictBody = object({ ...predictFields, model_config: optional(modelConfig) });
 
 export const profileModelsQuery = object({ ...dataSource, model_ids: optional(queryList(id(), { max: 100 })) });
 

@@ -334,7 +334,9 @@ function writeNodeConfig({ home, nodeDir, port, transportPort, libtorchDir, heap
     .replaceAll('file=logs/gc.log', `file=${logs}/gc.log`)
     .replaceAll('-Xloggc:logs/gc.log', `-Xloggc:${logs}/gc.log`)
     .replaceAll('-XX:HeapDumpPath=data', `-XX:HeapDumpPath=${path.join(nodeDir, 'data')}`)
-    .replaceAll('-XX:ErrorFile=logs/', `-XX:ErrorFile=${logs}/`);
+    .replaceAll('-XX:ErrorFile=logs/', `-XX:ErrorFile=${logs}/`)
+    // the stock -Xms1g/-Xmx1g would be overridden by mlmodels.options anyway; drop them to avoid confusion
+    .replace(/^-Xm[sx]\S+$/gm, '');
   fs.writeFileSync(path.join(conf, 'jvm.options'), jvm);
   fs.writeFileSync(path.join(conf, 'opensearch.yml'), opensearchYml({ port, transportPort, nodeDir }));
   fs.writeFileSync(
@@ -418,8 +420,13 @@ export async function startOpenSearch({ port = DEFAULT_PORT, log = console.log, 
   const url = `http://127.0.0.1:${port}`;
   const logFile = path.join(nodeDir, 'logs', `${clusterNameFor(port)}.log`);
 
+  if (!/^\d+[mg]$/.test(String(heap))) throw new Error(`invalid heap size ${heap} (expected e.g. 512m or 2g)`);
   const existing = await statusOpenSearch({ port });
   if (existing.running) {
+    // Never hand out a JVM that lacks the offline flags (e.g. started by hand).
+    const cmd = fs.readFileSync(`/proc/${existing.pid}/cmdline`, 'utf8').split('\0');
+    const missing = REQUIRED_JVM_FLAGS.filter((f) => !cmd.includes(f));
+    if (missing.length) throw new Error(`OpenSearch pid ${existing.pid} on port ${port} runs without ${missing.join(' ')}; stop it first`);
     log(`OpenSearch already running on ${url} (pid ${existing.pid}); reusing it.`);
     const meta = JSON.parse(fs.readFileSync(path.join(nodeDir, 'node.json'), 'utf8'));
     await waitForHealth({ url, pid: existing.pid, nodeDir, port });

@@ -6,3 +6,4 @@ export * from './predict';
 export * from './profile';
 export * from './readiness';
 export * from './errors';
+export * from './native';

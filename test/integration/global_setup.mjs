@@ -2,7 +2,7 @@
  * Integration suites run against a real OpenSearch with ML Commons (OPENSEARCH_URL, or one this
  * setup starts from the project's cache) and the plugin's real standalone host built from source.
  */
-import { spawn } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import path from 'path';
 import { fileURLToPath } from 'url';
@@ -26,7 +26,8 @@ async function waitFor(url, timeoutMs) {
   throw new Error(`${url} did not answer in ${timeoutMs} ms (${last})`);
 }
 
-export default async function globalSetup() {
+export default async function globalSetup(_globalConfig, projectConfig) {
+  const browserSuite = (projectConfig?.displayName?.name || projectConfig?.displayName) === 'e2e';
   const { startOpenSearch, findFreePort } = await import(path.join(ROOT, 'scripts', 'opensearch.mjs'));
   const state = { startedOpenSearch: false };
   let opensearchUrl = process.env.OPENSEARCH_URL;
@@ -39,12 +40,16 @@ export default async function globalSetup() {
 
   const { buildServer, buildPublic, buildDevHost } = await import(path.join(ROOT, 'scripts', 'build.mjs'));
   await buildServer();
-  await buildPublic();
+  // API suites never load the browser bundle; only the browser suite needs it fresh.
+  if (browserSuite) await buildPublic();
   await buildDevHost();
 
   // Real model zips, built deterministically (skipped when up to date); minilm spans several chunks.
   const { ensureFixtures, DEFAULT_FIXTURES } = await import(path.join(ROOT, 'scripts', 'fixtures', 'build.mjs'));
   await ensureFixtures([...DEFAULT_FIXTURES, 'minilm']);
+  // TorchScript fixtures need Debian's PyTorch (scripts/install_deps.sh installs it).
+  const traced = spawnSync('/usr/bin/python3', [path.join(ROOT, 'scripts', 'fixtures', 'torchscript.py')], { stdio: 'inherit' });
+  if (traced.status !== 0) throw new Error('TorchScript fixtures could not be built: run scripts/install_deps.sh (python3-torch)');
 
   const hostPort = await findFreePort();
   const host = spawn(process.execPath, [path.join(ROOT, 'target', 'dev', 'standalone.js')], {

@@ -1,0 +1,104 @@
+import type { FunctionName, ModelFormat, PoolingMode, PredictFunction } from '../ml_commons';
+import type { PredictBody } from './predict';
+
+/**
+ * The native inference API (`/api/ml-models/native/*`): a sidecar process on the Dashboards server
+ * runs ONNX models from ML Commons-format zips with onnxruntime, answering in ML Commons' shapes.
+ */
+
+/** The `model_config` fields native post-processing reads (ML Commons' TextEmbeddingModelConfig). */
+export interface NativeModelConfig {
+  model_type: string;
+  embedding_dimension?: number;
+  framework_type?: string;
+  pooling_mode?: PoolingMode;
+  normalize_result?: boolean;
+  model_max_length?: number;
+  query_prefix?: string;
+  passage_prefix?: string;
+  all_config?: string;
+}
+
+/**
+ * `POST /native/predict/{functionName}/{sha256}`: ML Commons' predict body, plus the model_config
+ * that decides post-processing. Without one, the config stored with the cached zip is used
+ * (learnt at register time or suggested at inspect time), else ML Commons' defaults.
+ */
+export interface NativePredictBody extends PredictBody {
+  model_config?: NativeModelConfig;
+}
+
+export interface NativeTensorInfo {
+  name: string;
+  /** ORT element type, e.g. `int64`, `float32`. */
+  type: string;
+  /** Symbolic dimensions (e.g. `batch`, `sequence`) stay strings. */
+  shape: Array<number | string>;
+}
+
+export interface NativeZipEntry {
+  name: string;
+  size_bytes: number;
+  compressed_bytes: number;
+}
+
+export type NativeProblemSeverity = 'error' | 'warning';
+
+export interface NativeProblem {
+  /** Machine-readable, e.g. `missing_tokenizer`, `token_type_ids_mismatch`. */
+  code: string;
+  severity: NativeProblemSeverity;
+  message: string;
+}
+
+/** What inspecting a zip found: enough to prefill the register form. */
+export interface NativeInspectResult {
+  sha256: string;
+  size_bytes: number;
+  /** Model format from the file at the zip root; undefined when there is none. */
+  format?: ModelFormat;
+  files: NativeZipEntry[];
+  inputs: NativeTensorInfo[];
+  outputs: NativeTensorInfo[];
+  /** The hidden size of output 0 (`[B,S,H]` or `[B,H]`), when static. */
+  embedding_dimension?: number;
+  /** True when an output is `[B, V]` with V the tokenizer's vocabulary size (a sparse encoder). */
+  sparse_vocab_output: boolean;
+  vocab_size?: number;
+  /** Tokens per document after truncation (tokenizer.json's, else 512, never more). */
+  max_length?: number;
+  problems: NativeProblem[];
+  suggested: { function_name: FunctionName; model_format: ModelFormat; model_config: NativeModelConfig };
+  /** Whether the zip is now in the native cache (predict by its sha256 works). */
+  cached: boolean;
+}
+
+export interface NativeLoadedModel {
+  sha256: string;
+  format: ModelFormat;
+  worker: number;
+  loaded_at: string;
+  last_used_at: string;
+  predictions: number;
+  load_ms: number;
+  /** Growth of the sidecar's resident memory while this model loaded (an estimate). */
+  rss_delta_bytes: number;
+}
+
+export interface NativeStatus {
+  enabled: boolean;
+  running: boolean;
+  pid?: number;
+  restarts: number;
+  last_exit?: string;
+  /** Resident memory of the whole sidecar process. */
+  rss_bytes?: number;
+  workers: number;
+  models: NativeLoadedModel[];
+  queue: { waiting: number; in_flight: number; max: number };
+  cache: { dir: string; bytes: number; max_bytes: number; entries: number };
+}
+
+/** Predict functions the sidecar serves (sparse_tokenize zips carry no model to run). */
+export const NATIVE_PREDICT_FUNCTIONS = ['text_embedding', 'sparse_encoding', 'text_similarity'] as const;
+export type NativePredictFunction = typeof NATIVE_PREDICT_FUNCTIONS[number] & PredictFunction;

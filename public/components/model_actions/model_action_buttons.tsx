@@ -1,0 +1,64 @@
+import { EuiButtonIcon, EuiFlexGroup, EuiFlexItem, EuiToolTip } from '@elastic/eui';
+import React from 'react';
+import { ModelState, UNDELETABLE_MODEL_STATES } from '../../../common/ml_commons';
+import type { Model } from '../../../common/types';
+
+/** States from which ML Commons accepts a deploy (a partial deployment can be completed too). */
+export const DEPLOYABLE_STATES: readonly ModelState[] = ['REGISTERED', 'UNDEPLOYED', 'DEPLOY_FAILED', 'PARTIALLY_DEPLOYED'];
+/** States in which something runs (or is being loaded) that undeploy stops. */
+export const UNDEPLOYABLE_STATES: readonly ModelState[] = ['DEPLOYED', 'PARTIALLY_DEPLOYED', 'DEPLOYING'];
+
+export const canDeploy = (m: Model) => DEPLOYABLE_STATES.includes(m.model_state as ModelState);
+export const canUndeploy = (m: Model) => UNDEPLOYABLE_STATES.includes(m.model_state as ModelState);
+export const canDelete = (m: Model) => !UNDELETABLE_MODEL_STATES.includes(m.model_state as ModelState);
+
+export const DELETE_BLOCKED_REASON = 'ML Commons refuses to delete a model while it is deployed or deploying: undeploy it first.';
+
+interface Props {
+  model: Model;
+  onDeploy: (m: Model) => void;
+  onUndeploy: (m: Model) => void;
+  onDelete: (m: Model) => void;
+}
+
+/** Row actions: each shown disabled, with the reason, when ML Commons would refuse it. */
+export function ModelActionButtons({ model, onDeploy, onUndeploy, onDelete }: Props) {
+  return (
+    <EuiFlexGroup gutterSize="xs" responsive={false} wrap={false}>
+      <EuiFlexItem grow={false}>
+        <EuiToolTip content={canDeploy(model) ? 'Deploy' : 'Deploy is possible once the model is registered and not running'}>
+          <EuiButtonIcon
+            iconType="play"
+            aria-label={`Deploy ${model.name}`}
+            isDisabled={!canDeploy(model)}
+            onClick={() => onDeploy(model)}
+            data-test-subj={`deployButton-${model.id}`}
+          />
+        </EuiToolTip>
+      </EuiFlexItem>
+      <EuiFlexItem grow={false}>
+        <EuiToolTip content={canUndeploy(model) ? 'Undeploy' : 'Not running on any node'}>
+          <EuiButtonIcon
+            iconType="stop"
+            aria-label={`Undeploy ${model.name}`}
+            isDisabled={!canUndeploy(model)}
+            onClick={() => onUndeploy(model)}
+            data-test-subj={`undeployButton-${model.id}`}
+          />
+        </EuiToolTip>
+      </EuiFlexItem>
+      <EuiFlexItem grow={false}>
+        <EuiToolTip content={canDelete(model) ? 'Delete' : DELETE_BLOCKED_REASON}>
+          <EuiButtonIcon
+            iconType="trash"
+            color="danger"
+            aria-label={`Delete ${model.name}`}
+            isDisabled={!canDelete(model)}
+            onClick={() => onDelete(model)}
+            data-test-subj={`deleteButton-${model.id}`}
+          />
+        </EuiToolTip>
+      </EuiFlexItem>
+    </EuiFlexGroup>
+  );
+}

@@ -1,0 +1,113 @@
+import React, { useCallback, useEffect, useRef, useState } from 'react';
+import type { Model, Task } from '../../../common/types';
+import { errorMessage, isAbortError } from '../../apis/errors';
+import { pollTask } from '../../hooks/poll_task';
+import { useServices } from '../../services';
+import { taskErrorLines } from '../tasks/task_error';
+import { DeleteModelModal } from './delete_model_modal';
+import { DeployModal } from './deploy_modal';
+import { UndeployModal } from './undeploy_modal';
+
+type Pending = { kind: 'deploy' | 'undeploy' | 'delete'; model: Model };
+
+interface Options {
+  /** After anything that changes a model's state: reload whatever shows it. */
+  onChanged: () => void;
+  /** After a delete succeeded (e.g. leave the model's own page). */
+  onDeleted?: (model: Model) => void;
+}
+
+/**
+ * Deploy, undeploy and delete, each behind a confirmation, with toasts carrying ML Commons' own
+ * reason. A deploy is asynchronous in ML Commons: its task is polled every 2 s until it ends,
+ * then the page reloads, so the user sees the final state without refreshing.
+ */
+export function useModelActions({ onChanged, onDeleted }: Options) {
+  const { apis, notifications } = useServices();
+  const { toasts } = notifications;
+  const [pending, setPending] = useState<Pending | undefined>();
+  const [busy, setBusy] = useState(false);
+  /** The latest read of each model's deploy task started here, by model id. */
+  const [deployTasks, setDeployTasks] = useState<Record<string, Task>>({});
+  const polls = useRef(new Set<AbortController>());
+  const callbacks = useRef({ onChanged, onDeleted });
+  callbacks.current = { onChanged, onDeleted };
+
+  const mounted = useRef(true);
+
+  useEffect(() => {
+    const running = polls.current;
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      running.forEach((c) => c.abort());
+    };
+  }, []);
+
+  const followDeploy = useCallback(
+    async (model: Model, taskId: string) => {
+      const controller = new AbortController();
+      polls.current.add(controller);
+      const record = (task: Task) => mounted.current && setDeployTasks((prev) => ({ ...prev, [model.id]: task }));
+      try {
+        const task = await pollTask(apis.tasks, taskId, { signal: controller.signal, onUpdate: record });
+        const errors = taskErrorLines(task.error).join('\n');
+        if (task.state === 'COMPLETED') toasts.addSuccess({ title: `Deployed ${model.name}` });
+        else if (task.state === 'COMPLETED_WITH_ERROR') toasts.addWarning({ title: `${model.name} deployed on some nodes only`, text: errors });
+        else toasts.addDanger({ title: `Could not deploy ${model.name}`, text: errors || `The deploy task ended ${task.state}.` });
+      } catch (err) {
+        if (isAbortError(err)) return;
+        toasts.addDanger({ title: `Lost track of the deploy of ${model.name}`, text: errorMessage(err) });
+      } finally {
+        polls.current.delete(controller);
+      }
+      if (mounted.current && !controller.signal.aborted) callbacks.current.onChanged();
+    },
+    [apis, toasts]
+  );
+
+  const run = useCallback(
+    async (nodeIds?: string[]) => {
+      if (!pending) return;
+      const { kind, model } = pending;
+      setBusy(true);
+      try {
+        if (kind === 'deploy') {
+          const res = await apis.models.deploy(model.id, nodeIds ? { node_ids: nodeIds } : {});
+          toasts.addSuccess({ title: `Deploying ${model.name}`, text: `Deploy task ${res.task_id} started.` });
+          setDeployTasks((prev) => ({ ...prev, [model.id]: { id: res.task_id, model_id: model.id, task_type: 'DEPLOY_MODEL', state: res.status } }));
+          followDeploy(model, res.task_id);
+        } else if (kind === 'undeploy') {
+          await apis.models.undeploy(model.id);
+          toasts.addSuccess({ title: `Undeployed ${model.name}` });
+        } else {
+          await apis.models.delete(model.id);
+          toasts.addSuccess({ title: `Deleted ${model.name}` });
+        }
+      } catch (err) {
+        toasts.addDanger({ title: `Could not ${kind} ${model.name}`, text: errorMessage(err) });
+        setBusy(false);
+        setPending(undefined);
+        return;
+      }
+      setBusy(false);
+      setPending(undefined);
+      // A page showing only the deleted model leaves (onDeleted); a list reloads instead.
+      if (kind === 'delete' && callbacks.current.onDeleted) callbacks.current.onDeleted(model);
+      else callbacks.current.onChanged();
+    },
+    [apis, toasts, pending, followDeploy]
+  );
+
+  const cancel = useCallback(() => setPending(undefined), []);
+  const deploy = useCallback((model: Model) => setPending({ kind: 'deploy', model }), []);
+  const undeploy = useCallback((model: Model) => setPending({ kind: 'undeploy', model }), []);
+  const remove = useCallback((model: Model) => setPending({ kind: 'delete', model }), []);
+
+  let modal: React.ReactNode = null;
+  if (pending?.kind === 'deploy') modal = <DeployModal model={pending.model} busy={busy} onCancel={cancel} onConfirm={run} />;
+  if (pending?.kind === 'undeploy') modal = <UndeployModal model={pending.model} busy={busy} onCancel={cancel} onConfirm={() => run()} />;
+  if (pending?.kind === 'delete') modal = <DeleteModelModal model={pending.model} busy={busy} onCancel={cancel} onConfirm={() => run()} />;
+
+  return { deploy, undeploy, remove, modal, deployTasks };
+}
