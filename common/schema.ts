@@ -4,13 +4,15 @@
  * OSD's config-schema style: `[field]: expected ...`.
  */
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string; field: string };
+/** `error` is the full message; `reason` the same without the `[field]: ` prefix. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; reason: string; field: string };
 export type Check<T> = (value: unknown, field: string) => Result<T>;
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = (field: string, message: string): Result<never> => ({
   ok: false,
   field,
+  reason: message,
   error: `[${field || 'value'}]: ${message}`,
 });
 

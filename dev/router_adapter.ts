@@ -74,12 +74,13 @@ const validationResult: RouteValidationResultFactory = {
   },
 };
 
-function runValidation<T>(fn: RouteValidationFunction<T> | undefined, data: unknown, what: string): T {
+/** As OSD's RouteValidator: the message names the part and the path, `[request body.name]: ...`. */
+function runValidation<T>(fn: RouteValidationFunction<T> | undefined, data: unknown, namespace: string): T {
   if (!fn) return {} as T;
   const r = fn(data, validationResult);
   if (r.error) {
-    // OSD prefixes the failing part ("[request body]: ...") only for config-schema rules.
-    throw new HttpError(400, r.error.message || `Invalid ${what}`);
+    const path = [namespace, ...((r.error as Error & { path?: string[] }).path || [])];
+    throw new HttpError(400, `[${path.join('.')}]: ${r.error.message || 'invalid'}`);
   }
   return r.value as T;
 }
@@ -201,7 +202,7 @@ export class RouterAdapter implements IRouter {
     const method = route.method;
     const xsrfRequired = config.options?.xsrfRequired !== false;
     if (method !== 'get' && xsrfRequired && !req.headers['osd-xsrf'] && !req.headers['osd-version']) {
-      throw new HttpError(400, 'Request must contain a osd-xsrf header.');
+      throw new HttpError(400, 'Request must contain the osd-xsrf header.');
     }
 
     const rawParams: Record<string, string> = {};

@@ -38,7 +38,7 @@ describe('bad input gets a 4xx naming the problem, and nothing goes upstream', (
   ])('an id with %s', async (_what, path, field) => {
     const res = await rawGet(t.host.url, path);
     expect(res.status).toBe(400);
-    expect(res.body.message).toContain(`[${field}]`);
+    expect(res.body.message).toContain(`[request params.${field}]: `);
   });
 
   it('a path with a raw slash in the id matches no route', async () => {
@@ -53,13 +53,13 @@ describe('bad input gets a 4xx naming the problem, and nothing goes upstream', (
   });
 
   it.each([
-    ['a wrong type', { name: 42 }, '[name]: expected value of type [string] but got [number]'],
-    ['an unknown field', { name: 'g', acess_mode: 'public' }, '[acess_mode]: definition for this key is missing'],
-    ['a missing field', { description: 'd' }, '[name]: expected value of type [string] but got [undefined]'],
-    ['an empty name', { name: '  ' }, '[name]: must not be empty'],
-    ['an unknown access mode', { name: 'g', access_mode: 'everyone' }, '[access_mode]: expected one of [public, private, restricted] but got [everyone]'],
-    ['a wrong item type', { name: 'g', backend_roles: ['a', 3] }, '[backend_roles.1]: expected value of type [string] but got [number]'],
-    ['an array body', [], '[value]: expected value of type [object] but got [array]'],
+    ['a wrong type', { name: 42 }, '[request body.name]: expected value of type [string] but got [number]'],
+    ['an unknown field', { name: 'g', acess_mode: 'public' }, '[request body.acess_mode]: definition for this key is missing'],
+    ['a missing field', { description: 'd' }, '[request body.name]: expected value of type [string] but got [undefined]'],
+    ['an empty name', { name: '  ' }, '[request body.name]: must not be empty'],
+    ['an unknown access mode', { name: 'g', access_mode: 'everyone' }, '[request body.access_mode]: expected one of [public, private, restricted] but got [everyone]'],
+    ['a wrong item type', { name: 'g', backend_roles: ['a', 3] }, '[request body.backend_roles.1]: expected value of type [string] but got [number]'],
+    ['an array body', [], '[request body]: expected value of type [object] but got [array]'],
   ])('a group body with %s', async (_what, body, message) => {
     const res = await t.call('POST', `${API}/model_groups`, { body });
     expect(res.status).toBe(400);
@@ -77,7 +77,7 @@ describe('bad input gets a 4xx naming the problem, and nothing goes upstream', (
       },
     });
     expect(res.status).toBe(400);
-    expect(res.body.message).toBe('[model_config.embedding_dimension]: expected an integer but got [string]');
+    expect(res.body.message).toBe('[request body.model_config.embedding_dimension]: expected an integer but got [string]');
   });
 
   it('a pooling mode spelled as the docs do (the parser wants weighted_mean)', async () => {
@@ -91,7 +91,7 @@ describe('bad input gets a 4xx naming the problem, and nothing goes upstream', (
       },
     });
     expect(res.status).toBe(400);
-    expect(res.body.message).toContain('[model_config.pooling_mode]');
+    expect(res.body.message).toContain('[request body.model_config.pooling_mode]: ');
   });
 
   it('a URL that is not one ML Commons can download', async () => {
@@ -99,7 +99,7 @@ describe('bad input gets a 4xx naming the problem, and nothing goes upstream', (
       body: { name: 'm', model_format: 'ONNX', model_content_hash_value: HASH, url: 'javascript:alert(1)', function_name: 'SPARSE_ENCODING' },
     });
     expect(res.status).toBe(400);
-    expect(res.body.message).toBe('[url]: must be an http(s), ftp or file URL');
+    expect(res.body.message).toBe('[request body.url]: must be an http(s), ftp or file URL');
   });
 
   it('an uppercase hash', async () => {
@@ -107,16 +107,16 @@ describe('bad input gets a 4xx naming the problem, and nothing goes upstream', (
       body: { name: 'm', model_format: 'ONNX', model_content_hash_value: 'B'.repeat(64), model_content_size_in_bytes: 5, total_chunks: 1, function_name: 'SPARSE_ENCODING' },
     });
     expect(res.status).toBe(400);
-    expect(res.body.message).toContain('[model_content_hash_value]');
+    expect(res.body.message).toContain('[request body.model_content_hash_value]: ');
   });
 
   it.each([
-    ['a page size over the limit', `${API}/models?size=1000`, '[size]: must be at most 100'],
-    ['a non-numeric offset', `${API}/models?from=ten`, '[from]: expected an integer but got [ten]'],
-    ['an unknown state', `${API}/models?states=DEPLOYED,SLEEPING`, '[states.1]: expected one of'],
-    ['an unknown sort field', `${API}/models?sort_field=model_content`, '[sort_field]: expected one of'],
-    ['an unknown query parameter', `${API}/models?extra_query=%7B%7D`, '[extra_query]: definition for this key is missing'],
-    ['an invalid data source id', `${API}/models?data_source_id=..%2F`, '[data_source_id]'],
+    ['a page size over the limit', `${API}/models?size=1000`, '[request query.size]: must be at most 100'],
+    ['a non-numeric offset', `${API}/models?from=ten`, '[request query.from]: expected an integer but got [ten]'],
+    ['an unknown state', `${API}/models?states=DEPLOYED,SLEEPING`, '[request query.states.1]: expected one of'],
+    ['an unknown sort field', `${API}/models?sort_field=model_content`, '[request query.sort_field]: expected one of'],
+    ['an unknown query parameter', `${API}/models?extra_query=%7B%7D`, '[request query.extra_query]: definition for this key is missing'],
+    ['an invalid data source id', `${API}/models?data_source_id=..%2F`, '[request query.data_source_id]: '],
   ])('a query with %s', async (_what, path, message) => {
     const res = await t.call('GET', path);
     expect(res.status).toBe(400);
@@ -131,13 +131,13 @@ describe('bad input gets a 4xx naming the problem, and nothing goes upstream', (
   it('an empty predict input list', async () => {
     const res = await t.call('POST', `${API}/predict/text_embedding/m1`, { body: { text_docs: [] } });
     expect(res.status).toBe(400);
-    expect(res.body.message).toBe('[text_docs]: must have at least 1 item(s)');
+    expect(res.body.message).toBe('[request body.text_docs]: must have at least 1 item(s)');
   });
 
   it('node ids that are not ids', async () => {
     const res = await t.call('POST', `${API}/models/m1/_deploy`, { body: { node_ids: ['n1', '../n2'] } });
     expect(res.status).toBe(400);
-    expect(res.body.message).toContain('[node_ids.1]');
+    expect(res.body.message).toContain('[request body.node_ids.1]: ');
   });
 
   it.each([
@@ -156,7 +156,7 @@ describe('bad input gets a 4xx naming the problem, and nothing goes upstream', (
       body: body ? JSON.stringify(body) : undefined,
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).message).toBe('Request must contain a osd-xsrf header.');
+    expect((await res.json()).message).toBe('Request must contain the osd-xsrf header.');
   });
 
   it('a chunk without the xsrf header', async () => {

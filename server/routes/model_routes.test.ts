@@ -82,7 +82,7 @@ describe('model registration', () => {
       body: { name: 'x', model_format: 'ONNX', model_config: config, url: 'http://127.0.0.1/m.zip' },
     });
     expect(res.status).toBe(400);
-    expect(res.body.message).toMatch(/\[model_content_hash_value\]/);
+    expect(res.body.message).toMatch(/^\[request body\.model_content_hash_value\]: /);
     expect(t.transport.calls).toHaveLength(0);
   });
 

@@ -10,12 +10,16 @@ import type {
 import { getTransport } from '../lib/client';
 import { errorResponse } from '../lib/errors';
 
-/** Adapts a shared validator to OSD's validation-function contract (answers 400 with the message). */
+/**
+ * Adapts a shared validator to OSD's validation-function contract. OSD prefixes the failing part
+ * and path itself (`[request body.name]: ...`), so the bare reason goes with the path.
+ */
 export function validation<T>(check: Check<T>, opts: { emptyAs?: unknown } = {}): RouteValidationFunction<T> {
   return (data, { ok, badRequest }) => {
     const input = data === null || data === undefined || (Buffer.isBuffer(data) && data.length === 0) ? opts.emptyAs ?? data : data;
     const r = check(input, '');
-    return (r.ok ? ok(r.value) : badRequest(r.error, r.field ? r.field.split('.') : undefined)) as ReturnType<RouteValidationFunction<T>>;
+    if (r.ok) return ok(r.value) as ReturnType<RouteValidationFunction<T>>;
+    return (r.field ? badRequest(r.reason, r.field.split('.')) : badRequest(r.reason)) as ReturnType<RouteValidationFunction<T>>;
   };
 }
 

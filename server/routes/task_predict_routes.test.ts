@@ -80,7 +80,7 @@ describe('predict route', () => {
   it('refuses an unknown function', async () => {
     const res = await t.call('POST', `${API}/predict/kmeans/m1`, { body: { text_docs: ['a'] } });
     expect(res.status).toBe(400);
-    expect(res.body.message).toMatch(/\[functionName\]: expected one of \[text_embedding/);
+    expect(res.body.message).toMatch(/^\[request params\.functionName\]: expected one of \[text_embedding/);
   });
 
   it("passes 'Model not ready yet' through as ML Commons' 400", async () => {

@@ -46,7 +46,7 @@ describe('chunk upload', () => {
   it('validates the chunk number', async () => {
     for (const n of ['-1', 'x', '1.5', '400']) {
       const res = await t.call('POST', `${API}/models/m1/chunk/${n}`, { raw: Buffer.from('zip'), headers: octet });
-      expect([n, res.status, res.body.message]).toEqual([n, 400, expect.stringContaining('[chunkNumber]')]);
+      expect([n, res.status, res.body.message]).toEqual([n, 400, expect.stringContaining('[request params.chunkNumber]: ')]);
     }
     expect(t.transport.calls).toHaveLength(0);
   });
