@@ -1,3 +1,4 @@
+import type { Page } from '../../common/types';
 import type { Transport, TransportRequestOptions } from '../../types/osd';
 
 export const ML_API = '/_plugins/_ml';
@@ -18,6 +19,17 @@ export abstract class MlService {
   ): Promise<T> {
     const res = await this.transport.request<T>({ method, path, body, querystring }, options);
     return res.body;
+  }
+
+  /** A `_search` answered as one page of documents, each with its id (hits carry it as `_id`). */
+  protected async searchPage<S>(path: string, body: unknown): Promise<Page<S & { id: string }>> {
+    const res = await this.send<SearchResponse<S>>('POST', path, body);
+    return { total: totalOf(res), items: res.hits.hits.map((h) => ({ ...(h._source as S), id: h._id })) };
+  }
+
+  /** ML Commons' GET answers the stored document without its id; add it back. */
+  protected async getWithId<S>(path: string, id: string): Promise<S & { id: string }> {
+    return { ...(await this.send<S>('GET', path)), id };
   }
 }
 

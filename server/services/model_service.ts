@@ -12,7 +12,7 @@ import type {
   UndeployResponse,
   UploadChunkResponse,
 } from '../../common/types';
-import { ML_API, MlService, SearchResponse, seg, totalOf } from './ml_api';
+import { ML_API, MlService, seg } from './ml_api';
 import { buildModelSearch } from './queries';
 
 type StoredModel = Omit<Model, 'id'>;
@@ -27,17 +27,12 @@ export function functionNameFirst<T extends { function_name?: string }>(body: T)
 }
 
 export class ModelService extends MlService {
-  async search(params: ModelSearchParams): Promise<Page<Model>> {
-    const res = await this.send<SearchResponse<StoredModel>>('POST', `${ML_API}/models/_search`, buildModelSearch(params));
-    return {
-      total: totalOf(res),
-      items: res.hits.hits.map((h) => ({ ...(h._source as StoredModel), id: h._id })),
-    };
+  search(params: ModelSearchParams): Promise<Page<Model>> {
+    return this.searchPage<StoredModel>(`${ML_API}/models/_search`, buildModelSearch(params));
   }
 
-  async get(modelId: string): Promise<Model> {
-    const body = await this.send<StoredModel>('GET', `${ML_API}/models/${seg(modelId)}`);
-    return { ...body, id: modelId };
+  get(modelId: string): Promise<Model> {
+    return this.getWithId<StoredModel>(`${ML_API}/models/${seg(modelId)}`, modelId);
   }
 
   registerByUrl(body: ModelRegisterUrlBody): Promise<RegisterUrlResponse> {
