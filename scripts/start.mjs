@@ -25,7 +25,7 @@ async function main() {
     console.log(`OPENSEARCH_URL is not set: starting a local OpenSearch with ML Commons on 127.0.0.1:${port} (first run downloads it from Maven Central)`);
     const node = await startOpenSearch({ port, log: (m) => console.log(`[opensearch] ${m}`) });
     opensearchUrl = node.url;
-    if (node.reused !== true) stopLocal = () => stopOpenSearch({ port });
+    if (!node.alreadyRunning) stopLocal = () => stopOpenSearch({ port });
   }
   const { startStandalone } = require(path.join(ROOT, 'target', 'dev', 'standalone.js'));
   const host = await startStandalone({ port: Number(process.env.PORT || 5601), opensearchUrl });
