@@ -1,0 +1,80 @@
+import { EuiButton, EuiCallOut, EuiSpacer, EuiText } from '@elastic/eui';
+import React, { useEffect, useRef, useState } from 'react';
+import type { NativeInspectResult } from '../../../common/types';
+import { errorMessage, isAbortError } from '../../apis/errors';
+import { useUploadApi } from '../../hooks/use_upload_api';
+
+const shape = (s: Array<number | string>) => `[${s.join(', ')}]`;
+
+/**
+ * "Try it natively": sends the zip to the Dashboards server's native sidecar, which loads it with
+ * onnxruntime and reports what it found. An extra opinion only, never a condition for
+ * registering; when the sidecar is off, its own message says so.
+ */
+export function NativeCheck({ file }: { file: File }) {
+  const api = useUploadApi();
+  const [state, setState] = useState<{ running: boolean; result?: NativeInspectResult; error?: unknown }>({ running: false });
+  const controller = useRef<AbortController>();
+  useEffect(() => {
+    setState({ running: false });
+    return () => controller.current?.abort();
+  }, [file]);
+
+  const run = () => {
+    controller.current?.abort();
+    const c = new AbortController();
+    controller.current = c;
+    setState({ running: true });
+    api.nativeInspect(file, c.signal).then(
+      (result) => !c.signal.aborted && setState({ running: false, result }),
+      (error) => !c.signal.aborted && !isAbortError(error) && setState({ running: false, error })
+    );
+  };
+
+  const r = state.result;
+  return (
+    <div data-test-subj="nativeCheck">
+      <EuiButton size="s" iconType="play" onClick={run} isLoading={state.running} data-test-subj="nativeCheckButton">
+        Try it natively
+      </EuiButton>
+      {state.error !== undefined && (
+        <>
+          <EuiSpacer size="s" />
+          <EuiCallOut size="s" color="warning" iconType="help" title="The native check did not run" data-test-subj="nativeCheckError">
+            <p>{errorMessage(state.error)}</p>
+            <p>Registering does not depend on it.</p>
+          </EuiCallOut>
+        </>
+      )}
+      {r && (
+        <>
+          <EuiSpacer size="s" />
+          <EuiCallOut
+            size="s"
+            color={r.problems.some((p) => p.severity === 'error') ? 'danger' : 'success'}
+            iconType={r.problems.some((p) => p.severity === 'error') ? 'alert' : 'check'}
+            title={r.problems.some((p) => p.severity === 'error') ? 'The sidecar found problems' : 'The sidecar loaded the model'}
+            data-test-subj="nativeCheckResult"
+          >
+            <EuiText size="xs">
+              <ul>
+                <li>Inputs: {r.inputs.map((i) => `${i.name} ${i.type} ${shape(i.shape)}`).join(', ') || '—'}</li>
+                <li>Outputs: {r.outputs.map((o) => `${o.name} ${o.type} ${shape(o.shape)}`).join(', ') || '—'}</li>
+                {r.embedding_dimension !== undefined && <li>Embedding dimension: {r.embedding_dimension}</li>}
+                <li>
+                  Suggested: {r.suggested.function_name}, model_type {r.suggested.model_config.model_type || '—'}
+                  {r.suggested.model_config.embedding_dimension !== undefined ? `, dimension ${r.suggested.model_config.embedding_dimension}` : ''}
+                </li>
+                {r.problems.map((p, i) => (
+                  <li key={i} data-test-subj={`nativeProblem-${p.code}`}>
+                    {p.severity === 'error' ? 'Error' : 'Warning'}: {p.message}
+                  </li>
+                ))}
+              </ul>
+            </EuiText>
+          </EuiCallOut>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+import '../../../test/mocks/public_blob';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import path from 'path';
+import React from 'react';
+import { Route } from 'react-router-dom';
+import { routePath } from '../../../common/routes';
+import { fileFromDisk, GENERATED } from '../../../test/mocks/public_blob';
+import { modelGroup, page } from '../../../test/mocks/public_fixtures';
+import { createFakeHttp, httpError, RouteTable } from '../../../test/mocks/public_http';
+import { renderWithServices } from '../../../test/mocks/public_render';
+import type { HttpFetchOptions } from '../../../types/osd';
+import { RegisterPage } from './register_page';
+
+jest.setTimeout(30000);
+
+const GLOVE = path.join(GENERATED, 'glove-semantic', 'model.zip');
+const META = routePath('modelRegisterMeta');
+const chunkPath = (n: number) => routePath('modelUploadChunk', { modelId: 'm1', chunkNumber: n });
+
+function setup({ post = {}, del = {}, modelState = 'REGISTERED', search = '?group=g1' }: { post?: RouteTable; del?: RouteTable; modelState?: string; search?: string } = {}) {
+  const http = createFakeHttp({
+    get: {
+      [routePath('modelGroups')]: page([modelGroup({ id: 'g1', name: 'embeddings' })]),
+      [routePath('modelGroup', { groupId: 'g1' })]: modelGroup({ id: 'g1', name: 'embeddings' }),
+      [routePath('model', { modelId: 'm1' })]: () => ({ id: 'm1', name: 'glove', model_version: '3', model_state: modelState }),
+    },
+    post: {
+      [META]: { model_id: 'm1', status: 'CREATED' },
+      [chunkPath(0)]: { status: 'Uploaded' },
+      ...post,
+    },
+    delete: { [routePath('modelDelete', { modelId: 'm1' })]: { result: 'deleted' }, ...del },
+  });
+  const r = renderWithServices(<Route path="/register" component={RegisterPage} />, { http, path: `/register${search}` });
+  return { http, ...r };
+}
+
+async function pick(file: string, name = path.basename(file)) {
+  const f = await fileFromDisk(file, name);
+  await act(async () => {
+    fireEvent.change(screen.getByTestId('registerFilePicker'), { target: { files: [f] } });
+  });
+  return f;
+}
+
+const posted = (http: ReturnType<typeof setup>['http'], p: string) => http.post.mock.calls.filter((c) => c[0] === p);
+
+describe('RegisterPage', () => {
+  it('shows why a bad zip is refused and sends nothing', async () => {
+    const { http } = setup();
+    await pick(path.join(GENERATED, 'bad', 'no-tokenizer.zip'));
+    expect(await screen.findByTestId('zipProblem-missing_tokenizer')).toHaveTextContent('no tokenizer.json at the root');
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    expect(await screen.findByTestId('registerFormInvalid')).toBeInTheDocument();
+    expect(screen.getByText(/The zip has a problem/)).toBeInTheDocument();
+    expect(http.post).not.toHaveBeenCalled();
+  });
+
+  it('prefills the config from the ONNX graph and validates fields with the shared messages', async () => {
+    const { http } = setup();
+    await pick(GLOVE, 'glove-semantic.zip');
+    await screen.findByTestId('zipOk');
+    expect(screen.getByTestId('onnxSignature')).toHaveTextContent('sentence_embedding');
+    expect(screen.getByTestId('field-embedding_dimension')).toHaveValue('100');
+    expect(screen.getByTestId('field-model_type')).toHaveValue('bert');
+    expect(screen.getByTestId('field-framework_type')).toHaveValue('sentence_transformers');
+    expect(screen.getByTestId('field-model_format')).toHaveValue('ONNX');
+    expect(screen.getByTestId('field-name')).toHaveValue('glove-semantic');
+
+    fireEvent.change(screen.getByTestId('field-name'), { target: { value: '' } });
+    fireEvent.change(screen.getByTestId('field-embedding_dimension'), { target: { value: '0' } });
+    fireEvent.change(screen.getByTestId('field-all_config'), { target: { value: '{oops' } });
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    expect(await screen.findByText('[name]: must not be empty')).toBeInTheDocument();
+    expect(screen.getByText('[model_config.embedding_dimension]: must be at least 1')).toBeInTheDocument();
+    expect(screen.getByText(/\[model_config\.all_config\]: must be valid JSON/)).toBeInTheDocument();
+    expect(http.post).not.toHaveBeenCalled();
+
+    // Fixing a field clears its message at once.
+    fireEvent.change(screen.getByTestId('field-name'), { target: { value: 'glove' } });
+    expect(screen.queryByText('[name]: must not be empty')).not.toBeInTheDocument();
+  });
+
+  it('offers the native check: posts the zip to the sidecar and shows what it found, or why it did not run', async () => {
+    let answer: unknown = httpError(503, 'The native sidecar is disabled (ml_models.native.enabled: false)');
+    const { http } = setup({ post: { [routePath('nativeInspect')]: () => answer } });
+    const file = await pick(GLOVE, 'glove.zip');
+    await screen.findByTestId('zipOk');
+    fireEvent.click(screen.getByTestId('nativeCheckButton'));
+    expect(await screen.findByTestId('nativeCheckError')).toHaveTextContent('The native sidecar is disabled');
+    answer = {
+      sha256: 'c0', size_bytes: file.size, format: 'ONNX', files: [], sparse_vocab_output: false, cached: true, embedding_dimension: 100,
+      inputs: [{ name: 'input_ids', type: 'int64', shape: ['batch', 'sequence'] }],
+      outputs: [{ name: 'sentence_embedding', type: 'float32', shape: ['batch', 100] }],
+      problems: [{ code: 'no_idf', severity: 'warning', message: 'no idf.json' }],
+      suggested: { function_name: 'TEXT_EMBEDDING', model_format: 'ONNX', model_config: { model_type: 'bert', embedding_dimension: 100 } },
+    };
+    fireEvent.click(screen.getByTestId('nativeCheckButton'));
+    expect(await screen.findByTestId('nativeCheckResult')).toHaveTextContent('sentence_embedding float32 [batch, 100]');
+    const sent = posted(http, routePath('nativeInspect'))[1][1] as HttpFetchOptions;
+    expect(sent.body).toBe(file);
+    expect(sent.headers).toEqual({ 'Content-Type': 'application/octet-stream' });
+    expect(posted(http, META)).toHaveLength(0);
+  });
+
+  it('hashes, registers, uploads the chunk as octet-stream, and links to the REGISTERED model', async () => {
+    const { http, history } = setup();
+    const file = await pick(GLOVE, 'glove-semantic.zip');
+    await screen.findByTestId('zipOk');
+    await waitFor(() => expect(screen.getByTestId('groupSelect')).toHaveTextContent('embeddings'));
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+
+    expect(await screen.findByTestId('registerSuccess', {}, { timeout: 10000 })).toHaveTextContent('version 3');
+    const meta = JSON.parse(posted(http, META)[0][1].body);
+    expect(meta).toEqual({
+      name: 'glove-semantic',
+      function_name: 'TEXT_EMBEDDING',
+      model_format: 'ONNX',
+      model_config: { model_type: 'bert', embedding_dimension: 100, framework_type: 'sentence_transformers' },
+      model_group_id: 'g1',
+      model_content_hash_value: 'c059e6a6e778ab5ff2fe001b61d7a1fd08c93efd4dadfeff63fbe0cf363f3989',
+      model_content_size_in_bytes: file.size,
+      total_chunks: 1,
+    });
+    const chunk = posted(http, chunkPath(0))[0][1] as HttpFetchOptions;
+    expect(chunk.headers).toEqual({ 'Content-Type': 'application/octet-stream' });
+    expect((chunk.body as Blob).size).toBe(file.size);
+    expect(screen.getByTestId('registeredModelLink')).toHaveAttribute('href', history.createHref({ pathname: '/models/m1' }));
+    expect(screen.getByTestId('modelState-REGISTERED')).toBeInTheDocument();
+  });
+
+  it('retries a chunk after a 503 and shows it', async () => {
+    let calls = 0;
+    const { http } = setup({
+      post: {
+        [chunkPath(0)]: () => {
+          calls++;
+          return calls === 1 ? httpError(503, 'all shards failed') : { status: 'Uploaded' };
+        },
+      },
+    });
+    await pick(GLOVE, 'glove.zip');
+    await screen.findByTestId('zipOk');
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    expect(await screen.findByTestId('uploadRetry', {}, { timeout: 10000 })).toHaveTextContent('Chunk 1 failed (all shards failed); attempt 2');
+    await screen.findByTestId('registerSuccess', {}, { timeout: 10000 });
+    expect(posted(http, chunkPath(0))).toHaveLength(2);
+    expect(http.delete).not.toHaveBeenCalled();
+  });
+
+  it('cancels a running upload and deletes the half-registered model', async () => {
+    const unload = jest.spyOn(window, 'addEventListener');
+    const { http } = setup({
+      post: {
+        // The chunk request hangs until it is aborted, as a slow network would.
+        [chunkPath(0)]: (_p: string, o?: HttpFetchOptions) =>
+          new Promise((_resolve, reject) => o?.signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })))),
+      },
+    });
+    await pick(GLOVE, 'glove.zip');
+    await screen.findByTestId('zipOk');
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    await screen.findByTestId('uploadProgress', {}, { timeout: 10000 });
+    expect(unload.mock.calls.some((c) => c[0] === 'beforeunload')).toBe(true);
+    fireEvent.click(screen.getByTestId('registerCancel'));
+    expect(await screen.findByTestId('registerCancelled')).toBeInTheDocument();
+    expect(http.delete).toHaveBeenCalledWith(routePath('modelDelete', { modelId: 'm1' }));
+    expect(screen.getByTestId('registerCleanup')).toHaveTextContent('Deleted the half-registered model m1');
+    unload.mockRestore();
+  });
+
+  it("shows ML Commons' reason when registering fails, and removes the group it created", async () => {
+    const reason = 'To upload custom model from local file, user needs to enable allow_registering_model_via_local_file settings.';
+    const { http } = setup({
+      search: '',
+      post: { [META]: httpError(400, reason), [routePath('modelGroupCreate')]: { model_group_id: 'g-new', status: 'CREATED' } },
+      del: { [routePath('modelGroupDelete', { groupId: 'g-new' })]: { result: 'deleted' } },
+    });
+    await pick(GLOVE, 'glove.zip');
+    await screen.findByTestId('zipOk');
+    fireEvent.click(within(screen.getByTestId('groupMode')).getByLabelText('Create a new group'));
+    fireEvent.change(screen.getByTestId('newGroupName'), { target: { value: 'fresh group' } });
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    expect(await screen.findByTestId('registerFailure-message', {}, { timeout: 10000 })).toHaveTextContent(reason);
+    expect(JSON.parse(posted(http, routePath('modelGroupCreate'))[0][1].body)).toEqual({ name: 'fresh group' });
+    expect(http.delete).toHaveBeenCalledWith(routePath('modelGroupDelete', { groupId: 'g-new' }));
+  });
+});

@@ -1,0 +1,234 @@
+import {
+  EuiButton,
+  EuiButtonGroup,
+  EuiCheckbox,
+  EuiFieldText,
+  EuiFilePicker,
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiFormRow,
+  EuiPanel,
+  EuiProgress,
+  EuiSpacer,
+  EuiText,
+  EuiTitle,
+} from '@elastic/eui';
+import React, { useCallback, useEffect, useMemo, useState } from 'react';
+import { useLocation } from 'react-router-dom';
+import { errorMessage } from '../../apis/errors';
+import { useRegister } from '../../hooks/use_register';
+import { useRegisterFileHash, useRegisterInspection } from '../../hooks/use_register_inspection';
+import { FormErrors, INITIAL_VALUES, RegisterFormValues, SourceKind, validateRegisterForm, valuesFromReport } from '../../lib/register_form';
+import { PageTitle } from '../common/page_title';
+import { ConfigForm } from './config_form';
+import { formatBytes } from './format_progress';
+import { GroupField } from './group_field';
+import { ProgressPanel } from './progress_panel';
+import { ResultPanel } from './result_panel';
+import { NativeCheck } from './native_check';
+import { ZipReportView } from './zip_report_view';
+
+const SOURCES = [
+  { id: 'file', label: 'Upload a zip', 'data-test-subj': 'source-file' },
+  { id: 'url', label: 'From a URL', 'data-test-subj': 'source-url' },
+];
+
+function Section({ title, children, testSubj }: { title: string; children: React.ReactNode; testSubj: string }) {
+  return (
+    <EuiPanel paddingSize="m" hasBorder data-test-subj={testSubj}>
+      <EuiTitle size="xs">
+        <h2>{title}</h2>
+      </EuiTitle>
+      <EuiSpacer size="s" />
+      {children}
+    </EuiPanel>
+  );
+}
+
+/**
+ * Register a custom local model version: check the zip in the browser, fill in the config (the
+ * ONNX graph prefills it), then upload it in chunks or have ML Commons fetch it from a URL, and
+ * follow it to REGISTERED (and DEPLOYED when asked). `?group=<id>` preselects the group.
+ */
+export function RegisterPage() {
+  const location = useLocation();
+  const preselectedGroup = useMemo(() => new URLSearchParams(location.search).get('group') || '', [location.search]);
+  const [values, setValues] = useState<RegisterFormValues>({ ...INITIAL_VALUES, groupId: preselectedGroup });
+  const [file, setFile] = useState<File | undefined>();
+  const [pickerKey, setPickerKey] = useState(0);
+  const [submitted, setSubmitted] = useState(false);
+  const inspection = useRegisterInspection(file);
+  const fileHash = useRegisterFileHash(inspection.report && !inspection.report.problems.length ? file : undefined, values.sourceKind === 'url');
+  const { state, running, start, cancel, reset } = useRegister();
+
+  const patch = useCallback((p: Partial<RegisterFormValues>) => setValues((v) => ({ ...v, ...p })), []);
+
+  // A freshly checked zip prefills the format and what its graph shows.
+  useEffect(() => {
+    if (inspection.report && !inspection.report.problems.length) setValues((v) => ({ ...v, ...valuesFromReport(inspection.report!, v) }));
+  }, [inspection.report]);
+
+  // URL path: the dropped file gives the hash and size ML Commons needs; the file stays here.
+  useEffect(() => {
+    if (values.sourceKind === 'url' && fileHash.hash && file) patch({ hash: fileHash.hash, sizeBytes: String(file.size) });
+  }, [fileHash.hash, file, values.sourceKind, patch]);
+
+  const validation = useMemo(
+    () => validateRegisterForm(values, { file, report: inspection.report, inspecting: inspection.inspecting }),
+    [values, file, inspection.report, inspection.inspecting]
+  );
+  // Errors appear once the user tries to submit, then follow every edit.
+  const errors: FormErrors = submitted ? validation.errors : {};
+  // The form is frozen from submit until the result is dismissed (retry keeps the file and its hash).
+  const locked = !!state;
+
+  const onSubmit = () => {
+    setSubmitted(true);
+    if (validation.request) start(validation.request);
+  };
+
+  const onFiles = (files: FileList | null) => setFile(files && files.length ? files[0] : undefined);
+  const startOver = () => {
+    reset();
+    setFile(undefined);
+    setPickerKey((k) => k + 1);
+    setSubmitted(false);
+    setValues({ ...INITIAL_VALUES, groupId: preselectedGroup });
+  };
+
+  const fileSection = (
+    <>
+      <EuiFormRow
+        label={values.sourceKind === 'file' ? 'Model zip' : 'The same zip, to compute its hash and size (optional; not uploaded)'}
+        fullWidth
+        isInvalid={!!errors.file}
+        error={errors.file}
+        helpText="tokenizer.json and one .onnx or .pt file at the root; up to 4 GB. It is checked here before anything is sent."
+      >
+        <EuiFilePicker
+          key={pickerKey}
+          fullWidth
+          accept=".zip,application/zip"
+          initialPromptText="Select or drag a model zip"
+          onChange={onFiles}
+          disabled={locked}
+          display="large"
+          data-test-subj="registerFilePicker"
+        />
+      </EuiFormRow>
+      {inspection.inspecting && (
+        <div data-test-subj="zipChecking">
+          <EuiProgress
+            size="xs"
+            color="accent"
+            {...(inspection.progress?.phase === 'onnx' ? { value: inspection.progress.bytesDone, max: Math.max(1, inspection.progress.bytesTotal) } : {})}
+          />
+          <EuiText size="xs" color="subdued">
+            <p>{inspection.progress?.phase === 'onnx' ? 'Reading the ONNX graph…' : 'Reading the zip directory…'}</p>
+          </EuiText>
+        </div>
+      )}
+      {inspection.error !== undefined && (
+        <EuiText size="s" color="danger" data-test-subj="zipReadError">
+          <p>The file could not be read: {errorMessage(inspection.error)}</p>
+        </EuiText>
+      )}
+      {inspection.report && <ZipReportView report={inspection.report} />}
+      {file && inspection.report && !inspection.report.problems.length && (
+        <>
+          <EuiSpacer size="s" />
+          <NativeCheck file={file} />
+        </>
+      )}
+    </>
+  );
+
+  return (
+    <div data-test-subj="registerPage">
+      <PageTitle
+        title="Register model"
+        description="Add a custom local model version (a zip with tokenizer.json and an ONNX or TorchScript model) to a model group."
+      />
+      <Section title="1. Model source" testSubj="registerSourceSection">
+        <EuiButtonGroup
+          legend="Where the model comes from"
+          options={SOURCES}
+          idSelected={values.sourceKind}
+          onChange={(id) => patch({ sourceKind: id as SourceKind })}
+          isDisabled={locked}
+          buttonSize="compressed"
+        />
+        <EuiSpacer size="m" />
+        {values.sourceKind === 'url' && (
+          <>
+            <EuiFormRow
+              label="URL of the zip"
+              fullWidth
+              isInvalid={!!errors.url}
+              error={errors.url}
+              helpText="ML Commons downloads it itself (it must match plugins.ml_commons.trusted_url_regex); Dashboards never fetches it."
+            >
+              <EuiFieldText fullWidth value={values.url} onChange={(e) => patch({ url: e.target.value })} disabled={locked} isInvalid={!!errors.url} data-test-subj="field-url" />
+            </EuiFormRow>
+            <EuiFlexGroup gutterSize="m">
+              <EuiFlexItem grow={3}>
+                <EuiFormRow label="SHA-256 of the zip" fullWidth isInvalid={!!errors.hash} error={errors.hash} helpText="Required by ML Commons for URL registration.">
+                  <EuiFieldText fullWidth value={values.hash} onChange={(e) => patch({ hash: e.target.value })} disabled={locked} isInvalid={!!errors.hash} data-test-subj="field-hash" />
+                </EuiFormRow>
+              </EuiFlexItem>
+              <EuiFlexItem grow={1}>
+                <EuiFormRow label="Size in bytes" fullWidth isInvalid={!!errors.sizeBytes} error={errors.sizeBytes} helpText={values.sizeBytes && /^\d+$/.test(values.sizeBytes) ? formatBytes(Number(values.sizeBytes)) : undefined}>
+                  <EuiFieldText fullWidth value={values.sizeBytes} onChange={(e) => patch({ sizeBytes: e.target.value })} disabled={locked} isInvalid={!!errors.sizeBytes} data-test-subj="field-sizeBytes" />
+                </EuiFormRow>
+              </EuiFlexItem>
+            </EuiFlexGroup>
+            {fileHash.hashing && (
+              <EuiProgress value={fileHash.progress?.bytesHashed ?? 0} max={Math.max(1, fileHash.progress?.totalBytes ?? 1)} size="xs" data-test-subj="urlHashProgress" />
+            )}
+          </>
+        )}
+        {fileSection}
+      </Section>
+      <EuiSpacer size="m" />
+      <Section title="2. Version details" testSubj="registerDetailsSection">
+        <GroupField
+          mode={values.groupMode}
+          groupId={values.groupId}
+          newGroupName={values.newGroupName}
+          newGroupDescription={values.newGroupDescription}
+          errors={errors}
+          disabled={locked}
+          onChange={patch}
+        />
+        <ConfigForm values={values} errors={errors} disabled={locked} onChange={patch} />
+      </Section>
+      <EuiSpacer size="m" />
+      <Section title="3. Register" testSubj="registerSubmitSection">
+        {!state && (
+          <>
+            <EuiCheckbox
+              id="registerDeploy"
+              label="Deploy when registered"
+              checked={values.deploy}
+              onChange={(e) => patch({ deploy: e.target.checked })}
+              data-test-subj="field-deploy"
+            />
+            <EuiSpacer size="m" />
+            <EuiButton fill onClick={onSubmit} isDisabled={inspection.inspecting} data-test-subj="registerSubmit">
+              {values.sourceKind === 'file' ? 'Upload and register' : 'Register from URL'}
+            </EuiButton>
+            {submitted && Object.keys(validation.errors).length > 0 && (
+              <EuiText size="s" color="danger" data-test-subj="registerFormInvalid">
+                <p>Fix the fields marked above; nothing was sent.</p>
+              </EuiText>
+            )}
+          </>
+        )}
+        {state && running && <ProgressPanel state={state} onCancel={cancel} />}
+        {state && !running && (state.phase === 'done' || state.phase === 'failed' || state.phase === 'cancelled') && (
+          <ResultPanel state={state} onAgain={startOver} onRetry={reset} />
+        )}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { EuiButton, EuiButtonEmpty, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiLink, EuiSpacer, EuiText } from '@elastic/eui';
+import React from 'react';
+import { useHistory } from 'react-router-dom';
+import type { FlowState } from '../../lib/register_flow';
+import { ModelStateHealth } from '../common/model_state';
+import { taskErrorLines } from '../tasks/task_error';
+
+/** How the registration ended: the model to open, or what failed and what was cleaned up. */
+export function ResultPanel({ state, onAgain, onRetry }: { state: FlowState; onAgain: () => void; onRetry: () => void }) {
+  const history = useHistory();
+  const modelHref = state.modelId ? history.createHref({ pathname: `/models/${state.modelId}` }) : undefined;
+  const registered = !!state.modelId && (state.phase === 'done' || state.error?.step === 'Deploying');
+  const deployLines = state.deployTask?.error ? taskErrorLines(state.deployTask.error) : state.error ? [state.error.message] : [];
+
+  return (
+    <div data-test-subj="registerResult">
+      {registered && (
+        <EuiCallOut title="Model registered" color="success" iconType="check" data-test-subj="registerSuccess">
+          <div>
+            <EuiLink href={modelHref} data-test-subj="registeredModelLink">
+              {state.model?.name || state.modelId}
+            </EuiLink>{' '}
+            version {state.model?.model_version ?? '?'} (id <code data-test-subj="registeredModelId">{state.modelId}</code>) is{' '}
+            <ModelStateHealth state={state.model?.model_state} />
+          </div>
+          {state.warnings.map((w, i) => (
+            <p key={i}>{w}</p>
+          ))}
+        </EuiCallOut>
+      )}
+      {state.phase === 'failed' && state.error && (
+        <>
+          {registered && <EuiSpacer size="s" />}
+          <EuiCallOut title={`${state.error.step} failed`} color="danger" iconType="alert" data-test-subj="registerFailure">
+            {state.error.step === 'Deploying' ? (
+              <ul data-test-subj="deployErrors">
+                {deployLines.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            ) : (
+              <p data-test-subj="registerFailure-message">{state.error.message}</p>
+            )}
+          </EuiCallOut>
+        </>
+      )}
+      {state.phase === 'cancelled' && <EuiCallOut title="Registration cancelled" color="warning" iconType="cross" data-test-subj="registerCancelled" />}
+      {state.cleanup.length > 0 && (
+        <EuiText size="s" data-test-subj="registerCleanup">
+          <ul>
+            {state.cleanup.map((c, i) => (
+              <li key={i}>{c}</li>
+            ))}
+          </ul>
+        </EuiText>
+      )}
+      <EuiSpacer size="m" />
+      <EuiFlexGroup gutterSize="s">
+        {!registered && (
+          <EuiFlexItem grow={false}>
+            <EuiButton size="s" onClick={onRetry} data-test-subj="registerRetry">
+              Edit and try again
+            </EuiButton>
+          </EuiFlexItem>
+        )}
+        <EuiFlexItem grow={false}>
+          <EuiButtonEmpty size="s" onClick={onAgain} data-test-subj="registerAnother">
+            Register another model
+          </EuiButtonEmpty>
+        </EuiFlexItem>
+      </EuiFlexGroup>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { FlowState, RegisterFlow, RegisterFlowOptions, RegisterRequest } from '../lib/register_flow';
+import { useUploadApi } from './use_upload_api';
+
+const RUNNING_PHASES: ReadonlyArray<FlowState['phase']> = [
+  'creating_group',
+  'hashing',
+  'registering',
+  'uploading',
+  'waiting_registered',
+  'waiting_task',
+  'deploying',
+  'cleaning_up',
+];
+
+export function isRunning(state: FlowState | undefined): boolean {
+  return !!state && RUNNING_PHASES.includes(state.phase);
+}
+
+/** Asks the browser to confirm leaving the page; the returned function removes the guard. */
+function guardUnload(): () => void {
+  const handler = (event: BeforeUnloadEvent) => {
+    event.preventDefault();
+    // Chrome shows the prompt only when returnValue is set.
+    event.returnValue = '';
+    return '';
+  };
+  window.addEventListener('beforeunload', handler);
+  return () => window.removeEventListener('beforeunload', handler);
+}
+
+/**
+ * Runs one registration at a time and exposes its state. While it runs, leaving the page asks
+ * for confirmation (the guard exists only then); unmounting cancels it, which deletes a model
+ * left half-uploaded.
+ */
+export function useRegister(options: Omit<RegisterFlowOptions, 'onChange'> = {}) {
+  const api = useUploadApi();
+  const [state, setState] = useState<FlowState | undefined>();
+  const controllerRef = useRef<AbortController>();
+  const mounted = useRef(true);
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      controllerRef.current?.abort();
+    };
+  }, []);
+
+  const running = isRunning(state);
+  useEffect(() => (running ? guardUnload() : undefined), [running]);
+
+  const start = useCallback(
+    async (request: RegisterRequest) => {
+      if (controllerRef.current && !controllerRef.current.signal.aborted && isRunning(state)) return undefined;
+      const controller = new AbortController();
+      controllerRef.current = controller;
+      const flow = new RegisterFlow(api, { ...optionsRef.current, onChange: (s) => mounted.current && setState(s) });
+      return flow.run(request, controller.signal);
+    },
+    [api, state]
+  );
+
+  const cancel = useCallback(() => controllerRef.current?.abort(), []);
+  const reset = useCallback(() => setState(undefined), []);
+
+  return { state, running, start, cancel, reset };
+}

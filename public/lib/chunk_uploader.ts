@@ -1,0 +1,134 @@
+import { CHUNK_SIZE_BYTES } from '../../common/constants';
+import { chunkCount, chunkRange } from '../../common/upload';
+import { errorMessage } from '../apis/errors';
+import { abortError, throwIfAborted } from './blob_slices';
+
+/** Sends one chunk; rejects with the HTTP error (`body.statusCode`) or a network error. */
+export type SendChunk = (chunkNumber: number, bytes: Blob, signal: AbortSignal) => Promise<unknown>;
+export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
+
+export interface UploadProgress {
+  bytesSent: number;
+  totalBytes: number;
+  /** Chunks fully acknowledged by the server. */
+  chunksDone: number;
+  totalChunks: number;
+  /** Average over the upload so far; 0 until the first chunk is done. */
+  bytesPerSecond: number;
+  /** Seconds left at that rate; undefined until it is known. */
+  etaSeconds?: number;
+  /** Set while waiting to retry a chunk. */
+  retry?: { chunkNumber: number; attempt: number; delayMs: number; reason: string };
+}
+
+export interface ChunkUploaderOptions {
+  send: SendChunk;
+  sleep?: Sleep;
+  now?: () => number;
+  /** Attempts per chunk, the first one included. */
+  maxAttempts?: number;
+  /** Delay before the 2nd attempt; doubles for each further one. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  onProgress?: (p: UploadProgress) => void;
+}
+
+function statusOf(err: unknown): number | undefined {
+  const e = err as { body?: { statusCode?: unknown }; response?: { status?: unknown }; status?: unknown } | undefined;
+  const candidates = [e?.body?.statusCode, e?.response?.status, e?.status];
+  return candidates.find((c): c is number => typeof c === 'number');
+}
+
+/**
+ * Only failures that may pass on their own are retried: the network (no status), 5xx and 429.
+ * A 4xx is the request's fault (too big, unknown model, upload not allowed) and repeats forever.
+ */
+export function isRetryable(err: unknown): boolean {
+  if ((err as { name?: string } | undefined)?.name === 'AbortError') return false;
+  const status = statusOf(err);
+  if (status === undefined) return true;
+  return status >= 500 || status === 429;
+}
+
+export const defaultSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(abortError());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError());
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+
+/**
+ * Uploads a file as ML Commons' 0-based chunks, one at a time and in order: the last chunk
+ * finalises the model (REGISTERING -> REGISTERED), so it must arrive last, and the server keeps
+ * no state between chunks, so nothing is sent in parallel. Each chunk is a Blob slice: the file
+ * is never read whole.
+ */
+export class ChunkUploader {
+  private readonly sleep: Sleep;
+  private readonly now: () => number;
+  private readonly maxAttempts: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+
+  constructor(private readonly opts: ChunkUploaderOptions) {
+    this.sleep = opts.sleep || defaultSleep;
+    this.now = opts.now || (() => Date.now());
+    this.maxAttempts = opts.maxAttempts ?? 3;
+    this.baseDelayMs = opts.baseDelayMs ?? 1000;
+    this.maxDelayMs = opts.maxDelayMs ?? 15000;
+  }
+
+  /** The delay before attempt `attempt` (2, 3, ...). */
+  delayFor(attempt: number): number {
+    return Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 2));
+  }
+
+  async upload(file: Blob, signal: AbortSignal): Promise<{ totalChunks: number }> {
+    const totalBytes = file.size;
+    const totalChunks = chunkCount(totalBytes);
+    const started = this.now();
+    let bytesSent = 0;
+    const report = (chunksDone: number, retry?: UploadProgress['retry']) => {
+      const elapsed = (this.now() - started) / 1000;
+      const bytesPerSecond = elapsed > 0 && bytesSent > 0 ? bytesSent / elapsed : 0;
+      this.opts.onProgress?.({
+        bytesSent,
+        totalBytes,
+        chunksDone,
+        totalChunks,
+        bytesPerSecond,
+        etaSeconds: bytesPerSecond > 0 ? (totalBytes - bytesSent) / bytesPerSecond : undefined,
+        retry,
+      });
+    };
+    report(0);
+    for (let n = 0; n < totalChunks; n++) {
+      const { start, end } = chunkRange(n, totalBytes);
+      if (end - start > CHUNK_SIZE_BYTES) throw new Error(`chunk ${n} is larger than ${CHUNK_SIZE_BYTES} bytes`);
+      const slice = file.slice(start, end);
+      for (let attempt = 1; ; attempt++) {
+        throwIfAborted(signal);
+        try {
+          await this.opts.send(n, slice, signal);
+          break;
+        } catch (err) {
+          throwIfAborted(signal);
+          if (!isRetryable(err) || attempt >= this.maxAttempts) throw err;
+          const delayMs = this.delayFor(attempt + 1);
+          report(n, { chunkNumber: n, attempt: attempt + 1, delayMs, reason: errorMessage(err) });
+          await this.sleep(delayMs, signal);
+        }
+      }
+      bytesSent = end;
+      report(n + 1);
+    }
+    return { totalChunks };
+  }
+}

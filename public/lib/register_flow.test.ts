@@ -1,0 +1,190 @@
+import { CHUNK_SIZE_BYTES } from '../../common/constants';
+import type { Model, Task } from '../../common/types';
+import { httpError } from '../../test/mocks/public_http';
+import { FlowState, RegisterFlow, RegisterFlowApi, RegisterRequest } from './register_flow';
+
+const HASH = 'a'.repeat(64);
+
+function sizedBlob(size: number): Blob {
+  return { size, type: '', slice: (s = 0, e = size) => ({ size: e - s } as Blob) } as unknown as Blob;
+}
+
+function fakeApi(overrides: Partial<Record<keyof RegisterFlowApi, jest.Mock>> = {}) {
+  const states: Record<string, string> = {};
+  const api = {
+    registerMeta: jest.fn(async () => {
+      states.m1 = 'REGISTERING';
+      return { model_id: 'm1', status: 'CREATED' };
+    }),
+    uploadChunk: jest.fn(async (_id: string, n: number) => {
+      if (n === 2) states.m1 = 'REGISTERED';
+      return { status: 'Uploaded' };
+    }),
+    registerUrl: jest.fn(async () => ({ task_id: 't1', status: 'CREATED' })),
+    getModel: jest.fn(async (id: string): Promise<Model> => ({ id, name: 'm', model_state: states[id] || 'REGISTERED' })),
+    getTask: jest.fn(async (id: string): Promise<Task> => ({ id, state: 'COMPLETED', model_id: 'm9' })),
+    deleteModel: jest.fn(async () => ({ result: 'deleted' })),
+    updateModel: jest.fn(async () => ({ result: 'updated' })),
+    deploy: jest.fn(async () => ({ task_id: 'd1', status: 'CREATED' })),
+    createGroup: jest.fn(async () => ({ model_group_id: 'g-new', status: 'CREATED' })),
+    deleteGroup: jest.fn(async () => ({ result: 'deleted' })),
+    ...overrides,
+  };
+  return api;
+}
+
+function request(overrides: Partial<RegisterRequest> = {}): RegisterRequest {
+  return {
+    source: { kind: 'file', file: sizedBlob(2 * CHUNK_SIZE_BYTES + 5) },
+    group: { kind: 'existing', id: 'g1' },
+    model: {
+      name: 'glove',
+      description: 'GloVe averages',
+      function_name: 'TEXT_EMBEDDING',
+      model_format: 'ONNX',
+      model_config: { model_type: 'bert', embedding_dimension: 100, framework_type: 'sentence_transformers' },
+    },
+    deploy: false,
+    ...overrides,
+  };
+}
+
+function flow(api: RegisterFlowApi) {
+  const phases: string[] = [];
+  const f = new RegisterFlow(api, {
+    sleep: async () => undefined,
+    pollMs: 1,
+    hash: async () => HASH,
+    onChange: (s: FlowState) => {
+      if (phases[phases.length - 1] !== s.phase) phases.push(s.phase);
+    },
+  });
+  return { f, phases };
+}
+
+describe('RegisterFlow, chunked upload', () => {
+  it('hashes, registers the meta with size and chunk count, uploads, waits for REGISTERED, restores the description', async () => {
+    const api = fakeApi();
+    const { f, phases } = flow(api);
+    const state = await f.run(request(), new AbortController().signal);
+    expect(state.phase).toBe('done');
+    expect(api.registerMeta).toHaveBeenCalledWith(
+      {
+        name: 'glove',
+        description: 'GloVe averages',
+        function_name: 'TEXT_EMBEDDING',
+        model_format: 'ONNX',
+        model_config: { model_type: 'bert', embedding_dimension: 100, framework_type: 'sentence_transformers' },
+        model_group_id: 'g1',
+        model_content_hash_value: HASH,
+        model_content_size_in_bytes: 2 * CHUNK_SIZE_BYTES + 5,
+        total_chunks: 3,
+      },
+      expect.anything()
+    );
+    expect(api.uploadChunk.mock.calls.map((c) => c[1])).toEqual([0, 1, 2]);
+    expect(api.updateModel).toHaveBeenCalledWith('m1', { description: 'GloVe averages' });
+    expect(phases.filter((p) => p !== 'idle')).toEqual(['hashing', 'registering', 'uploading', 'waiting_registered', 'done']);
+    expect(api.deleteModel).not.toHaveBeenCalled();
+  });
+
+  it('deletes the half-registered model, and the group it created, when a chunk fails', async () => {
+    const api = fakeApi({
+      uploadChunk: jest.fn(async (_id: string, n: number) => {
+        if (n === 1) throw httpError(400, 'Chunk size either 0 or null');
+      }),
+    });
+    const { f } = flow(api);
+    const state = await f.run(request({ group: { kind: 'new', body: { name: 'fresh' } } }), new AbortController().signal);
+    expect(state.phase).toBe('failed');
+    expect(state.error).toEqual({ step: 'Uploading chunk 2 of 3', message: 'Chunk size either 0 or null' });
+    expect(api.createGroup).toHaveBeenCalledWith({ name: 'fresh' });
+    expect(api.registerMeta.mock.calls[0][0]).toMatchObject({ model_group_id: 'g-new' });
+    expect(api.deleteModel).toHaveBeenCalledWith('m1');
+    expect(api.deleteGroup).toHaveBeenCalledWith('g-new');
+    expect(state.cleanup).toEqual([
+      'Deleted the half-registered model m1, so nothing is left behind.',
+      'Deleted the model group g-new created for this version.',
+    ]);
+  });
+
+  it('deletes the model when cancelled mid-upload, and keeps an existing group', async () => {
+    const controller = new AbortController();
+    const api = fakeApi({
+      uploadChunk: jest.fn(async (_id: string, n: number) => {
+        if (n === 1) controller.abort();
+      }),
+    });
+    const { f } = flow(api);
+    const state = await f.run(request(), controller.signal);
+    expect(state.phase).toBe('cancelled');
+    expect(state.error).toBeUndefined();
+    expect(api.deleteModel).toHaveBeenCalledWith('m1');
+    expect(api.deleteGroup).not.toHaveBeenCalled();
+  });
+
+  it('retries deleting a new group while ML Commons still sees chunk docs in it (409)', async () => {
+    let tries = 0;
+    const api = fakeApi({
+      registerMeta: jest.fn(async () => {
+        throw httpError(400, 'To upload custom model from local file, user needs to enable allow_registering_model_via_local_file settings.');
+      }),
+      deleteGroup: jest.fn(async () => {
+        if (++tries < 3) throw httpError(409, 'Cannot delete the model group when it has associated model versions');
+        return { result: 'deleted' };
+      }),
+    });
+    const { f } = flow(api);
+    const state = await f.run(request({ group: { kind: 'new', body: { name: 'fresh' } } }), new AbortController().signal);
+    expect(state.error?.message).toMatch(/allow_registering_model_via_local_file/);
+    expect(api.deleteModel).not.toHaveBeenCalled();
+    expect(api.deleteGroup).toHaveBeenCalledTimes(3);
+  });
+
+  it('deploys when asked and reports per-node errors without deleting the registered model', async () => {
+    const api = fakeApi({
+      getTask: jest
+        .fn()
+        .mockResolvedValueOnce({ id: 'd1', state: 'RUNNING', model_id: 'm1' })
+        .mockResolvedValueOnce({ id: 'd1', state: 'FAILED', model_id: 'm1', error: '{"n1":"Exceed max local model per node limit"}' }),
+    });
+    const { f, phases } = flow(api);
+    const state = await f.run(request({ deploy: true }), new AbortController().signal);
+    expect(api.deploy).toHaveBeenCalledWith('m1');
+    expect(state.phase).toBe('failed');
+    expect(state.error).toEqual({ step: 'Deploying', message: '{"n1":"Exceed max local model per node limit"}' });
+    expect(state.deployTask?.state).toBe('FAILED');
+    expect(api.deleteModel).not.toHaveBeenCalled();
+    expect(phases).toContain('deploying');
+  });
+});
+
+describe('RegisterFlow, by URL', () => {
+  it('sends the hash with the URL, polls the task until COMPLETED and reads the model', async () => {
+    const api = fakeApi({
+      getTask: jest
+        .fn()
+        .mockResolvedValueOnce({ id: 't1', state: 'CREATED' })
+        .mockResolvedValueOnce({ id: 't1', state: 'COMPLETED', model_id: 'm9' }),
+    });
+    const { f } = flow(api);
+    const state = await f.run(request({ source: { kind: 'url', url: 'http://127.0.0.1:8000/m.zip', hash: HASH } }), new AbortController().signal);
+    expect(api.registerUrl.mock.calls[0][0]).toMatchObject({ url: 'http://127.0.0.1:8000/m.zip', model_content_hash_value: HASH, model_group_id: 'g1' });
+    expect(api.getTask).toHaveBeenCalledTimes(2);
+    expect(state).toMatchObject({ phase: 'done', modelId: 'm9', registerTaskId: 't1' });
+    expect(api.registerMeta).not.toHaveBeenCalled();
+  });
+
+  it("shows the task's error in full and deletes the group it created", async () => {
+    const reason = 'Model content Hash code need to be provided when register via url. Please calculate sha 256 Hash code.';
+    const api = fakeApi({ getTask: jest.fn(async () => ({ id: 't1', state: 'FAILED', error: reason })) });
+    const { f } = flow(api);
+    const state = await f.run(
+      request({ source: { kind: 'url', url: 'http://127.0.0.1:8000/m.zip', hash: HASH }, group: { kind: 'new', body: { name: 'fresh' } } }),
+      new AbortController().signal
+    );
+    expect(state.error).toEqual({ step: 'ML Commons registering the model', message: reason });
+    expect(api.deleteGroup).toHaveBeenCalledWith('g-new');
+    expect(api.deleteModel).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,315 @@
+import { TERMINAL_TASK_STATES } from '../../common/ml_commons';
+import type { TaskState } from '../../common/ml_commons';
+import type {
+  DeployResponse,
+  Model,
+  ModelGroupCreateBody,
+  ModelGroupCreateResponse,
+  ModelRegisterMetaBody,
+  ModelRegisterUrlBody,
+  RegisterMetaResponse,
+  RegisterUrlResponse,
+  Task,
+} from '../../common/types';
+import { chunkCount } from '../../common/upload';
+import { errorMessage } from '../apis/errors';
+import { throwIfAborted } from './blob_slices';
+import { ChunkUploader, ChunkUploaderOptions, defaultSleep, Sleep, UploadProgress } from './chunk_uploader';
+import { cachedSha256, HashProgress } from './sha256';
+
+/** The calls the flow makes (`UploadApi` implements them; tests pass fakes). */
+export interface RegisterFlowApi {
+  registerMeta(body: ModelRegisterMetaBody, signal?: AbortSignal): Promise<RegisterMetaResponse>;
+  uploadChunk(modelId: string, chunkNumber: number, bytes: Blob, signal?: AbortSignal): Promise<unknown>;
+  registerUrl(body: ModelRegisterUrlBody, signal?: AbortSignal): Promise<RegisterUrlResponse>;
+  getModel(modelId: string, signal?: AbortSignal): Promise<Model>;
+  getTask(taskId: string, signal?: AbortSignal): Promise<Task>;
+  deleteModel(modelId: string): Promise<unknown>;
+  updateModel(modelId: string, body: { description?: string }): Promise<unknown>;
+  deploy(modelId: string): Promise<DeployResponse>;
+  createGroup(body: ModelGroupCreateBody): Promise<ModelGroupCreateResponse>;
+  deleteGroup(groupId: string): Promise<unknown>;
+}
+
+/** The registration fields shared by both paths (hash, size, group and source are added by the flow). */
+export type ModelFields = Omit<ModelRegisterMetaBody, 'model_content_hash_value' | 'model_content_size_in_bytes' | 'total_chunks' | 'model_group_id'>;
+
+export type RegisterSource = { kind: 'file'; file: Blob } | { kind: 'url'; url: string; hash: string };
+export type GroupChoice = { kind: 'existing'; id: string } | { kind: 'new'; body: ModelGroupCreateBody };
+
+export interface RegisterRequest {
+  source: RegisterSource;
+  group: GroupChoice;
+  model: ModelFields;
+  deploy: boolean;
+}
+
+export type FlowPhase =
+  | 'idle'
+  | 'creating_group'
+  | 'hashing'
+  | 'registering'
+  | 'uploading'
+  | 'waiting_registered'
+  | 'waiting_task'
+  | 'deploying'
+  | 'cleaning_up'
+  | 'done'
+  | 'failed'
+  | 'cancelled';
+
+export interface FlowState {
+  phase: FlowPhase;
+  hashProgress?: HashProgress;
+  uploadProgress?: UploadProgress;
+  hash?: string;
+  groupId?: string;
+  /** The group this run created (deleted again if registering fails). */
+  createdGroup?: boolean;
+  modelId?: string;
+  registerTaskId?: string;
+  registerTask?: Task;
+  model?: Model;
+  deployTaskId?: string;
+  deployTask?: Task;
+  /** What failed, in the user's terms, and ML Commons' reason. */
+  error?: { step: string; message: string };
+  /** What was cleaned up (or could not be) after a failure or cancel. */
+  cleanup: string[];
+  warnings: string[];
+}
+
+export interface RegisterFlowOptions {
+  onChange?: (state: FlowState) => void;
+  sleep?: Sleep;
+  /** How often tasks and the model are polled (ML Commons' own UI uses 2 s). */
+  pollMs?: number;
+  /** How long to wait for REGISTERED after the last chunk before giving up. */
+  registeredTimeoutMs?: number;
+  /** A task idles out after 600 s in ML Commons; wait a little longer than that. */
+  taskTimeoutMs?: number;
+  hash?: (file: Blob, opts: { signal?: AbortSignal; onProgress?: (p: HashProgress) => void }) => Promise<string>;
+  uploader?: Omit<ChunkUploaderOptions, 'send' | 'onProgress'>;
+  now?: () => number;
+}
+
+class StepError extends Error {
+  constructor(readonly step: string, readonly cause: unknown) {
+    super(errorMessage(cause));
+  }
+}
+
+const isAbort = (e: unknown): boolean => (e as { name?: string } | undefined)?.name === 'AbortError' || (e instanceof StepError && isAbort(e.cause));
+const isTerminal = (state: string | undefined) => TERMINAL_TASK_STATES.includes(state as TaskState);
+
+/**
+ * Registers one model version, end to end, and leaves nothing behind when it fails: a model
+ * still REGISTERING after a failed or cancelled chunked upload is deleted, and a group this run
+ * created is deleted with it. Once the model is REGISTERED it is kept whatever happens next
+ * (a failed deploy is reported, not undone).
+ */
+export class RegisterFlow {
+  private state: FlowState = { phase: 'idle', cleanup: [], warnings: [] };
+  private readonly sleep: Sleep;
+  private readonly pollMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly api: RegisterFlowApi, private readonly opts: RegisterFlowOptions = {}) {
+    this.sleep = opts.sleep || defaultSleep;
+    this.pollMs = opts.pollMs ?? 2000;
+    this.now = opts.now || (() => Date.now());
+  }
+
+  private set(patch: Partial<FlowState>) {
+    this.state = { ...this.state, ...patch };
+    this.opts.onChange?.(this.state);
+  }
+
+  private async step<T>(step: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof StepError) throw err;
+      throw new StepError(step, err);
+    }
+  }
+
+  async run(req: RegisterRequest, signal: AbortSignal): Promise<FlowState> {
+    this.state = { phase: 'idle', cleanup: [], warnings: [] };
+    let registered = false;
+    try {
+      const groupId = await this.resolveGroup(req.group);
+      if (req.source.kind === 'file') {
+        await this.registerFile(req, req.source.file, groupId, signal);
+      } else {
+        await this.registerUrl(req, req.source, groupId, signal);
+      }
+      registered = true;
+      await this.reapplyDescription(req);
+      if (req.deploy) await this.deploy(signal);
+      this.set({ phase: 'done' });
+    } catch (err) {
+      const cancelled = isAbort(err);
+      const error = cancelled ? undefined : { step: err instanceof StepError ? err.step : 'Registering', message: errorMessage(err instanceof StepError ? err.cause : err) };
+      if (!registered) await this.cleanUp(req.source.kind === 'url' && cancelled && !!this.state.registerTaskId);
+      this.set({ phase: cancelled ? 'cancelled' : 'failed', error });
+    }
+    return this.state;
+  }
+
+  private async resolveGroup(group: GroupChoice): Promise<string> {
+    if (group.kind === 'existing') {
+      this.set({ groupId: group.id });
+      return group.id;
+    }
+    this.set({ phase: 'creating_group' });
+    const res = await this.step(`Creating the model group "${group.body.name}"`, () => this.api.createGroup(group.body));
+    this.set({ groupId: res.model_group_id, createdGroup: true });
+    return res.model_group_id;
+  }
+
+  private async registerFile(req: RegisterRequest, file: Blob, groupId: string, signal: AbortSignal) {
+    this.set({ phase: 'hashing' });
+    const hashFn = this.opts.hash || cachedSha256;
+    const hash = await this.step('Computing the SHA-256 of the zip', () => hashFn(file, { signal, onProgress: (hashProgress) => this.set({ hashProgress }) }));
+    throwIfAborted(signal);
+    this.set({ hash, phase: 'registering' });
+    const meta = await this.step('Registering the model', () =>
+      this.api.registerMeta(
+        {
+          ...req.model,
+          model_group_id: groupId,
+          model_content_hash_value: hash,
+          model_content_size_in_bytes: file.size,
+          total_chunks: chunkCount(file.size),
+        },
+        signal
+      )
+    );
+    this.set({ modelId: meta.model_id, phase: 'uploading' });
+    let current = 0;
+    const uploader = new ChunkUploader({
+      ...this.opts.uploader,
+      sleep: this.opts.uploader?.sleep || this.sleep,
+      send: (n, bytes, s) => {
+        current = n;
+        return this.api.uploadChunk(meta.model_id, n, bytes, s);
+      },
+      onProgress: (uploadProgress) => this.set({ uploadProgress }),
+    });
+    const total = chunkCount(file.size);
+    await this.step('Uploading', () =>
+      uploader.upload(file, signal).catch((err) => {
+        throw new StepError(`Uploading chunk ${current + 1} of ${total}`, err);
+      })
+    );
+    // The last chunk flips the model to REGISTERED; confirm before calling it done.
+    this.set({ phase: 'waiting_registered' });
+    const deadline = this.now() + (this.opts.registeredTimeoutMs ?? 60000);
+    for (;;) {
+      const model = await this.step('Checking the model', () => this.api.getModel(meta.model_id, signal));
+      this.set({ model });
+      if (model.model_state === 'REGISTERED' || model.model_state === 'DEPLOYED') return;
+      if (this.now() > deadline) {
+        throw new StepError('Waiting for the model to be registered', new Error(`The model is still ${model.model_state} after every chunk was uploaded.`));
+      }
+      await this.sleep(Math.min(this.pollMs, 500), signal);
+    }
+  }
+
+  private async registerUrl(req: RegisterRequest, source: { url: string; hash: string }, groupId: string, signal: AbortSignal) {
+    this.set({ phase: 'registering', hash: source.hash });
+    const res = await this.step('Registering the model from its URL', () =>
+      this.api.registerUrl({ ...req.model, model_group_id: groupId, model_content_hash_value: source.hash, url: source.url }, signal)
+    );
+    this.set({ registerTaskId: res.task_id, phase: 'waiting_task' });
+    const task = await this.pollTask(res.task_id, 'registerTask', 'ML Commons registering the model', signal);
+    if (task.state !== 'COMPLETED' || !task.model_id) {
+      throw new StepError('ML Commons registering the model', new Error(task.error || `The register task ended ${task.state}.`));
+    }
+    const model = await this.step('Reading the registered model', () => this.api.getModel(task.model_id!, signal));
+    this.set({ modelId: task.model_id, model });
+  }
+
+  private async pollTask(taskId: string, key: 'registerTask' | 'deployTask', step: string, signal: AbortSignal): Promise<Task> {
+    const deadline = this.now() + (this.opts.taskTimeoutMs ?? 660000);
+    for (;;) {
+      const task = await this.step(step, () => this.api.getTask(taskId, signal));
+      this.set({ [key]: task } as Partial<FlowState>);
+      if (isTerminal(task.state)) return task;
+      if (this.now() > deadline) throw new StepError(step, new Error(`Task ${taskId} is still ${task.state}; it goes on in the cluster, see the Tasks page.`));
+      await this.sleep(this.pollMs, signal);
+    }
+  }
+
+  /** ML Commons drops `description` when the last chunk rewrites the model doc; put it back. */
+  private async reapplyDescription(req: RegisterRequest) {
+    const { modelId, model } = this.state;
+    if (!modelId || !req.model.description || model?.description === req.model.description) return;
+    // Updating local models is allowed for TEXT_EMBEDDING only (others answer 403).
+    if ((req.model.function_name || 'TEXT_EMBEDDING') !== 'TEXT_EMBEDDING') {
+      this.set({ warnings: [...this.state.warnings, 'ML Commons does not keep the description of chunk-uploaded models other than text embedding.'] });
+      return;
+    }
+    try {
+      await this.api.updateModel(modelId, { description: req.model.description });
+    } catch (err) {
+      this.set({ warnings: [...this.state.warnings, `The description could not be saved: ${errorMessage(err)}`] });
+    }
+  }
+
+  private async deploy(signal: AbortSignal) {
+    const modelId = this.state.modelId!;
+    this.set({ phase: 'deploying' });
+    const res = await this.step('Deploying', () => this.api.deploy(modelId));
+    this.set({ deployTaskId: res.task_id });
+    const task = await this.pollTask(res.task_id, 'deployTask', 'Deploying', signal);
+    const model = await this.step('Reading the deployed model', () => this.api.getModel(modelId, signal));
+    this.set({ model });
+    if (task.state !== 'COMPLETED') {
+      throw new StepError('Deploying', new Error(task.error || `The deploy task ended ${task.state}.`));
+    }
+  }
+
+  private async cleanUp(urlStillRunning: boolean) {
+    const { modelId, groupId, createdGroup, registerTaskId } = this.state;
+    const notes: string[] = [];
+    this.set({ phase: 'cleaning_up' });
+    if (urlStillRunning) {
+      // ML Commons keeps downloading; its own failure path removes the model. Keep the group it may land in.
+      notes.push(`ML Commons may still be registering the model from its URL (task ${registerTaskId}); see the Tasks page.`);
+      this.set({ cleanup: notes });
+      return;
+    }
+    if (modelId) {
+      try {
+        await this.api.deleteModel(modelId);
+        notes.push(`Deleted the half-registered model ${modelId}, so nothing is left behind.`);
+      } catch (err) {
+        notes.push(`Could not delete the half-registered model ${modelId}: ${errorMessage(err)}. Delete it from the Models page.`);
+      }
+    }
+    if (createdGroup && groupId) {
+      notes.push(await this.deleteCreatedGroup(groupId));
+    }
+    this.set({ cleanup: notes });
+  }
+
+  /** A group with model docs left (chunks are deleted by query, a moment later) answers 409: retry briefly. */
+  private async deleteCreatedGroup(groupId: string): Promise<string> {
+    const never = new AbortController().signal;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.api.deleteGroup(groupId);
+        return `Deleted the model group ${groupId} created for this version.`;
+      } catch (err) {
+        const status = (err as { body?: { statusCode?: number } }).body?.statusCode;
+        if (status === 409 && attempt < 5) {
+          await this.sleep(1000, never);
+          continue;
+        }
+        return `Could not delete the model group ${groupId} created for this version: ${errorMessage(err)}.`;
+      }
+    }
+  }
+}

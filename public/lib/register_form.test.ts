@@ -1,0 +1,123 @@
+import type { ZipReport } from './zip_inspect';
+import { buildModelConfig, INITIAL_VALUES, RegisterFormValues, validateRegisterForm, valuesFromReport } from './register_form';
+
+const GOOD_REPORT: ZipReport = {
+  fileName: 'glove.zip',
+  sizeBytes: 4238022,
+  entries: [],
+  modelFile: 'model.onnx',
+  format: 'ONNX',
+  problems: [],
+  warnings: [],
+  suggestion: { function_name: 'TEXT_EMBEDDING', model_type: 'bert', embedding_dimension: 100, framework_type: 'sentence_transformers', notes: [] },
+};
+
+const file = { size: 4238022, name: 'glove.zip' } as unknown as File;
+
+function values(patch: Partial<RegisterFormValues> = {}): RegisterFormValues {
+  return {
+    ...INITIAL_VALUES,
+    name: 'glove',
+    groupId: 'g1',
+    model_format: 'ONNX',
+    model_type: 'bert',
+    embedding_dimension: '100',
+    framework_type: 'sentence_transformers',
+    ...patch,
+  };
+}
+
+describe('validateRegisterForm', () => {
+  it('builds a request when everything is valid', () => {
+    const { errors, request } = validateRegisterForm(values({ pooling_mode: 'mean', normalize_result: true, deploy: true }), { file, report: GOOD_REPORT });
+    expect(errors).toEqual({});
+    expect(request).toEqual({
+      source: { kind: 'file', file },
+      group: { kind: 'existing', id: 'g1' },
+      model: {
+        name: 'glove',
+        function_name: 'TEXT_EMBEDDING',
+        model_format: 'ONNX',
+        model_config: { model_type: 'bert', embedding_dimension: 100, framework_type: 'sentence_transformers', pooling_mode: 'mean', normalize_result: true },
+      },
+      deploy: true,
+    });
+  });
+
+  it("reports every bad field with the shared validators' messages", () => {
+    const { errors, request } = validateRegisterForm(
+      values({ name: '', embedding_dimension: '0', all_config: '{not json', groupId: '' }),
+      { file, report: GOOD_REPORT }
+    );
+    expect(request).toBeUndefined();
+    expect(errors).toEqual({
+      name: '[name]: must not be empty',
+      embedding_dimension: '[model_config.embedding_dimension]: must be at least 1',
+      all_config: expect.stringMatching(/^\[model_config\.all_config\]: must be valid JSON/),
+      groupId: '[model_group_id]: choose a model group, or create a new one',
+    });
+  });
+
+  it('maps the cross-field rule to the missing config fields', () => {
+    const { errors } = validateRegisterForm(values({ embedding_dimension: '', framework_type: '' }), { file, report: GOOD_REPORT });
+    expect(errors.embedding_dimension).toBe('[model_config]: embedding_dimension and framework_type are required for TEXT_EMBEDDING models');
+    expect(errors.framework_type).toBe(errors.embedding_dimension);
+    const none = validateRegisterForm(values({ model_type: '', embedding_dimension: '', framework_type: '' }), { file, report: GOOD_REPORT });
+    expect(none.errors.model_type).toBe('[model_config]: is required for TEXT_EMBEDDING models');
+    const sparse = validateRegisterForm(values({ function_name: 'SPARSE_ENCODING', model_type: '', embedding_dimension: '', framework_type: '' }), { file, report: GOOD_REPORT });
+    expect(sparse.errors).toEqual({});
+  });
+
+  it('asks for model_type once any config field is set', () => {
+    const { errors } = validateRegisterForm(values({ model_type: '' }), { file, report: GOOD_REPORT });
+    expect(errors.model_type).toBe('[model_config.model_type]: must not be empty');
+  });
+
+  it('refuses a format that does not match the model file, and a zip with problems', () => {
+    expect(validateRegisterForm(values({ model_format: 'TORCH_SCRIPT' }), { file, report: GOOD_REPORT }).errors.model_format).toBe(
+      '[model_format]: the zip holds model.onnx, so the format must be ONNX'
+    );
+    const bad = { ...GOOD_REPORT, problems: [{ code: 'missing_tokenizer' as const, message: 'no tokenizer' }] };
+    expect(validateRegisterForm(values(), { file, report: bad }).errors.file).toMatch(/nothing is sent until it is fixed/);
+    expect(validateRegisterForm(values(), {}).errors.file).toBe('Choose a model zip.');
+  });
+
+  it('validates a new group with the group validator', () => {
+    const { errors } = validateRegisterForm(values({ groupMode: 'new', newGroupName: '  ' }), { file, report: GOOD_REPORT });
+    expect(errors.newGroupName).toBe('[name]: must not be empty');
+    const ok = validateRegisterForm(values({ groupMode: 'new', newGroupName: 'embeddings', newGroupDescription: 'all' }), { file, report: GOOD_REPORT });
+    expect(ok.request?.group).toEqual({ kind: 'new', body: { name: 'embeddings', description: 'all' } });
+  });
+
+  it('requires the hash and the size for a URL, and a URL ML Commons can fetch', () => {
+    const { errors } = validateRegisterForm(values({ sourceKind: 'url', url: 'model.zip', hash: 'ABC' }), {});
+    expect(errors).toEqual({
+      url: '[url]: must be an http(s), ftp or file URL',
+      hash: '[model_content_hash_value]: must be the lowercase hex SHA-256 of the zip (64 characters)',
+      sizeBytes: '[model_content_size_in_bytes]: is required (drop the zip below to fill it in)',
+    });
+    const ok = validateRegisterForm(values({ sourceKind: 'url', url: 'http://127.0.0.1:8000/m.zip', hash: 'a'.repeat(64), sizeBytes: '4238022' }), {});
+    expect(ok.request?.source).toEqual({ kind: 'url', url: 'http://127.0.0.1:8000/m.zip', hash: 'a'.repeat(64) });
+    expect(validateRegisterForm(values({ sourceKind: 'url', url: 'http://h/m.zip', hash: 'a'.repeat(64), sizeBytes: '5000000000' }), {}).errors.sizeBytes).toBe(
+      '[model_content_size_in_bytes]: must be at most 4000000000'
+    );
+  });
+});
+
+describe('form helpers', () => {
+  it('prefills from the inspected zip, keeping a name the user typed', () => {
+    expect(valuesFromReport(GOOD_REPORT, INITIAL_VALUES)).toEqual({
+      model_format: 'ONNX',
+      name: 'glove',
+      function_name: 'TEXT_EMBEDDING',
+      model_type: 'bert',
+      embedding_dimension: '100',
+      framework_type: 'sentence_transformers',
+    });
+    expect(valuesFromReport(GOOD_REPORT, { ...INITIAL_VALUES, name: 'mine' }).name).toBeUndefined();
+  });
+
+  it('leaves model_config out when nothing is set', () => {
+    expect(buildModelConfig(INITIAL_VALUES)).toBeUndefined();
+  });
+});

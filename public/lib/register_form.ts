@@ -1,0 +1,264 @@
+import { MAX_MODEL_SIZE_BYTES } from '../../common/constants';
+import type { FrameworkType, FunctionName, ModelFormat, PoolingMode } from '../../common/ml_commons';
+import { Check, integer, validate } from '../../common/schema';
+import type { ModelConfig } from '../../common/types';
+import { chunkCount } from '../../common/upload';
+import { checkModelRegistration, modelGroupCreateBody, modelRegisterMetaBody, modelRegisterUrlBody } from '../../common/validators';
+import type { RegisterRequest } from './register_flow';
+import type { ZipReport } from './zip_inspect';
+
+/**
+ * The register form as plain data, and its validation with the same validators the server runs
+ * (`common/validators.ts`), so the browser shows exactly the message the route would answer,
+ * next to the field it is about.
+ */
+
+export type SourceKind = 'file' | 'url';
+export type GroupMode = 'existing' | 'new';
+
+export interface RegisterFormValues {
+  sourceKind: SourceKind;
+  url: string;
+  hash: string;
+  /** Text, as typed (URL mode); a dropped file fills it in. */
+  sizeBytes: string;
+  name: string;
+  description: string;
+  groupMode: GroupMode;
+  groupId: string;
+  newGroupName: string;
+  newGroupDescription: string;
+  function_name: FunctionName;
+  model_format: ModelFormat | '';
+  model_type: string;
+  embedding_dimension: string;
+  framework_type: FrameworkType | '';
+  pooling_mode: PoolingMode | '';
+  normalize_result: boolean;
+  all_config: string;
+  deploy: boolean;
+}
+
+export type FormField = keyof RegisterFormValues | 'file';
+export type FormErrors = Partial<Record<FormField, string>>;
+
+export const INITIAL_VALUES: RegisterFormValues = {
+  sourceKind: 'file',
+  url: '',
+  hash: '',
+  sizeBytes: '',
+  name: '',
+  description: '',
+  groupMode: 'existing',
+  groupId: '',
+  newGroupName: '',
+  newGroupDescription: '',
+  function_name: 'TEXT_EMBEDDING',
+  model_format: '',
+  model_type: '',
+  embedding_dimension: '',
+  framework_type: '',
+  pooling_mode: '',
+  normalize_result: false,
+  all_config: '',
+  deploy: false,
+};
+
+/** Where each request field is edited. */
+const FIELD_OF_PATH: Record<string, FormField> = {
+  name: 'name',
+  description: 'description',
+  function_name: 'function_name',
+  model_format: 'model_format',
+  model_content_hash_value: 'hash',
+  url: 'url',
+  model_group_id: 'groupId',
+  model_content_size_in_bytes: 'sizeBytes',
+  total_chunks: 'file',
+  model_config: 'model_type',
+  'model_config.model_type': 'model_type',
+  'model_config.embedding_dimension': 'embedding_dimension',
+  'model_config.framework_type': 'framework_type',
+  'model_config.pooling_mode': 'pooling_mode',
+  'model_config.normalize_result': 'normalize_result',
+  'model_config.all_config': 'all_config',
+};
+
+/** Valid values put in place of a reported one, so validation can go on to the next field. */
+const STAND_INS: Record<string, unknown> = {
+  name: 'x',
+  model_format: 'ONNX',
+  model_content_hash_value: '0'.repeat(64),
+  url: 'http://stand-in',
+  model_group_id: 'x',
+  model_content_size_in_bytes: 1,
+  total_chunks: 1,
+  'model_config.model_type': 'x',
+};
+
+function setPath(obj: Record<string, unknown>, path: string, value: unknown) {
+  const keys = path.split('.');
+  let target = obj;
+  for (const key of keys.slice(0, -1)) {
+    const next = target[key];
+    if (typeof next !== 'object' || next === null) return;
+    target = next as Record<string, unknown>;
+  }
+  const last = keys[keys.length - 1];
+  if (value === undefined) delete target[last];
+  else target[last] = value;
+}
+
+/**
+ * Every problem in `body`, not just the first: the shared validators stop at the first bad field,
+ * so each reported field is replaced by a valid stand-in (or dropped) and validation runs again.
+ */
+export function collectErrors(check: Check<unknown>, body: Record<string, unknown>): Array<{ field: string; message: string }> {
+  const copy = JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
+  const out: Array<{ field: string; message: string }> = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < 40; i++) {
+    const r = validate(check, copy);
+    if (r.ok) break;
+    if (seen.has(r.field)) break;
+    seen.add(r.field);
+    out.push({ field: r.field, message: r.error });
+    setPath(copy, r.field, STAND_INS[r.field]);
+  }
+  return out;
+}
+
+function parseInteger(text: string): number | string | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  return /^-?\d+$/.test(t) ? Number(t) : t;
+}
+
+/** `model_config` from the form; undefined when the user set none of its fields. */
+export function buildModelConfig(v: RegisterFormValues): ModelConfig | undefined {
+  const cfg: Record<string, unknown> = {};
+  if (v.model_type.trim()) cfg.model_type = v.model_type.trim();
+  const dim = parseInteger(v.embedding_dimension);
+  if (dim !== undefined) cfg.embedding_dimension = dim;
+  if (v.framework_type) cfg.framework_type = v.framework_type;
+  if (v.pooling_mode) cfg.pooling_mode = v.pooling_mode;
+  if (v.normalize_result) cfg.normalize_result = true;
+  if (v.all_config.trim()) cfg.all_config = v.all_config.trim();
+  if (!Object.keys(cfg).length) return undefined;
+  // model_type is required once any config is given; an empty string gets the validator's message.
+  if (cfg.model_type === undefined) cfg.model_type = '';
+  return cfg as unknown as ModelConfig;
+}
+
+export interface FormContext {
+  file?: File | Blob;
+  /** The inspection of `file` (file mode) or of the file dropped to compute the hash (URL mode). */
+  report?: ZipReport;
+  /** Whether the inspection is still running. */
+  inspecting?: boolean;
+}
+
+export interface FormResult {
+  errors: FormErrors;
+  request?: RegisterRequest;
+}
+
+const sizeCheck = integer({ min: 1, max: MAX_MODEL_SIZE_BYTES });
+
+export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): FormResult {
+  const errors: FormErrors = {};
+  const add = (field: FormField, message: string) => {
+    if (!errors[field]) errors[field] = message;
+  };
+  const addAll = (list: Array<{ field: string; message: string }>, fieldOf: (path: string) => FormField | undefined) => {
+    for (const e of list) add(fieldOf(e.field) || 'name', e.message);
+  };
+
+  const modelConfig = buildModelConfig(v);
+  const common: Record<string, unknown> = {
+    name: v.name.trim(),
+    function_name: v.function_name,
+    model_format: v.model_format || undefined,
+    model_config: modelConfig,
+  };
+  if (v.description.trim()) common.description = v.description.trim();
+  if (!v.model_format) add('model_format', '[model_format]: choose ONNX or TORCH_SCRIPT');
+
+  // The group is validated on its own: a new one is only an id after it is created.
+  let groupBody: { name: string; description?: string } | undefined;
+  if (v.groupMode === 'existing') {
+    if (!v.groupId) add('groupId', '[model_group_id]: choose a model group, or create a new one');
+    else common.model_group_id = v.groupId;
+  } else {
+    groupBody = { name: v.newGroupName.trim() };
+    if (v.newGroupDescription.trim()) groupBody.description = v.newGroupDescription.trim();
+    addAll(collectErrors(modelGroupCreateBody as Check<unknown>, groupBody), (p) => (p === 'name' ? 'newGroupName' : 'newGroupDescription'));
+  }
+
+  const report = ctx.report;
+  const reportProblems = report?.problems.length ?? 0;
+  let sizeBytes = 0;
+  if (v.sourceKind === 'file') {
+    if (!ctx.file) add('file', 'Choose a model zip.');
+    else if (ctx.inspecting || !report) add('file', 'The zip is still being checked.');
+    else if (reportProblems) add('file', `The zip has ${reportProblems === 1 ? 'a problem' : `${reportProblems} problems`} (listed below); nothing is sent until it is fixed.`);
+    sizeBytes = ctx.file?.size ?? 0;
+    const body = {
+      ...common,
+      model_content_hash_value: STAND_INS.model_content_hash_value,
+      model_content_size_in_bytes: sizeBytes || 1,
+      total_chunks: Math.max(1, chunkCount(sizeBytes)),
+    };
+    addAll(collectErrors(modelRegisterMetaBody as Check<unknown>, body), (p) => FIELD_OF_PATH[p]);
+  } else {
+    const body = { ...common, model_content_hash_value: v.hash.trim(), url: v.url.trim() };
+    addAll(collectErrors(modelRegisterUrlBody as Check<unknown>, body), (p) => FIELD_OF_PATH[p]);
+    const size = parseInteger(v.sizeBytes);
+    const sizeResult = sizeCheck(size, 'model_content_size_in_bytes');
+    if (!sizeResult.ok) add('sizeBytes', size === undefined ? '[model_content_size_in_bytes]: is required (drop the zip below to fill it in)' : sizeResult.error);
+    if (ctx.file && ctx.inspecting) add('file', 'The zip is still being checked.');
+    else if (ctx.file && reportProblems) add('file', 'The dropped zip has problems (listed below); ML Commons would reject it too.');
+  }
+
+  // Cross-field rules the route also applies.
+  const crossField = checkModelRegistration({ function_name: v.function_name, model_config: modelConfig });
+  if (crossField) {
+    if (!modelConfig) add('model_type', crossField);
+    else {
+      if (modelConfig.embedding_dimension === undefined) add('embedding_dimension', crossField);
+      if (modelConfig.framework_type === undefined) add('framework_type', crossField);
+    }
+  }
+  if (report?.format && v.model_format && report.format !== v.model_format) {
+    add('model_format', `[model_format]: the zip holds ${report.modelFile}, so the format must be ${report.format}`);
+  }
+
+  if (Object.keys(errors).length) return { errors };
+  const model = { ...common } as RegisterRequest['model'];
+  delete (model as { model_group_id?: string }).model_group_id;
+  const request: RegisterRequest = {
+    source: v.sourceKind === 'file' ? { kind: 'file', file: ctx.file! } : { kind: 'url', url: v.url.trim(), hash: v.hash.trim() },
+    group: v.groupMode === 'existing' ? { kind: 'existing', id: v.groupId } : { kind: 'new', body: groupBody! },
+    model,
+    deploy: v.deploy,
+  };
+  return { errors, request };
+}
+
+/** Form values implied by a freshly inspected zip: its format, and what its ONNX graph shows. */
+export function valuesFromReport(report: ZipReport, current: RegisterFormValues): Partial<RegisterFormValues> {
+  const patch: Partial<RegisterFormValues> = {};
+  if (report.format) patch.model_format = report.format;
+  if (!current.name.trim()) {
+    const base = report.fileName.replace(/\.zip$/i, '').trim();
+    if (base) patch.name = base;
+  }
+  const s = report.suggestion;
+  if (s) {
+    if (s.function_name) patch.function_name = s.function_name;
+    patch.model_type = s.model_type ?? '';
+    patch.embedding_dimension = s.embedding_dimension !== undefined ? String(s.embedding_dimension) : '';
+    patch.framework_type = s.framework_type ?? '';
+  }
+  return patch;
+}

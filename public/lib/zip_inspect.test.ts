@@ -1,0 +1,103 @@
+import '../../test/mocks/public_blob';
+import { promises as fs } from 'fs';
+import path from 'path';
+import { MAX_MODEL_SIZE_BYTES } from '../../common/constants';
+import { fileFromDisk, GENERATED } from '../../test/mocks/public_blob';
+import { inspectModelZip } from './zip_inspect';
+
+interface BadFixture {
+  name: string;
+  file: string;
+  bad: boolean;
+  reason: string;
+}
+
+const BAD_DIR = path.join(GENERATED, 'bad');
+
+describe('inspectModelZip', () => {
+  let index: BadFixture[];
+  beforeAll(async () => {
+    index = JSON.parse(await fs.readFile(path.join(BAD_DIR, 'index.json'), 'utf8')).fixtures;
+  });
+
+  it('covers every fixture of bad/index.json', () => {
+    expect(index.filter((f) => f.bad).length).toBeGreaterThanOrEqual(13);
+  });
+
+  it('rejects each bad zip with its reason, in words', async () => {
+    for (const fx of index.filter((f) => f.bad)) {
+      const report = await inspectModelZip(await fileFromDisk(path.join(BAD_DIR, fx.file)));
+      const codes = report.problems.map((p) => p.code);
+      // bad/index.json and the checks share the same names.
+      expect({ fixture: fx.name, codes }).toEqual({ fixture: fx.name, codes: expect.arrayContaining([fx.reason === 'corrupt_zip' ? 'corrupt_zip' : fx.reason]) });
+      for (const p of report.problems) expect(p.message.length).toBeGreaterThan(20);
+      expect(report.onnx).toBeUndefined();
+    }
+  });
+
+  it('gives messages that say what is wrong', async () => {
+    const read = async (file: string) => (await inspectModelZip(await fileFromDisk(path.join(BAD_DIR, file)))).problems.map((p) => p.message).join(' | ');
+    expect(await read('no-tokenizer.zip')).toContain('no tokenizer.json at the root');
+    expect(await read('model-in-subfolder.zip')).toContain('"model/model.onnx" is in a folder');
+    expect(await read('path-traversal.zip')).toContain('"../evil.onnx" points outside the zip');
+    expect(await read('native-library.zip')).toContain('"libevil.so" is native code');
+    expect(await read('executable-mode.zip')).toContain('"run.sh" is an executable');
+    expect(await read('zip-bomb.zip')).toMatch(/"zeros.bin" expands \d+:1/);
+    expect(await read('not-a-zip.zip')).toContain('not a zip file');
+  });
+
+  it('accepts the control zip and reads its one-node stub graph', async () => {
+    const report = await inspectModelZip(await fileFromDisk(path.join(BAD_DIR, 'control.zip')));
+    expect(report.problems).toEqual([]);
+    expect(report.onnx?.inputs.map((i) => i.name)).toEqual(['input_ids']);
+    expect(report.format).toBe('ONNX');
+    expect(report.modelFile).toBe('model.onnx');
+  });
+
+  it.each([
+    ['glove-semantic', 100, 'TEXT_EMBEDDING'],
+    ['tiny-bert', 32, 'TEXT_EMBEDDING'],
+    ['tiny-sparse', undefined, 'SPARSE_ENCODING'],
+  ])('accepts %s and reads its graph out of the zip', async (name, dim, fn) => {
+    const fx = JSON.parse(await fs.readFile(path.join(GENERATED, name, 'fixture.json'), 'utf8'));
+    const phases = new Set<string>();
+    const report = await inspectModelZip(await fileFromDisk(path.join(GENERATED, name, 'model.zip'), `${name}.zip`), {
+      onProgress: (p) => phases.add(p.phase),
+    });
+    expect(report.problems).toEqual([]);
+    expect(report.format).toBe('ONNX');
+    expect(report.entries.map((e) => e.name)).toEqual(['tokenizer.json', 'model.onnx']);
+    expect(report.onnx?.inputs.map((i) => i.name)).toEqual(fx.input_names);
+    expect(report.onnx?.outputs.map((o) => o.name)).toEqual(fx.output_names);
+    expect(report.suggestion?.embedding_dimension).toBe(dim);
+    expect(report.suggestion?.function_name).toBe(fn);
+    expect(phases).toEqual(new Set(['directory', 'onnx']));
+  });
+
+  it('accepts a TorchScript zip as TORCH_SCRIPT (no graph to read)', async () => {
+    const zip = path.join(GENERATED, 'torchscript', 'glove-ts-st', 'model.zip');
+    const exists = await fs.stat(zip).then(() => true, () => false);
+    if (!exists) return;
+    const report = await inspectModelZip(await fileFromDisk(zip));
+    expect(report.problems).toEqual([]);
+    expect(report.format).toBe('TORCH_SCRIPT');
+    expect(report.modelFile).toMatch(/\.pt$/);
+    expect(report.onnx).toBeUndefined();
+  });
+
+  it('refuses files over 4 GB and empty files without reading them', async () => {
+    const huge = new Blob(['PK']);
+    Object.defineProperty(huge, 'size', { value: MAX_MODEL_SIZE_BYTES + 1 });
+    const slice = jest.spyOn(huge, 'slice');
+    expect((await inspectModelZip(huge)).problems.map((p) => p.code)).toEqual(['too_large']);
+    expect(slice).not.toHaveBeenCalled();
+    expect((await inspectModelZip(new Blob([]))).problems.map((p) => p.code)).toEqual(['empty_file']);
+  });
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const file = await fileFromDisk(path.join(GENERATED, 'glove-semantic', 'model.zip'));
+    await expect(inspectModelZip(file, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
