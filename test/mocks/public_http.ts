@@ -47,8 +47,16 @@ export function httpError(statusCode: number, message: string, attributes?: ApiE
   return Object.assign(new Error(body.error), { name: 'HttpFetchError', body });
 }
 
-/** The options of the last call to `mock` for `path` (e.g. its `query`). */
-export function lastCallOptions(mock: jest.Mock, path: string): HttpFetchOptions | undefined {
-  const calls = mock.mock.calls.filter((c) => c[0] === path);
+/**
+ * The options of the last call to `mock` for `path` (e.g. its `query`); `where` picks among calls
+ * to the same path (a page may query one route for two purposes).
+ */
+export function lastCallOptions(mock: jest.Mock, path: string, where?: (options: HttpFetchOptions) => boolean): HttpFetchOptions | undefined {
+  const calls = mock.mock.calls.filter((c) => c[0] === path && (!where || where((c[1] ?? {}) as HttpFetchOptions)));
   return calls.length ? (calls[calls.length - 1][1] as HttpFetchOptions | undefined) : undefined;
+}
+
+/** Every body sent to `path` through `mock`, parsed. */
+export function sentBodies(mock: jest.Mock, path: string): unknown[] {
+  return mock.mock.calls.filter((c) => c[0] === path).map((c) => (c[1]?.body ? JSON.parse(c[1].body as string) : undefined));
 }

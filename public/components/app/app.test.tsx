@@ -16,7 +16,7 @@ function setup(path: string) {
       [routePath('readiness')]: READY,
     },
   });
-  return renderWithServices(<App />, { http, path });
+  return { http, ...renderWithServices(<App />, { http, path }) };
 }
 
 describe('App', () => {
@@ -44,5 +44,17 @@ describe('App', () => {
     const { history } = setup('/nowhere');
     expect(history.location.pathname).toBe('/models');
     await screen.findByTestId('modelsEmpty');
+  });
+
+  it('lists Cluster readiness in the nav', async () => {
+    setup('/cluster');
+    expect(screen.getByTestId('appNav-cluster')).toHaveAttribute('href', '/cluster');
+    expect(await screen.findByTestId('pageTitle')).toHaveTextContent('Cluster readiness');
+  });
+
+  it('opens a model version page under Models, leaving the breadcrumbs to it', async () => {
+    const { http } = setup('/models/m1');
+    await waitFor(() => expect(http.get).toHaveBeenCalledWith('/api/ml-models/models/m1', expect.anything()));
+    expect(screen.getByTestId('page-models-detail')).toBeInTheDocument();
   });
 });

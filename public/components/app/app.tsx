@@ -2,13 +2,18 @@ import { EuiPage, EuiPageBody, EuiPageContent, EuiPageSideBar } from '@elastic/e
 import React from 'react';
 import { matchPath, Redirect, Route, Switch, useLocation } from 'react-router-dom';
 import { AppNav } from './app_nav';
+import { DETAIL_PAGES } from './detail_pages';
 import { DEFAULT_PAGE, PAGES } from './pages';
 import { useBreadcrumbs } from './use_breadcrumbs';
 
 export function App() {
   const location = useLocation();
-  const current = PAGES.find((page) => matchPath(location.pathname, { path: page.path }));
-  useBreadcrumbs(current?.title);
+  const detail = DETAIL_PAGES.find((page) => matchPath(location.pathname, { path: page.path, exact: true }));
+  const current = detail
+    ? PAGES.find((page) => page.id === detail.parentId)
+    : PAGES.find((page) => matchPath(location.pathname, { path: page.path }));
+  // A detail page names itself in the breadcrumbs; the shell must not overwrite that.
+  useBreadcrumbs(detail ? null : current?.title);
 
   return (
     <EuiPage data-test-subj="mlModelsApp">
@@ -16,8 +21,11 @@ export function App() {
         <AppNav pages={PAGES} current={current} />
       </EuiPageSideBar>
       <EuiPageBody component="main">
-        <EuiPageContent data-test-subj={current ? `page-${current.id}` : undefined}>
+        <EuiPageContent data-test-subj={detail ? `page-${detail.parentId}-detail` : current ? `page-${current.id}` : undefined}>
           <Switch>
+            {DETAIL_PAGES.map((page) => (
+              <Route key={page.path} exact path={page.path} component={page.component} />
+            ))}
             {PAGES.map((page) => (
               <Route key={page.id} path={page.path} component={page.component} />
             ))}

@@ -10,3 +10,16 @@ export function formatTime(epochMs: number | undefined): string {
 export function orEmpty(value: string | number | undefined | null): string {
   return value === undefined || value === null || value === '' ? EMPTY : String(value);
 }
+
+/** `12345678` -> `11.8 MB` (binary units, as OSD shows sizes), with the exact count kept for tooltips. */
+export function formatBytes(bytes: number | undefined): string {
+  if (bytes === undefined || bytes === null) return EMPTY;
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}

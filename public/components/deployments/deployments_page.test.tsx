@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import React from 'react';
 import { routePath } from '../../../common/routes';
-import { model, page } from '../../../test/mocks/public_fixtures';
+import { model, page, READY } from '../../../test/mocks/public_fixtures';
 import { createFakeHttp, httpError, lastCallOptions } from '../../../test/mocks/public_http';
 import { renderWithServices } from '../../../test/mocks/public_render';
 import { DeploymentsPage } from './deployments_page';
@@ -22,7 +22,7 @@ const PROFILE = {
 };
 
 function setup(undeploy: unknown = { a: { stats: { m2: 'undeployed' } } }) {
-  const http = createFakeHttp({ get: { [MODELS]: DEPLOYED, [PROFILES]: PROFILE }, post: { [UNDEPLOY]: undeploy } });
+  const http = createFakeHttp({ get: { [MODELS]: DEPLOYED, [PROFILES]: PROFILE, [routePath('readiness')]: { ...READY, nodes: [{ id: 'a', name: 'node-a', roles: ['data'] }] } }, post: { [UNDEPLOY]: undeploy } });
   return { http, ...renderWithServices(<DeploymentsPage />, { http }) };
 }
 
@@ -34,6 +34,7 @@ describe('DeploymentsPage', () => {
     expect(await screen.findByTestId('nodeStatus-m2')).toHaveTextContent('1 of 2 target nodes');
     expect(lastCallOptions(http.get, PROFILES)?.query).toEqual({ model_ids: ['m1', 'm2'] });
     expect(screen.getByTestId('nodeStatusMissing-m2')).toHaveTextContent('Not running on: b');
+    expect(screen.getByTestId('modelName-m2')).toHaveAttribute('href', '/models/m2');
     expect(screen.queryByTestId('nodeStatusMissing-m1')).not.toBeInTheDocument();
   });
 

@@ -1,24 +1,25 @@
-import { EuiBasicTable, EuiBasicTableColumn, EuiButton, EuiSpacer, EuiText } from '@elastic/eui';
+import { EuiBasicTable, EuiBasicTableColumn, EuiButton, EuiFlexGroup, EuiFlexItem, EuiSpacer } from '@elastic/eui';
 import React, { useCallback, useMemo, useState } from 'react';
 import type { ModelState } from '../../../common/ml_commons';
 import type { Model, ModelSortField } from '../../../common/types';
-import { errorMessage } from '../../apis/errors';
 import { useModelProfiles } from '../../hooks/use_model_profiles';
 import { useModels } from '../../hooks/use_models';
 import { PAGE_SIZE_OPTIONS, useTablePaging } from '../../hooks/use_table_paging';
-import { useServices } from '../../services';
+import { useAutoRefresh } from '../../hooks/use_auto_refresh';
+import { useReadiness } from '../../hooks/use_readiness';
+import { nodeNames } from '../cluster/readiness_values';
 import { ErrorCallout } from '../common/error_callout';
 import { formatTime } from '../common/format';
 import { ModelStateHealth } from '../common/model_state';
 import { PageTitle } from '../common/page_title';
-import { NodesResponding } from '../models/models_table';
+import { RefreshControl } from '../common/refresh_interval';
+import { useModelActions } from '../model_actions/use_model_actions';
+import { ModelNameCell, NodesResponding } from '../models/models_table';
 import { NodeStatus } from './node_status';
-import { UndeployModal } from './undeploy_modal';
 
 export const DEPLOYMENT_STATES: ModelState[] = ['DEPLOYED', 'PARTIALLY_DEPLOYED', 'DEPLOYING'];
 
 export function DeploymentsPage() {
-  const { apis, notifications } = useServices();
   const paging = useTablePaging<ModelSortField>({ field: 'last_deployed_time', direction: 'desc' });
   const models = useModels({
     states: DEPLOYMENT_STATES,
@@ -29,41 +30,27 @@ export function DeploymentsPage() {
   });
   const ids = useMemo(() => models.data?.items.map((m) => m.id), [models.data]);
   const profiles = useModelProfiles(ids);
+  const readiness = useReadiness();
+  const names = useMemo(() => nodeNames(readiness.data), [readiness.data]);
 
-  const [confirming, setConfirming] = useState<Model | undefined>();
-  const [undeploying, setUndeploying] = useState(false);
+  const [refreshMs, setRefreshMs] = useState(0);
   const { reload: reloadModels } = models;
   const { reload: reloadProfiles } = profiles;
-
-  const undeploy = useCallback(async () => {
-    if (!confirming) return;
-    setUndeploying(true);
-    try {
-      await apis.models.undeploy(confirming.id);
-      notifications.toasts.addSuccess({ title: `Undeployed ${confirming.name}` });
-      reloadModels();
-      reloadProfiles();
-    } catch (err) {
-      notifications.toasts.addDanger({ title: `Could not undeploy ${confirming.name}`, text: errorMessage(err) });
-    } finally {
-      setUndeploying(false);
-      setConfirming(undefined);
-    }
-  }, [apis, notifications, confirming, reloadModels, reloadProfiles]);
+  const refresh = useCallback(() => {
+    reloadModels();
+    reloadProfiles();
+  }, [reloadModels, reloadProfiles]);
+  useAutoRefresh(refreshMs, refresh);
+  const actions = useModelActions({ onChanged: refresh });
 
   const columns: Array<EuiBasicTableColumn<Model>> = [
     {
       field: 'name',
       name: 'Model',
       sortable: true,
-      render: (name: string, model: Model) => (
-        <div>
-          <EuiText size="s" data-test-subj={`deploymentName-${model.id}`}>
-            {name}
-          </EuiText>
-          <EuiText size="xs" color="subdued">
-            {model.id}
-          </EuiText>
+      render: (_name: string, model: Model) => (
+        <div data-test-subj={`deploymentName-${model.id}`}>
+          <ModelNameCell model={model} />
         </div>
       ),
     },
@@ -71,14 +58,14 @@ export function DeploymentsPage() {
     { name: 'Nodes responding', render: (model: Model) => <NodesResponding model={model} /> },
     {
       name: 'Worker / target nodes',
-      render: (model: Model) => <NodeStatus modelId={model.id} profile={profiles.data?.models?.[model.id]} loading={profiles.loading} />,
+      render: (model: Model) => <NodeStatus modelId={model.id} profile={profiles.data?.models?.[model.id]} loading={profiles.loading} names={names} />,
     },
     { field: 'last_deployed_time', name: 'Deployed', sortable: true, render: (t?: number) => formatTime(t) },
     {
       name: 'Actions',
       width: '120px',
       render: (model: Model) => (
-        <EuiButton size="s" color="danger" onClick={() => setConfirming(model)} data-test-subj={`undeployButton-${model.id}`}>
+        <EuiButton size="s" color="danger" onClick={() => actions.undeploy(model)} data-test-subj={`undeployButton-${model.id}`}>
           Undeploy
         </EuiButton>
       ),
@@ -87,7 +74,14 @@ export function DeploymentsPage() {
 
   return (
     <>
-      <PageTitle title="Deployments" description="Models that are running, or being loaded, on the cluster's nodes." />
+      <EuiFlexGroup alignItems="flexStart" responsive={false}>
+        <EuiFlexItem>
+          <PageTitle title="Deployments" description="Models that are running, or being loaded, on the cluster's nodes." />
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <RefreshControl intervalMs={refreshMs} onChange={setRefreshMs} onRefresh={refresh} />
+        </EuiFlexItem>
+      </EuiFlexGroup>
       {profiles.error && (
         <>
           <ErrorCallout title="Could not read node status" error={profiles.error} onRetry={reloadProfiles} data-test-subj="profilesError" />
@@ -115,9 +109,7 @@ export function DeploymentsPage() {
           rowProps={(model: Model) => ({ 'data-test-subj': `deploymentRow-${model.id}` })}
         />
       )}
-      {confirming && (
-        <UndeployModal model={confirming} busy={undeploying} onCancel={() => setConfirming(undefined)} onConfirm={undeploy} />
-      )}
+      {actions.modal}
     </>
   );
 }

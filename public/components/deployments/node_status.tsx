@@ -9,21 +9,33 @@ type ModelProfile = NonNullable<ModelProfileResponse['models']>[string];
  * Worker nodes (running the model now) against target nodes (where it should run), and which
  * targets are missing: that gap is what PARTIALLY_DEPLOYED means.
  */
-export function NodeStatus({ modelId, profile, loading }: { modelId: string; profile?: ModelProfile; loading: boolean }) {
+export function NodeStatus({
+  modelId,
+  profile,
+  loading,
+  names = {},
+}: {
+  modelId: string;
+  profile?: ModelProfile;
+  loading: boolean;
+  /** Node id → name, where known. */
+  names?: Record<string, string>;
+}) {
+  const label = (id: string) => names[id] ?? id;
   if (!profile) return <>{loading ? 'Loading…' : EMPTY}</>;
   const workers = profile.worker_nodes ?? [];
   const targets = profile.target_worker_nodes ?? [];
   const missing = targets.filter((n) => !workers.includes(n));
   return (
     <div data-test-subj={`nodeStatus-${modelId}`}>
-      <EuiToolTip content={workers.length ? `Running on: ${workers.join(', ')}` : 'Not running on any node'}>
+      <EuiToolTip content={workers.length ? `Running on: ${workers.map(label).join(', ')}` : 'Not running on any node'}>
         <span>
           {workers.length} of {targets.length} target nodes
         </span>
       </EuiToolTip>
       {missing.length > 0 && (
         <EuiText size="xs" color="danger" data-test-subj={`nodeStatusMissing-${modelId}`}>
-          Not running on: {missing.join(', ')}
+          Not running on: {missing.map(label).join(', ')}
         </EuiText>
       )}
     </div>

@@ -1,26 +1,46 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import React from 'react';
 import { routePath } from '../../../common/routes';
-import { modelGroup, page } from '../../../test/mocks/public_fixtures';
-import { createFakeHttp, httpError, lastCallOptions } from '../../../test/mocks/public_http';
+import type { ReadinessResponse } from '../../../common/types';
+import { model, modelGroup, page, READY } from '../../../test/mocks/public_fixtures';
+import { createFakeHttp, httpError, lastCallOptions, sentBodies } from '../../../test/mocks/public_http';
 import { renderWithServices } from '../../../test/mocks/public_render';
 import { ModelGroupsPage } from './model_groups_page';
 
 const GROUPS = routePath('modelGroups');
+const MODELS = routePath('models');
+const READINESS = routePath('readiness');
+const CREATE = routePath('modelGroupCreate');
+const UPDATE = routePath('modelGroupUpdate', { groupId: 'g1' });
+const DELETE = routePath('modelGroupDelete', { groupId: 'g1' });
 
-function setup(groups: unknown) {
-  const http = createFakeHttp({ get: { [GROUPS]: groups } });
-  return { http, ...renderWithServices(<ModelGroupsPage />, { http }) };
+const ACCESS_ON: ReadinessResponse = {
+  ...READY,
+  settings: [{ key: 'model_access_control_enabled', setting: 'plugins.ml_commons.model_access_control_enabled', value: 'true', source: 'persistent' }],
+};
+const GROUP_PAGE = page([modelGroup({ id: 'g1', name: 'embeddings', latest_version: 3, access: 'private', description: 'All encoders' })], 30);
+const RUNNING = page([
+  model({ id: 'a', model_group_id: 'g1', model_state: 'DEPLOYED' }),
+  model({ id: 'b', model_group_id: 'g1', model_state: 'PARTIALLY_DEPLOYED' }),
+  model({ id: 'c', model_group_id: 'g2', model_state: 'DEPLOYED' }),
+]);
+
+function setup({ groups = GROUP_PAGE as unknown, readiness = READY as unknown, post = {} as Record<string, unknown>, put = {} as Record<string, unknown>, del = {} as Record<string, unknown> } = {}) {
+  const http = createFakeHttp({ get: { [GROUPS]: groups, [MODELS]: RUNNING, [READINESS]: readiness }, post, put, delete: del });
+  return { http, ...renderWithServices(<ModelGroupsPage />, { http, path: '/model-groups' }) };
 }
 
 describe('ModelGroupsPage', () => {
-  it('renders groups and pages on the server', async () => {
-    const { http } = setup(page([modelGroup({ id: 'g1', name: 'embeddings', latest_version: 3, access: 'private', description: 'All encoders' })], 30));
+  it('renders groups with latest version and deployed count, paging on the server', async () => {
+    const { http } = setup();
     const row = await screen.findByTestId('modelGroupRow-g1');
     expect(row).toHaveTextContent('embeddings');
-    expect(row).toHaveTextContent('3');
     expect(row).toHaveTextContent('Private');
     expect(row).toHaveTextContent('All encoders');
+    expect(screen.getByTestId('modelGroupName-g1')).toHaveAttribute('href', '/model-groups/g1');
+    expect(await screen.findByTestId('modelGroupDeployed-g1')).toHaveTextContent('2');
+    expect(lastCallOptions(http.get, MODELS)?.query).toEqual({ states: ['DEPLOYED', 'PARTIALLY_DEPLOYED'], size: 100 });
+    expect(http.get.mock.calls.filter((c) => c[0] === MODELS)).toHaveLength(1);
     expect(lastCallOptions(http.get, GROUPS)?.query).toEqual({ from: 0, size: 20, sort_field: 'last_updated_time', sort_direction: 'desc' });
 
     fireEvent.click(screen.getByTestId('pagination-button-next'));
@@ -28,14 +48,101 @@ describe('ModelGroupsPage', () => {
   });
 
   it('searches by name or id', async () => {
-    const { http } = setup(page([modelGroup({ id: 'g1' })]));
+    const { http } = setup();
     await screen.findByTestId('modelGroupRow-g1');
     fireEvent.change(screen.getByTestId('modelGroupsSearch'), { target: { value: 'embed' } });
     await waitFor(() => expect(lastCallOptions(http.get, GROUPS)?.query).toMatchObject({ search: 'embed', from: 0 }));
   });
 
   it("shows ML Commons' reason when the request fails", async () => {
-    setup(httpError(403, 'no permissions for [cluster:admin/opensearch/ml/model_groups/search]'));
+    setup({ groups: httpError(403, 'no permissions for [cluster:admin/opensearch/ml/model_groups/search]') });
     expect(await screen.findByTestId('modelGroupsError-message')).toHaveTextContent('no permissions for [cluster:admin/opensearch/ml/model_groups/search]');
+  });
+
+  describe('create', () => {
+    it('validates inline, offers no access fields while access control is off, and opens the new group', async () => {
+      const { http, history, toasts } = setup({ post: { [CREATE]: { model_group_id: 'new1', status: 'CREATED' } } });
+      fireEvent.click(await screen.findByTestId('createGroupButton'));
+      expect(await screen.findByTestId('groupAccessOff')).toHaveTextContent('Model access control is off');
+      expect(screen.queryByTestId('groupAccessInput')).not.toBeInTheDocument();
+
+      fireEvent.click(screen.getByTestId('groupFormSubmit'));
+      expect(await screen.findByText('[name]: must not be empty')).toBeInTheDocument();
+      expect(http.post).not.toHaveBeenCalled();
+
+      fireEvent.change(screen.getByTestId('groupNameInput'), { target: { value: 'x'.repeat(257) } });
+      expect(screen.getByText('[name]: must have at most 256 characters')).toBeInTheDocument();
+
+      fireEvent.change(screen.getByTestId('groupNameInput'), { target: { value: ' encoders ' } });
+      fireEvent.change(screen.getByTestId('groupDescriptionInput'), { target: { value: 'Text encoders' } });
+      fireEvent.click(screen.getByTestId('groupFormSubmit'));
+      await waitFor(() => expect(sentBodies(http.post, CREATE)).toEqual([{ name: 'encoders', description: 'Text encoders' }]));
+      expect(toasts.addSuccess).toHaveBeenCalledWith({ title: 'Created model group encoders' });
+      await waitFor(() => expect(history.location.pathname).toBe('/model-groups/new1'));
+    });
+
+    it('sends access mode and backend roles when access control is on, and requires roles for restricted', async () => {
+      const { http } = setup({ readiness: ACCESS_ON, post: { [CREATE]: { model_group_id: 'new1', status: 'CREATED' } } });
+      fireEvent.click(await screen.findByTestId('createGroupButton'));
+      fireEvent.change(await screen.findByTestId('groupAccessInput'), { target: { value: 'restricted' } });
+      fireEvent.change(screen.getByTestId('groupNameInput'), { target: { value: 'shared' } });
+      fireEvent.click(screen.getByTestId('groupFormSubmit'));
+      expect(await screen.findByText(/A restricted group needs backend roles/)).toBeInTheDocument();
+      expect(http.post).not.toHaveBeenCalled();
+
+      const roles = screen.getByTestId('groupRolesInput');
+      const input = within(roles).getByTestId('comboBoxSearchInput');
+      fireEvent.change(input, { target: { value: 'ml-team' } });
+      fireEvent.keyDown(input, { key: 'Enter', code: 'Enter' });
+      fireEvent.click(screen.getByTestId('groupFormSubmit'));
+      await waitFor(() => expect(sentBodies(http.post, CREATE)).toEqual([{ name: 'shared', access_mode: 'restricted', backend_roles: ['ml-team'] }]));
+    });
+
+    it("keeps the form open with ML Commons' reason when the name is taken", async () => {
+      setup({ post: { [CREATE]: httpError(400, 'The name you provided is already being used by a model group with ID: g7.') } });
+      fireEvent.click(await screen.findByTestId('createGroupButton'));
+      fireEvent.change(screen.getByTestId('groupNameInput'), { target: { value: 'embeddings' } });
+      fireEvent.click(screen.getByTestId('groupFormSubmit'));
+      expect(await screen.findByTestId('groupFormError')).toHaveTextContent('The name you provided is already being used by a model group with ID: g7.');
+    });
+  });
+
+  it('edits a group, sending only what changed', async () => {
+    const { http, toasts } = setup({ put: { [UPDATE]: { status: 'Updated' } } });
+    fireEvent.click(await screen.findByTestId('editGroupButton-g1'));
+    expect(screen.getByTestId('groupNameInput')).toHaveValue('embeddings');
+    fireEvent.change(screen.getByTestId('groupDescriptionInput'), { target: { value: 'Dense encoders' } });
+    fireEvent.click(screen.getByTestId('groupFormSubmit'));
+    await waitFor(() => expect(sentBodies(http.put, UPDATE)).toEqual([{ description: 'Dense encoders' }]));
+    expect(toasts.addSuccess).toHaveBeenCalledWith({ title: 'Saved model group embeddings' });
+  });
+
+  describe('delete', () => {
+    it('needs the name typed before it deletes', async () => {
+      const { http, toasts } = setup({ del: { [DELETE]: { result: 'deleted' } } });
+      fireEvent.click(await screen.findByTestId('deleteGroupButton-g1'));
+      const confirm = screen.getByTestId('confirmModalConfirmButton');
+      expect(confirm).toBeDisabled();
+      fireEvent.change(screen.getByTestId('deleteGroupModal-input'), { target: { value: 'embedding' } });
+      expect(confirm).toBeDisabled();
+      fireEvent.change(screen.getByTestId('deleteGroupModal-input'), { target: { value: 'embeddings' } });
+      expect(confirm).toBeEnabled();
+      fireEvent.click(confirm);
+      await waitFor(() => expect(toasts.addSuccess).toHaveBeenCalledWith({ title: 'Deleted model group embeddings' }));
+      expect(http.delete).toHaveBeenCalledWith('/api/ml-models/model_groups/g1');
+    });
+
+    it("toasts ML Commons' reason when the group still has versions", async () => {
+      const { toasts } = setup({ del: { [DELETE]: httpError(409, 'Cannot delete the model group when it has associated model versions') } });
+      fireEvent.click(await screen.findByTestId('deleteGroupButton-g1'));
+      fireEvent.change(screen.getByTestId('deleteGroupModal-input'), { target: { value: 'embeddings' } });
+      fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+      await waitFor(() =>
+        expect(toasts.addDanger).toHaveBeenCalledWith({
+          title: 'Could not delete model group embeddings',
+          text: 'Cannot delete the model group when it has associated model versions',
+        })
+      );
+    });
   });
 });

@@ -1,42 +1,124 @@
-import { EuiBasicTable, EuiBasicTableColumn, EuiFieldSearch, EuiSpacer } from '@elastic/eui';
-import React, { useState } from 'react';
+import {
+  EuiBasicTable,
+  EuiBasicTableColumn,
+  EuiButton,
+  EuiButtonIcon,
+  EuiFieldSearch,
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiSpacer,
+  EuiText,
+  EuiToolTip,
+} from '@elastic/eui';
+import React, { useCallback } from 'react';
+import { useHistory } from 'react-router-dom';
 import type { ModelGroup, ModelGroupSortField } from '../../../common/types';
 import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
+import { useDeployedCounts } from '../../hooks/use_deployed_counts';
 import { useModelGroups } from '../../hooks/use_model_groups';
 import { PAGE_SIZE_OPTIONS, useTablePaging } from '../../hooks/use_table_paging';
+import { AppLink, appPaths } from '../common/app_link';
 import { ErrorCallout } from '../common/error_callout';
 import { EMPTY, formatTime, orEmpty } from '../common/format';
 import { humanize } from '../common/labels';
 import { PageTitle } from '../common/page_title';
-
-const COLUMNS: Array<EuiBasicTableColumn<ModelGroup>> = [
-  {
-    field: 'name',
-    name: 'Name',
-    sortable: true,
-    render: (name: string, group: ModelGroup) => <span data-test-subj={`modelGroupName-${group.id}`}>{name}</span>,
-  },
-  { field: 'latest_version', name: 'Latest version', sortable: true, width: '120px', render: (v?: number) => orEmpty(v) },
-  { field: 'description', name: 'Description', truncateText: true, render: (v?: string) => orEmpty(v) },
-  { field: 'access', name: 'Access', width: '110px', render: (v?: string) => (v ? humanize(v) : EMPTY) },
-  { field: 'last_updated_time', name: 'Updated', sortable: true, render: (t?: number) => formatTime(t) },
-];
+import { useGroupActions } from './use_group_actions';
 
 export function ModelGroupsPage() {
-  const [search, setSearch] = useState('');
+  const history = useHistory();
+  const [search, setSearch] = React.useState('');
   const paging = useTablePaging<ModelGroupSortField>({ field: 'last_updated_time', direction: 'desc' });
   const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
-  const { data, error, loading, reload } = useModelGroups({
+  const groups = useModelGroups({
     search: debouncedSearch || undefined,
     from: paging.from,
     size: paging.pageSize,
     sort_field: paging.sort.field,
     sort_direction: paging.sort.direction,
   });
+  const deployed = useDeployedCounts();
+  const { reload: reloadGroups } = groups;
+  const { reload: reloadDeployed } = deployed;
+  const reload = useCallback(() => {
+    reloadGroups();
+    reloadDeployed();
+  }, [reloadGroups, reloadDeployed]);
+  const actions = useGroupActions({
+    onChanged: reload,
+    onCreated: (id) => history.push(appPaths.modelGroup(id)),
+  });
+
+  const columns: Array<EuiBasicTableColumn<ModelGroup>> = [
+    {
+      field: 'name',
+      name: 'Name',
+      sortable: true,
+      render: (name: string, group: ModelGroup) => (
+        <div>
+          <AppLink to={appPaths.modelGroup(group.id)} data-test-subj={`modelGroupName-${group.id}`}>
+            {name}
+          </AppLink>
+          <EuiText size="xs" color="subdued">
+            {group.id}
+          </EuiText>
+        </div>
+      ),
+    },
+    { field: 'latest_version', name: 'Latest version', sortable: true, width: '110px', render: (v?: number) => (v ? String(v) : EMPTY) },
+    {
+      name: 'Deployed versions',
+      width: '130px',
+      render: (group: ModelGroup) =>
+        deployed.loaded ? (
+          <span data-test-subj={`modelGroupDeployed-${group.id}`}>
+            {deployed.counts[group.id] ?? 0}
+            {deployed.complete ? '' : '+'}
+          </span>
+        ) : (
+          EMPTY
+        ),
+    },
+    { field: 'description', name: 'Description', truncateText: true, render: (v?: string) => orEmpty(v) },
+    { field: 'access', name: 'Access', width: '100px', render: (v?: string) => (v ? humanize(v) : EMPTY) },
+    { field: 'last_updated_time', name: 'Updated', sortable: true, render: (t?: number) => formatTime(t) },
+    {
+      name: 'Actions',
+      width: '80px',
+      render: (group: ModelGroup) => (
+        <EuiFlexGroup gutterSize="xs" responsive={false}>
+          <EuiFlexItem grow={false}>
+            <EuiToolTip content="Edit">
+              <EuiButtonIcon iconType="pencil" aria-label={`Edit ${group.name}`} onClick={() => actions.startEdit(group)} data-test-subj={`editGroupButton-${group.id}`} />
+            </EuiToolTip>
+          </EuiFlexItem>
+          <EuiFlexItem grow={false}>
+            <EuiToolTip content="Delete">
+              <EuiButtonIcon
+                iconType="trash"
+                color="danger"
+                aria-label={`Delete ${group.name}`}
+                onClick={() => actions.startDelete(group)}
+                data-test-subj={`deleteGroupButton-${group.id}`}
+              />
+            </EuiToolTip>
+          </EuiFlexItem>
+        </EuiFlexGroup>
+      ),
+    },
+  ];
 
   return (
     <>
-      <PageTitle title="Model groups" description="Every model version belongs to a group, which also carries its access control." />
+      <EuiFlexGroup alignItems="flexStart" responsive={false}>
+        <EuiFlexItem>
+          <PageTitle title="Model groups" description="Every model version belongs to a group, which also carries its access control." />
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <EuiButton fill iconType="plusInCircle" size="s" onClick={actions.startCreate} data-test-subj="createGroupButton">
+            Create model group
+          </EuiButton>
+        </EuiFlexItem>
+      </EuiFlexGroup>
       <EuiFieldSearch
         fullWidth
         compressed
@@ -50,22 +132,23 @@ export function ModelGroupsPage() {
         data-test-subj="modelGroupsSearch"
       />
       <EuiSpacer size="m" />
-      {error ? (
-        <ErrorCallout title="Could not load model groups" error={error} onRetry={reload} data-test-subj="modelGroupsError" />
+      {groups.error ? (
+        <ErrorCallout title="Could not load model groups" error={groups.error} onRetry={reloadGroups} data-test-subj="modelGroupsError" />
       ) : (
         <EuiBasicTable<ModelGroup>
           data-test-subj="modelGroupsTable"
-          items={data?.items ?? []}
+          items={groups.data?.items ?? []}
           itemId="id"
-          columns={COLUMNS}
-          loading={loading}
-          noItemsMessage={loading ? 'Loading model groups…' : debouncedSearch ? 'No model groups match the search.' : 'No model groups yet.'}
-          pagination={{ pageIndex: paging.pageIndex, pageSize: paging.pageSize, totalItemCount: data?.total ?? 0, pageSizeOptions: PAGE_SIZE_OPTIONS }}
+          columns={columns}
+          loading={groups.loading}
+          noItemsMessage={groups.loading ? 'Loading model groups…' : debouncedSearch ? 'No model groups match the search.' : 'No model groups yet.'}
+          pagination={{ pageIndex: paging.pageIndex, pageSize: paging.pageSize, totalItemCount: groups.data?.total ?? 0, pageSizeOptions: PAGE_SIZE_OPTIONS }}
           sorting={{ sort: { field: paging.sort.field, direction: paging.sort.direction } }}
           onChange={paging.onTableChange}
           rowProps={(group: ModelGroup) => ({ 'data-test-subj': `modelGroupRow-${group.id}` })}
         />
       )}
+      {actions.modal}
     </>
   );
 }

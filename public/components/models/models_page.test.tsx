@@ -1,33 +1,70 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import React from 'react';
 import { routePath } from '../../../common/routes';
+import type { HttpFetchOptions } from '../../../types/osd';
 import { createFakeHttp, httpError, lastCallOptions } from '../../../test/mocks/public_http';
-import { model, page, READY } from '../../../test/mocks/public_fixtures';
+import { model, modelGroup, page, READY } from '../../../test/mocks/public_fixtures';
 import { renderWithServices } from '../../../test/mocks/public_render';
 import { ModelsPage } from './models_page';
 
 const MODELS = routePath('models');
+const GROUPS = routePath('modelGroups');
 const READINESS = routePath('readiness');
 
-function setup(models: unknown = page([model({ id: 'm1', name: 'minilm', model_state: 'DEPLOYED', current_worker_node_count: 1, planning_worker_node_count: 2 })], 45)) {
-  const http = createFakeHttp({ get: { [MODELS]: models, [READINESS]: READY } });
-  return { http, ...renderWithServices(<ModelsPage />, { http }) };
+/** The page asks the models route twice: for the table, and for uploads stuck in REGISTERING. */
+const isOrphanQuery = (o: HttpFetchOptions) => {
+  const q = o.query as { states?: string[]; size?: number } | undefined;
+  return q?.states?.join() === 'REGISTERING' && q.size === 100;
+};
+const isTableQuery = (o: HttpFetchOptions) => !isOrphanQuery(o);
+const tableQuery = (http: { get: jest.Mock }) => lastCallOptions(http.get, MODELS, isTableQuery)?.query;
+
+const HOUR = 3600000;
+const TABLE = page(
+  [
+    model({ id: 'm1', name: 'minilm', model_state: 'DEPLOYED', model_group_id: 'g1', current_worker_node_count: 1, planning_worker_node_count: 2, last_deployed_time: Date.UTC(2024, 0, 3) }),
+    model({ id: 'm3', name: 'old-one', model_state: 'REGISTERED', model_group_id: 'g-unknown' }),
+  ],
+  45
+);
+
+function setup({ table = TABLE as unknown, stuck = page([]) as unknown, path = '/models', extraDelete = {} as Record<string, unknown> } = {}) {
+  const http = createFakeHttp({
+    get: {
+      [MODELS]: (_p: string, o?: HttpFetchOptions) => (o && isOrphanQuery(o) ? stuck : table),
+      [GROUPS]: page([modelGroup({ id: 'g1', name: 'encoders' })]),
+      [READINESS]: READY,
+    },
+    delete: extraDelete,
+  });
+  return { http, ...renderWithServices(<ModelsPage />, { http, path }) };
 }
 
 describe('ModelsPage', () => {
-  it('asks for the first page sorted by creation time and renders the rows', async () => {
+  it('asks for the first page sorted by creation time and renders every column', async () => {
     const { http } = setup();
     expect(await screen.findByTestId('modelName-m1')).toHaveTextContent('minilm');
-    expect(lastCallOptions(http.get, MODELS)?.query).toEqual({ from: 0, size: 20, sort_field: 'created_time', sort_direction: 'desc' });
+    expect(tableQuery(http)).toEqual({ from: 0, size: 20, sort_field: 'created_time', sort_direction: 'desc' });
     const row = screen.getByTestId('modelRow-m1');
     expect(within(row).getByText('Text embedding')).toBeInTheDocument();
     expect(within(row).getByText('ONNX')).toBeInTheDocument();
     expect(within(row).getByTestId('modelState-DEPLOYED')).toHaveTextContent('Deployed');
+    expect(within(row).getByText('2024-01-03 00:00:00'.slice(0, 10), { exact: false })).toBeInTheDocument();
     expect(screen.getByTestId('modelNodes-m1')).toHaveTextContent('1 / 2');
+    expect(screen.getByTestId('modelName-m1')).toHaveAttribute('href', '/models/m1');
+  });
+
+  it('names each group from one request for the groups, falling back to the id', async () => {
+    const { http } = setup();
+    expect(await screen.findByTestId('modelGroupLink-g1')).toHaveTextContent('encoders');
+    expect(screen.getByTestId('modelGroupLink-g1')).toHaveAttribute('href', '/model-groups/g1');
+    expect(screen.getByTestId('modelGroupLink-g-unknown')).toHaveTextContent('g-unknown');
+    expect(http.get.mock.calls.filter((c) => c[0] === GROUPS)).toHaveLength(1);
+    expect(lastCallOptions(http.get, GROUPS)?.query).toEqual({ size: 100, sort_field: 'name', sort_direction: 'asc' });
   });
 
   it('explains a state in plain words on hover', async () => {
-    setup(page([model({ id: 'm2', model_state: 'PARTIALLY_DEPLOYED' })]));
+    setup({ table: page([model({ id: 'm2', model_state: 'PARTIALLY_DEPLOYED' })]) });
     fireEvent.mouseOver(await screen.findByTestId('modelState-PARTIALLY_DEPLOYED'));
     expect(await screen.findByText(/Running on some of its target nodes; some failed or left/)).toBeInTheDocument();
   });
@@ -36,46 +73,179 @@ describe('ModelsPage', () => {
     const { http } = setup();
     await screen.findByTestId('modelName-m1');
     fireEvent.click(screen.getByTestId('pagination-button-next'));
-    await waitFor(() => expect(lastCallOptions(http.get, MODELS)?.query).toMatchObject({ from: 20, size: 20 }));
+    await waitFor(() => expect(tableQuery(http)).toMatchObject({ from: 20, size: 20 }));
 
     fireEvent.change(screen.getByTestId('modelsSearch'), { target: { value: 'mini' } });
     fireEvent.change(screen.getByTestId('modelsSearch'), { target: { value: 'minilm ' } });
-    await waitFor(() => expect(lastCallOptions(http.get, MODELS)?.query).toMatchObject({ search: 'minilm', from: 0 }));
+    await waitFor(() => expect(tableQuery(http)).toMatchObject({ search: 'minilm', from: 0 }));
     const searches = http.get.mock.calls.filter((c) => c[0] === MODELS).map((c) => c[1].query.search);
     expect(searches).not.toContain('mini');
   });
 
-  it('filters by state', async () => {
+  it('filters by state, function, format and group on the server', async () => {
     const { http } = setup();
     await screen.findByTestId('modelName-m1');
     fireEvent.change(screen.getByTestId('modelsStateFilter'), { target: { value: 'PARTIALLY_DEPLOYED' } });
-    await waitFor(() => expect(lastCallOptions(http.get, MODELS)?.query).toMatchObject({ states: ['PARTIALLY_DEPLOYED'], from: 0 }));
+    fireEvent.change(screen.getByTestId('modelsFunctionFilter'), { target: { value: 'SPARSE_ENCODING' } });
+    fireEvent.change(screen.getByTestId('modelsFormatFilter'), { target: { value: 'TORCH_SCRIPT' } });
+    fireEvent.change(screen.getByTestId('modelsGroupFilter'), { target: { value: 'g1' } });
+    await waitFor(() =>
+      expect(tableQuery(http)).toEqual({
+        states: ['PARTIALLY_DEPLOYED'],
+        functions: ['SPARSE_ENCODING'],
+        formats: ['TORCH_SCRIPT'],
+        model_group_id: 'g1',
+        from: 0,
+        size: 20,
+        sort_field: 'created_time',
+        sort_direction: 'desc',
+      })
+    );
   });
 
   it('sorts on the server when a column header is clicked', async () => {
     const { http } = setup();
     await screen.findByTestId('modelName-m1');
     fireEvent.click(within(screen.getByTestId('tableHeaderCell_name_0')).getByTestId('tableHeaderSortButton'));
-    await waitFor(() => expect(lastCallOptions(http.get, MODELS)?.query).toMatchObject({ sort_field: 'name', sort_direction: 'asc' }));
+    await waitFor(() => expect(tableQuery(http)).toMatchObject({ sort_field: 'name', sort_direction: 'asc' }));
   });
 
   it("shows ML Commons' reason when the request fails", async () => {
-    setup(httpError(403, 'no permissions for [cluster:admin/opensearch/ml/models/search]'));
-    expect(await screen.findByTestId('modelsError-message')).toHaveTextContent(
-      'no permissions for [cluster:admin/opensearch/ml/models/search]'
-    );
+    setup({ table: httpError(403, 'no permissions for [cluster:admin/opensearch/ml/models/search]') });
+    expect(await screen.findByTestId('modelsError-message')).toHaveTextContent('no permissions for [cluster:admin/opensearch/ml/models/search]');
   });
 
-  it('shows an empty state when there are no models', async () => {
-    setup(page([]));
+  it('shows an empty state with the way to register', async () => {
+    setup({ table: page([]) });
     expect(await screen.findByTestId('modelsEmpty')).toBeInTheDocument();
+    expect(screen.getByTestId('registerModelButton')).toHaveAttribute('href', '/register');
   });
 
-  it('lists the readiness checks with their outcome', async () => {
+  it('keeps the compact readiness panel, linking to the cluster page', async () => {
     setup();
     expect(await screen.findByTestId('readinessCheck-register_via_url-ok')).toBeInTheDocument();
     expect(screen.getByTestId('readinessCheck-eligible_nodes-notOk')).toBeInTheDocument();
-    expect(screen.getByTestId('readinessCheck-eligible_nodes')).toHaveTextContent('No ML node');
     expect(screen.getByTestId('readinessNodes')).toHaveTextContent('node-1');
+    expect(screen.getByTestId('readinessDetailsLink')).toHaveAttribute('href', '/cluster');
+  });
+
+  it('guards delete while deployed and deletes a registered model after confirming', async () => {
+    const { http, toasts } = setup({ extraDelete: { [routePath('modelDelete', { modelId: 'm3' })]: { result: 'deleted' } } });
+    await screen.findByTestId('modelName-m1');
+    expect(screen.getByTestId('deleteButton-m1')).toBeDisabled();
+    expect(screen.getByTestId('deployButton-m1')).toBeDisabled();
+    expect(screen.getByTestId('undeployButton-m3')).toBeDisabled();
+
+    fireEvent.click(screen.getByTestId('deleteButton-m3'));
+    expect(screen.getByTestId('deleteModelModal')).toHaveTextContent('Delete old-one version 1?');
+    expect(http.delete).not.toHaveBeenCalled();
+    const before = http.get.mock.calls.filter((c) => c[0] === MODELS).length;
+    fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+    await waitFor(() => expect(toasts.addSuccess).toHaveBeenCalledWith({ title: 'Deleted old-one' }));
+    expect(http.delete).toHaveBeenCalledWith('/api/ml-models/models/m3');
+    await waitFor(() => expect(http.get.mock.calls.filter((c) => c[0] === MODELS).length).toBeGreaterThan(before));
+  });
+
+  it("toasts ML Commons' reason when a delete is refused", async () => {
+    const { toasts } = setup({
+      extraDelete: {
+        [routePath('modelDelete', { modelId: 'm3' })]: httpError(400, 'Model cannot be deleted in deploying or deployed state. Try undeploy model first then delete'),
+      },
+    });
+    fireEvent.click(await screen.findByTestId('deleteButton-m3'));
+    fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+    await waitFor(() =>
+      expect(toasts.addDanger).toHaveBeenCalledWith({
+        title: 'Could not delete old-one',
+        text: 'Model cannot be deleted in deploying or deployed state. Try undeploy model first then delete',
+      })
+    );
+  });
+
+  describe('abandoned uploads', () => {
+    const now = Date.now();
+    const STUCK = page([
+      model({ id: 'o1', name: 'stuck-a', model_state: 'REGISTERING', created_time: now - 3 * HOUR, last_updated_time: now - 3 * HOUR }),
+      model({ id: 'o2', name: 'stuck-b', model_state: 'REGISTERING', created_time: now - 2 * HOUR }),
+      // Still within the age limit: an upload that may be running in another tab.
+      model({ id: 'o3', name: 'fresh', model_state: 'REGISTERING', created_time: now - 60000, last_updated_time: now - 60000 }),
+    ]);
+
+    it('finds models stuck in REGISTERING past the age limit and deletes the ticked ones after confirming', async () => {
+      const { http, toasts } = setup({
+        stuck: STUCK,
+        extraDelete: {
+          [routePath('modelDelete', { modelId: 'o1' })]: { result: 'deleted' },
+          [routePath('modelDelete', { modelId: 'o2' })]: { result: 'deleted' },
+        },
+      });
+      expect(await screen.findByTestId('orphanCallout')).toHaveTextContent('2 uploads stuck in Registering for over 30 minutes');
+      expect(lastCallOptions(http.get, MODELS, isOrphanQuery)?.query).toEqual({ states: ['REGISTERING'], size: 100, sort_field: 'created_time', sort_direction: 'asc' });
+
+      fireEvent.click(screen.getByTestId('orphanCleanupButton'));
+      expect(screen.getByTestId('orphan-o1')).toBeInTheDocument();
+      expect(screen.queryByTestId('orphan-o3')).not.toBeInTheDocument();
+      fireEvent.click(screen.getByTestId('orphan-o2'));
+      expect(screen.getByTestId('confirmModalConfirmButton')).toHaveTextContent('Delete 1');
+      expect(http.delete).not.toHaveBeenCalled();
+
+      fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+      await waitFor(() => expect(toasts.addSuccess).toHaveBeenCalledWith({ title: 'Deleted 1 abandoned upload' }));
+      expect(http.delete.mock.calls.map((c) => c[0])).toEqual(['/api/ml-models/models/o1']);
+    });
+
+    it('takes the age limit from ?orphanMinutes and narrows by the search', async () => {
+      const { http } = setup({ stuck: STUCK, path: '/models?orphanMinutes=0' });
+      expect(await screen.findByTestId('orphanCallout')).toHaveTextContent('3 uploads stuck in Registering for over 0 minutes');
+      fireEvent.change(screen.getByTestId('modelsSearch'), { target: { value: 'stuck' } });
+      await waitFor(() => expect(lastCallOptions(http.get, MODELS, isOrphanQuery)?.query).toMatchObject({ search: 'stuck' }));
+    });
+
+    it("reports each delete that failed with ML Commons' reason", async () => {
+      const { toasts } = setup({
+        stuck: STUCK,
+        extraDelete: {
+          [routePath('modelDelete', { modelId: 'o1' })]: { result: 'deleted' },
+          [routePath('modelDelete', { modelId: 'o2' })]: httpError(500, 'Model is not all cleaned up, please try again.'),
+        },
+      });
+      fireEvent.click(await screen.findByTestId('orphanCleanupButton'));
+      fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+      await waitFor(() =>
+        expect(toasts.addDanger).toHaveBeenCalledWith({
+          title: 'Could not delete 1 upload(s)',
+          text: 'stuck-b (o2): Model is not all cleaned up, please try again.',
+        })
+      );
+      expect(toasts.addSuccess).toHaveBeenCalledWith({ title: 'Deleted 1 abandoned upload' });
+    });
+  });
+
+  describe('auto-refresh', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('is off by default and reloads at the chosen interval', async () => {
+      jest.useFakeTimers();
+      const { http } = setup();
+      await screen.findByTestId('modelName-m1');
+      const count = () => http.get.mock.calls.filter((c) => c[0] === MODELS && isTableQuery(c[1])).length;
+      const initial = count();
+      await act(async () => {
+        jest.advanceTimersByTime(60000);
+      });
+      expect(count()).toBe(initial);
+
+      fireEvent.click(screen.getByTestId('autoRefreshButton'));
+      fireEvent.click(await screen.findByLabelText('10 seconds'));
+      expect(screen.getByTestId('autoRefreshButton')).toHaveTextContent('Every 10 seconds');
+      await act(async () => {
+        jest.advanceTimersByTime(10000);
+      });
+      expect(count()).toBe(initial + 1);
+      await act(async () => {
+        jest.advanceTimersByTime(20000);
+      });
+      expect(count()).toBe(initial + 3);
+    });
   });
 });

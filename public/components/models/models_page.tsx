@@ -1,20 +1,23 @@
-import { EuiEmptyPrompt, EuiFieldSearch, EuiFlexGroup, EuiFlexItem, EuiSelect, EuiSpacer } from '@elastic/eui';
-import React, { useState } from 'react';
-import { MODEL_STATES, ModelState } from '../../../common/ml_commons';
+import { EuiEmptyPrompt, EuiFlexGroup, EuiFlexItem, EuiSpacer } from '@elastic/eui';
+import React, { useCallback, useState } from 'react';
+import { useLocation } from 'react-router-dom';
 import type { ModelSortField } from '../../../common/types';
+import { useAutoRefresh } from '../../hooks/use_auto_refresh';
 import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
+import { useModelGroupIndex } from '../../hooks/use_model_group_index';
 import { useModels } from '../../hooks/use_models';
+import { useOrphanedUploads } from '../../hooks/use_orphaned_uploads';
 import { useTablePaging } from '../../hooks/use_table_paging';
+import { AppLinkButton, appPaths } from '../common/app_link';
 import { ErrorCallout } from '../common/error_callout';
-import { MODEL_STATE_INFO } from '../common/model_state';
 import { PageTitle } from '../common/page_title';
+import { RefreshControl } from '../common/refresh_interval';
+import { useModelActions } from '../model_actions/use_model_actions';
+import { ModelFilters, ModelFilterValues, NO_FILTERS } from './model_filters';
 import { ModelsTable } from './models_table';
+import { OrphanCleanup } from './orphan_cleanup';
+import { orphanMinutesFrom } from './orphans';
 import { ReadinessPanel } from './readiness_panel';
-
-const STATE_OPTIONS = [
-  { value: '', text: 'All states' },
-  ...MODEL_STATES.map((s) => ({ value: s, text: MODEL_STATE_INFO[s].label })),
-];
 
 function EmptyModels() {
   return (
@@ -22,82 +25,100 @@ function EmptyModels() {
       data-test-subj="modelsEmpty"
       title={<h2>No models yet</h2>}
       titleSize="xs"
-      body={<p>Custom models registered in this cluster's ML Commons appear here.</p>}
+      body={<p>Custom models registered in this cluster&apos;s ML Commons appear here.</p>}
+      actions={<AppLinkButton to={appPaths.register()}>Register model</AppLinkButton>}
     />
   );
 }
 
+/** Every model in the cluster, deployed or not, with its state explained and the actions on it. */
 export function ModelsPage() {
-  const [search, setSearch] = useState('');
-  const [state, setState] = useState<ModelState | ''>('');
+  const location = useLocation();
+  const [filters, setFilters] = useState<ModelFilterValues>(NO_FILTERS);
+  const [refreshMs, setRefreshMs] = useState(0);
   const paging = useTablePaging<ModelSortField>({ field: 'created_time', direction: 'desc' });
-  const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const search = useDebouncedValue(filters.search.trim(), SEARCH_DEBOUNCE_MS);
+  const groupIndex = useModelGroupIndex();
 
-  const { data, error, loading, reload } = useModels({
-    search: debouncedSearch || undefined,
-    states: state ? [state] : undefined,
+  const models = useModels({
+    search: search || undefined,
+    states: filters.state ? [filters.state] : undefined,
+    functions: filters.fn ? [filters.fn] : undefined,
+    formats: filters.format ? [filters.format] : undefined,
+    model_group_id: filters.groupId || undefined,
     from: paging.from,
     size: paging.pageSize,
     sort_field: paging.sort.field,
     sort_direction: paging.sort.direction,
   });
+  const orphanMinutes = orphanMinutesFrom(location.search);
+  const orphans = useOrphanedUploads({ minAgeMinutes: orphanMinutes, search: search || undefined, groupId: filters.groupId || undefined });
 
-  const filtered = !!debouncedSearch || !!state;
+  const { reload: reloadModels } = models;
+  const { reload: reloadOrphans } = orphans;
+  const { reload: reloadGroups } = groupIndex;
+  const refresh = useCallback(() => {
+    reloadModels();
+    reloadOrphans();
+    reloadGroups();
+  }, [reloadModels, reloadOrphans, reloadGroups]);
+  useAutoRefresh(refreshMs, refresh);
+  const actions = useModelActions({ onChanged: refresh });
+
+  const filtered = search || filters.state || filters.fn || filters.format || filters.groupId;
   return (
     <>
-      <PageTitle title="Models" />
-      <ReadinessPanel />
-      <EuiSpacer size="m" />
-      <EuiFlexGroup gutterSize="s">
+      <EuiFlexGroup alignItems="flexStart" responsive={false}>
         <EuiFlexItem>
-          <EuiFieldSearch
-            fullWidth
-            compressed
-            placeholder="Search by name or id"
-            value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              paging.resetPage();
-            }}
-            aria-label="Search models by name or id"
-            data-test-subj="modelsSearch"
-          />
+          <PageTitle title="Models" description="Every custom model registered in the cluster, deployed or not." />
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
-          <EuiSelect
-            compressed
-            options={STATE_OPTIONS}
-            value={state}
-            onChange={(e) => {
-              setState(e.target.value as ModelState | '');
-              paging.resetPage();
-            }}
-            aria-label="Filter by state"
-            data-test-subj="modelsStateFilter"
-          />
+          <RefreshControl intervalMs={refreshMs} onChange={setRefreshMs} onRefresh={refresh} />
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <AppLinkButton to={appPaths.register()} fill iconType="importAction" data-test-subj="registerModelButton">
+            Register model
+          </AppLinkButton>
         </EuiFlexItem>
       </EuiFlexGroup>
+      <ReadinessPanel />
       <EuiSpacer size="m" />
-      {error ? (
-        <ErrorCallout title="Could not load models" error={error} onRetry={reload} data-test-subj="modelsError" />
+      {orphans.orphans.length > 0 && (
+        <>
+          <OrphanCleanup orphans={orphans.orphans} minAgeMinutes={orphanMinutes} onCleaned={refresh} />
+          <EuiSpacer size="m" />
+        </>
+      )}
+      <ModelFilters
+        values={filters}
+        groups={groupIndex.groups}
+        onChange={(next) => {
+          setFilters(next);
+          paging.resetPage();
+        }}
+      />
+      <EuiSpacer size="m" />
+      {models.error ? (
+        <ErrorCallout title="Could not load models" error={models.error} onRetry={reloadModels} data-test-subj="modelsError" />
       ) : (
         <ModelsTable
-          items={data?.items ?? []}
-          total={data?.total ?? 0}
-          loading={loading}
+          items={models.data?.items ?? []}
+          total={models.data?.total ?? 0}
+          loading={models.loading}
           pageIndex={paging.pageIndex}
           pageSize={paging.pageSize}
           sort={paging.sort}
+          groupNames={groupIndex.names}
           onChange={paging.onTableChange}
+          onDeploy={actions.deploy}
+          onUndeploy={actions.undeploy}
+          onDelete={actions.remove}
           noItemsMessage={
-            loading
-              ? 'Loading models…'
-              : filtered
-              ? 'No models match the search or filter.'
-              : <EmptyModels />
+            models.loading ? 'Loading models…' : filtered ? 'No models match the search or filters.' : <EmptyModels />
           }
         />
       )}
+      {actions.modal}
     </>
   );
 }

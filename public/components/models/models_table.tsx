@@ -2,9 +2,11 @@ import { EuiBasicTable, EuiBasicTableColumn, EuiText, EuiToolTip } from '@elasti
 import React from 'react';
 import type { Model, ModelSortField, SortDirection } from '../../../common/types';
 import { PAGE_SIZE_OPTIONS } from '../../hooks/use_table_paging';
+import { AppLink, appPaths } from '../common/app_link';
 import { EMPTY, formatTime, orEmpty } from '../common/format';
 import { humanize } from '../common/labels';
 import { ModelStateHealth } from '../common/model_state';
+import { ModelActionButtons } from '../model_actions/model_action_buttons';
 
 /** "current / planned" worker nodes: the planned count is where ML Commons wants the model to run. */
 export function NodesResponding({ model }: { model: Model }) {
@@ -20,29 +22,28 @@ export function NodesResponding({ model }: { model: Model }) {
   );
 }
 
-const COLUMNS: Array<EuiBasicTableColumn<Model>> = [
-  {
-    field: 'name',
-    name: 'Name',
-    sortable: true,
-    render: (name: string, model: Model) => (
-      <div>
-        <EuiText size="s" data-test-subj={`modelName-${model.id}`}>
-          {name}
-        </EuiText>
-        <EuiText size="xs" color="subdued">
-          {model.id}
-        </EuiText>
-      </div>
-    ),
-  },
-  { field: 'model_version', name: 'Version', sortable: true, width: '80px', render: (v?: string) => orEmpty(v) },
-  { field: 'algorithm', name: 'Function', sortable: true, render: (v?: string) => (v ? humanize(v) : EMPTY) },
-  { field: 'model_format', name: 'Format', sortable: true, render: (v?: string) => orEmpty(v) },
-  { field: 'model_state', name: 'State', sortable: true, render: (state?: string) => <ModelStateHealth state={state} /> },
-  { name: 'Nodes responding', render: (model: Model) => <NodesResponding model={model} /> },
-  { field: 'created_time', name: 'Created', sortable: true, render: (t?: number) => formatTime(t) },
-];
+/** The model's name linking to its page, with the id underneath (users lose ids otherwise). */
+export function ModelNameCell({ model }: { model: Model }) {
+  return (
+    <div>
+      <AppLink to={appPaths.model(model.id)} data-test-subj={`modelName-${model.id}`}>
+        {model.name}
+      </AppLink>
+      <EuiText size="xs" color="subdued">
+        {model.id}
+      </EuiText>
+    </div>
+  );
+}
+
+export function GroupCell({ groupId, names }: { groupId?: string; names: Record<string, string> }) {
+  if (!groupId) return <>{EMPTY}</>;
+  return (
+    <AppLink to={appPaths.modelGroup(groupId)} data-test-subj={`modelGroupLink-${groupId}`}>
+      {names[groupId] ?? groupId}
+    </AppLink>
+  );
+}
 
 interface Props {
   items: Model[];
@@ -52,16 +53,38 @@ interface Props {
   pageSize: number;
   sort: { field: ModelSortField; direction: SortDirection };
   noItemsMessage: React.ReactNode;
+  groupNames: Record<string, string>;
   onChange: (criteria: { page?: { index: number; size: number }; sort?: { field: keyof Model; direction: SortDirection } }) => void;
+  onDeploy: (m: Model) => void;
+  onUndeploy: (m: Model) => void;
+  onDelete: (m: Model) => void;
 }
 
-export function ModelsTable({ items, total, loading, pageIndex, pageSize, sort, noItemsMessage, onChange }: Props) {
+export function ModelsTable({ items, total, loading, pageIndex, pageSize, sort, noItemsMessage, groupNames, onChange, ...actions }: Props) {
+  const columns: Array<EuiBasicTableColumn<Model>> = [
+    { field: 'name', name: 'Name', sortable: true, width: '20%', render: (_name: string, model: Model) => <ModelNameCell model={model} /> },
+    { field: 'model_version', name: 'Version', sortable: true, width: '80px', render: (v?: string) => orEmpty(v) },
+    { field: 'model_group_id', name: 'Group', render: (id?: string) => <GroupCell groupId={id} names={groupNames} /> },
+    { field: 'algorithm', name: 'Function', sortable: true, render: (v?: string) => (v ? humanize(v) : EMPTY) },
+    { field: 'model_format', name: 'Format', sortable: true, width: '110px', render: (v?: string) => orEmpty(v) },
+    { field: 'model_state', name: 'State', sortable: true, render: (state?: string) => <ModelStateHealth state={state} /> },
+    { name: 'Responding', width: '100px', render: (model: Model) => <NodesResponding model={model} /> },
+    { field: 'created_time', name: 'Created', sortable: true, render: (t?: number) => formatTime(t) },
+    { field: 'last_deployed_time', name: 'Last deployed', sortable: true, render: (t?: number) => formatTime(t) },
+    {
+      name: 'Actions',
+      width: '110px',
+      render: (model: Model) => (
+        <ModelActionButtons model={model} onDeploy={actions.onDeploy} onUndeploy={actions.onUndeploy} onDelete={actions.onDelete} />
+      ),
+    },
+  ];
   return (
     <EuiBasicTable<Model>
       data-test-subj="modelsTable"
       items={items}
       itemId="id"
-      columns={COLUMNS}
+      columns={columns}
       loading={loading}
       noItemsMessage={noItemsMessage}
       pagination={{ pageIndex, pageSize, totalItemCount: total, pageSizeOptions: PAGE_SIZE_OPTIONS }}

@@ -2,6 +2,7 @@ import { EuiAccordion, EuiFlexGroup, EuiFlexItem, EuiIcon, EuiPanel, EuiText } f
 import React from 'react';
 import type { ReadinessCheck } from '../../../common/types';
 import { useReadiness } from '../../hooks/use_readiness';
+import { AppLink, appPaths } from '../common/app_link';
 import { ErrorCallout } from '../common/error_callout';
 
 function CheckRow({ check }: { check: ReadinessCheck }) {
@@ -47,6 +48,11 @@ export function ReadinessPanel() {
           {data.nodes.length === 0
             ? 'No node can run local models right now.'
             : `Nodes that can run local models: ${data.nodes.map((n) => n.name || n.id).join(', ')}`}
+        </EuiText>
+        <EuiText size="xs">
+          <AppLink to={appPaths.cluster()} data-test-subj="readinessDetailsLink">
+            What each setting means, and how to change it
+          </AppLink>
         </EuiText>
       </EuiAccordion>
     </EuiPanel>

@@ -1,15 +1,16 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import React from 'react';
 import { routePath } from '../../../common/routes';
-import { page, task } from '../../../test/mocks/public_fixtures';
+import { page, READY, task } from '../../../test/mocks/public_fixtures';
 import { createFakeHttp, httpError, lastCallOptions } from '../../../test/mocks/public_http';
+import { within } from '@testing-library/react';
 import { renderWithServices } from '../../../test/mocks/public_render';
 import { TasksPage } from './tasks_page';
 
 const TASKS = routePath('tasks');
 
-function setup(tasks: unknown) {
-  const http = createFakeHttp({ get: { [TASKS]: tasks } });
+function setup(tasks: unknown, del: Record<string, unknown> = {}) {
+  const http = createFakeHttp({ get: { [TASKS]: tasks, [routePath('readiness')]: READY }, delete: del });
   return { http, ...renderWithServices(<TasksPage />, { http }) };
 }
 
@@ -42,5 +43,53 @@ describe('TasksPage', () => {
   it("shows ML Commons' reason when the request fails", async () => {
     setup(httpError(500, 'index [.plugins-ml-task] is read-only'));
     expect(await screen.findByTestId('tasksError-message')).toHaveTextContent('index [.plugins-ml-task] is read-only');
+  });
+
+  it('filters by model id, and says so instead of sending an id the route would reject', async () => {
+    const { http } = setup(page([task({ id: 't1' })]));
+    await screen.findByTestId('taskRow-t1');
+    fireEvent.change(screen.getByTestId('tasksModelFilter'), { target: { value: 'abc_1' } });
+    await waitFor(() => expect(lastCallOptions(http.get, TASKS)?.query).toMatchObject({ model_id: 'abc_1', from: 0 }));
+    fireEvent.change(screen.getByTestId('tasksModelFilter'), { target: { value: 'a b' } });
+    expect(await screen.findByText(/Model id must be 1-128 characters of letters, digits/)).toBeInTheDocument();
+    expect(lastCallOptions(http.get, TASKS)?.query).not.toHaveProperty('model_id', 'a b');
+  });
+
+  it('opens the details with the full error, per node for a deploy task', async () => {
+    setup(page([task({ id: 't2', task_type: 'DEPLOY_MODEL', state: 'COMPLETED_WITH_ERROR', model_id: 'm2', worker_node: ['n1'], error: '{"n1":"model content changed"}' })]));
+    fireEvent.click(await screen.findByTestId('taskDetails-t2'));
+    const flyout = await screen.findByTestId('taskFlyout');
+    await waitFor(() => expect(within(flyout).getByTestId('nodeError-n1')).toHaveTextContent('node-1: model content changed'));
+    expect(within(flyout).getByTestId('taskFlyoutRawError')).toHaveTextContent('{"n1":"model content changed"}');
+    expect(within(flyout).getByTestId('taskFlyoutModelLink')).toHaveAttribute('href', '/models/m2');
+  });
+
+  it('deletes a finished task after confirming, and not a running one', async () => {
+    const { http, toasts } = setup(page([task({ id: 't3', state: 'FAILED' }), task({ id: 't4', state: 'RUNNING' })]), {
+      [routePath('taskDelete', { taskId: 't3' })]: { result: 'deleted' },
+    });
+    fireEvent.click(await screen.findByTestId('taskDetails-t4'));
+    expect(await screen.findByTestId('deleteTaskButton')).toBeDisabled();
+    fireEvent.click(screen.getByTestId('euiFlyoutCloseButton'));
+
+    fireEvent.click(screen.getByTestId('taskDetails-t3'));
+    fireEvent.click(await screen.findByTestId('deleteTaskButton'));
+    expect(http.delete).not.toHaveBeenCalled();
+    const before = http.get.mock.calls.filter((c) => c[0] === TASKS).length;
+    fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+    await waitFor(() => expect(toasts.addSuccess).toHaveBeenCalledWith({ title: 'Deleted task t3' }));
+    expect(http.delete).toHaveBeenCalledWith('/api/ml-models/tasks/t3');
+    await waitFor(() => expect(screen.queryByTestId('taskFlyout')).not.toBeInTheDocument());
+    expect(http.get.mock.calls.filter((c) => c[0] === TASKS).length).toBeGreaterThan(before);
+  });
+
+  it("toasts ML Commons' reason when a delete is refused", async () => {
+    const { toasts } = setup(page([task({ id: 't3', state: 'FAILED' })]), {
+      [routePath('taskDelete', { taskId: 't3' })]: httpError(404, 'Failed to find task'),
+    });
+    fireEvent.click(await screen.findByTestId('taskDetails-t3'));
+    fireEvent.click(await screen.findByTestId('deleteTaskButton'));
+    fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+    await waitFor(() => expect(toasts.addDanger).toHaveBeenCalledWith({ title: 'Could not delete task t3', text: 'Failed to find task' }));
   });
 });

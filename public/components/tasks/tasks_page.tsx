@@ -1,39 +1,32 @@
-import { EuiBasicTable, EuiBasicTableColumn, EuiFlexGroup, EuiFlexItem, EuiSelect, EuiSpacer, EuiText } from '@elastic/eui';
-import React, { useState } from 'react';
+import {
+  EuiBasicTable,
+  EuiBasicTableColumn,
+  EuiButtonEmpty,
+  EuiFieldText,
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiFormRow,
+  EuiSelect,
+  EuiSpacer,
+} from '@elastic/eui';
+import React, { useMemo, useState } from 'react';
 import { TASK_STATES, TASK_TYPES, TaskState, TaskType } from '../../../common/ml_commons';
+import { validate } from '../../../common/schema';
 import type { Task } from '../../../common/types';
+import { id as idCheck } from '../../../common/validators';
+import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
+import { useReadiness } from '../../hooks/use_readiness';
 import { PAGE_SIZE_OPTIONS, useTablePaging } from '../../hooks/use_table_paging';
 import { useTasks } from '../../hooks/use_tasks';
+import { nodeNames } from '../cluster/readiness_values';
+import { AppLink, appPaths } from '../common/app_link';
 import { ErrorCallout } from '../common/error_callout';
-import { EMPTY, formatTime, orEmpty } from '../common/format';
+import { EMPTY, formatTime } from '../common/format';
 import { humanize } from '../common/labels';
 import { PageTitle } from '../common/page_title';
 import { TaskStateHealth } from '../common/task_state';
-import { taskErrorLines } from './task_error';
-
-const COLUMNS: Array<EuiBasicTableColumn<Task>> = [
-  { field: 'task_type', name: 'Task type', render: (v?: string) => (v ? humanize(v) : EMPTY) },
-  { field: 'state', name: 'State', render: (state?: string) => <TaskStateHealth state={state} /> },
-  { field: 'model_id', name: 'Model id', render: (v?: string) => orEmpty(v) },
-  { field: 'function_name', name: 'Function', render: (v?: string) => (v ? humanize(v) : EMPTY) },
-  { field: 'create_time', name: 'Created', sortable: true, render: (t?: number) => formatTime(t) },
-  {
-    field: 'error',
-    name: 'Error',
-    width: '30%',
-    render: (error: string | undefined, task: Task) => {
-      const lines = taskErrorLines(error);
-      if (lines.length === 0) return EMPTY;
-      return (
-        <EuiText size="xs" color="danger" data-test-subj={`taskError-${task.id}`}>
-          {lines.map((line, i) => (
-            <div key={i}>{line}</div>
-          ))}
-        </EuiText>
-      );
-    },
-  },
-];
+import { TaskErrorList } from './task_error_list';
+import { TaskFlyout } from './task_flyout';
 
 const STATE_OPTIONS = [{ value: '', text: 'All states' }, ...TASK_STATES.map((s) => ({ value: s, text: humanize(s) }))];
 const TYPE_OPTIONS = [{ value: '', text: 'All task types' }, ...TASK_TYPES.map((t) => ({ value: t, text: humanize(t) }))];
@@ -41,20 +34,75 @@ const TYPE_OPTIONS = [{ value: '', text: 'All task types' }, ...TASK_TYPES.map((
 export function TasksPage() {
   const [state, setState] = useState<TaskState | ''>('');
   const [taskType, setTaskType] = useState<TaskType | ''>('');
+  const [modelIdText, setModelIdText] = useState('');
+  const [open, setOpen] = useState<Task | undefined>();
+  const modelId = useDebouncedValue(modelIdText.trim(), SEARCH_DEBOUNCE_MS);
+  const modelIdCheck = modelId ? validate(idCheck(), modelId) : undefined;
+  const modelIdError = modelIdCheck && !modelIdCheck.ok ? `Model id ${modelIdCheck.error.replace(/^\[[^\]]*\]: /, '')}` : undefined;
+  const readiness = useReadiness();
+  const names = useMemo(() => nodeNames(readiness.data), [readiness.data]);
+
   // Tasks only sort by creation time; the field is fixed and only the direction changes.
   const paging = useTablePaging<'create_time'>({ field: 'create_time', direction: 'desc' });
   const { data, error, loading, reload } = useTasks({
     states: state ? [state] : undefined,
     task_types: taskType ? [taskType] : undefined,
+    // An id the route would reject is not sent; the field says why instead.
+    model_id: modelId && !modelIdError ? modelId : undefined,
     from: paging.from,
     size: paging.pageSize,
     sort_direction: paging.sort.direction,
   });
 
+  const columns: Array<EuiBasicTableColumn<Task>> = [
+    { field: 'task_type', name: 'Task type', render: (v?: string) => (v ? humanize(v) : EMPTY) },
+    { field: 'state', name: 'State', render: (s?: string) => <TaskStateHealth state={s} /> },
+    {
+      field: 'model_id',
+      name: 'Model id',
+      render: (v?: string) => (v ? <AppLink to={appPaths.model(v)}>{v}</AppLink> : EMPTY),
+    },
+    { field: 'function_name', name: 'Function', render: (v?: string) => (v ? humanize(v) : EMPTY) },
+    { field: 'create_time', name: 'Created', sortable: true, render: (t?: number) => formatTime(t) },
+    {
+      field: 'error',
+      name: 'Error',
+      width: '30%',
+      render: (err: string | undefined, task: Task) => (err ? <TaskErrorList error={err} names={names} data-test-subj={`taskError-${task.id}`} /> : EMPTY),
+    },
+    {
+      name: 'Details',
+      width: '100px',
+      render: (task: Task) => (
+        <EuiButtonEmpty size="xs" iconType="inspect" onClick={() => setOpen(task)} data-test-subj={`taskDetails-${task.id}`}>
+          Details
+        </EuiButtonEmpty>
+      ),
+    },
+  ];
+
   return (
     <>
       <PageTitle title="Tasks" description="Registering, deploying and undeploying models run as ML Commons tasks." />
-      <EuiFlexGroup gutterSize="s">
+      <EuiFlexGroup gutterSize="s" alignItems="flexStart">
+        <EuiFlexItem>
+          <EuiFormRow fullWidth isInvalid={!!modelIdError} error={modelIdError} display="rowCompressed">
+            <EuiFieldText
+              fullWidth
+              compressed
+              icon="search"
+              placeholder="Model id"
+              value={modelIdText}
+              isInvalid={!!modelIdError}
+              onChange={(e) => {
+                setModelIdText(e.target.value);
+                paging.resetPage();
+              }}
+              aria-label="Filter by model id"
+              data-test-subj="tasksModelFilter"
+            />
+          </EuiFormRow>
+        </EuiFlexItem>
         <EuiFlexItem grow={false}>
           <EuiSelect
             compressed
@@ -90,13 +138,24 @@ export function TasksPage() {
           data-test-subj="tasksTable"
           items={data?.items ?? []}
           itemId="id"
-          columns={COLUMNS}
+          columns={columns}
           loading={loading}
-          noItemsMessage={loading ? 'Loading tasks…' : state || taskType ? 'No tasks match the filters.' : 'No tasks yet.'}
+          noItemsMessage={loading ? 'Loading tasks…' : state || taskType || modelId ? 'No tasks match the filters.' : 'No tasks yet.'}
           pagination={{ pageIndex: paging.pageIndex, pageSize: paging.pageSize, totalItemCount: data?.total ?? 0, pageSizeOptions: PAGE_SIZE_OPTIONS }}
           sorting={{ sort: { field: 'create_time', direction: paging.sort.direction } }}
           onChange={paging.onTableChange}
           rowProps={(task: Task) => ({ 'data-test-subj': `taskRow-${task.id}` })}
+        />
+      )}
+      {open && (
+        <TaskFlyout
+          task={open}
+          names={names}
+          onClose={() => setOpen(undefined)}
+          onDeleted={() => {
+            setOpen(undefined);
+            reload();
+          }}
         />
       )}
     </>

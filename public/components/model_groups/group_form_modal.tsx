@@ -1,0 +1,195 @@
+import {
+  EuiButton,
+  EuiButtonEmpty,
+  EuiCallOut,
+  EuiCheckbox,
+  EuiComboBox,
+  EuiFieldText,
+  EuiForm,
+  EuiFormRow,
+  EuiModal,
+  EuiModalBody,
+  EuiModalFooter,
+  EuiModalHeader,
+  EuiModalHeaderTitle,
+  EuiSelect,
+  EuiText,
+  EuiTextArea,
+} from '@elastic/eui';
+import React, { useState } from 'react';
+import { ACCESS_MODES, AccessMode } from '../../../common/ml_commons';
+import { validate } from '../../../common/schema';
+import type { ModelGroup, ModelGroupCreateBody, ModelGroupUpdateBody } from '../../../common/types';
+import { modelGroupCreateBody, modelGroupUpdateBody } from '../../../common/validators';
+import { errorMessage } from '../../apis/errors';
+import { useReadiness } from '../../hooks/use_readiness';
+import { settingOn } from '../cluster/readiness_values';
+import { humanize } from '../common/labels';
+
+const ACCESS_HELP: Record<AccessMode, string> = {
+  public: 'Every user who can use ML Commons can see and use the models.',
+  private: 'Only you (the owner) and admins.',
+  restricted: 'Users sharing one of the chosen backend roles.',
+};
+
+interface Props {
+  /** Absent: create a group. Present: edit it. */
+  group?: ModelGroup;
+  onCancel: () => void;
+  /** Sends the body; rejects with the route's error to show in the form. */
+  onSubmit: (body: ModelGroupCreateBody | ModelGroupUpdateBody) => Promise<void>;
+}
+
+interface FormState {
+  name: string;
+  description: string;
+  access: AccessMode | '';
+  roles: string[];
+  allRoles: boolean;
+}
+
+/** Fields the server would reject, with the shared validators' messages, plus the cross-field rule. */
+function problems(body: ModelGroupUpdateBody, editing: boolean): Record<string, string> {
+  const out: Record<string, string> = {};
+  const r = validate(editing ? modelGroupUpdateBody : modelGroupCreateBody, body);
+  if (!r.ok) out[r.field.split('.')[0] || 'name'] = r.error;
+  if (body.access_mode === 'restricted' && !body.backend_roles?.length && !body.add_all_backend_roles) {
+    out.backend_roles = 'A restricted group needs backend roles, or "all my backend roles".';
+  }
+  return out;
+}
+
+/**
+ * Create or edit a model group. Access fields appear only when the cluster has model access
+ * control on: with it off, ML Commons rejects them ("You cannot specify model access control
+ * parameters ...") and stores every group as public.
+ */
+export function GroupFormModal({ group, onCancel, onSubmit }: Props) {
+  const editing = !!group;
+  const readiness = useReadiness();
+  const accessControl = settingOn(readiness.data, 'model_access_control_enabled');
+  const [form, setForm] = useState<FormState>({
+    name: group?.name ?? '',
+    description: group?.description ?? '',
+    access: editing ? ((group?.access as AccessMode) || '') : '',
+    roles: group?.backend_roles ?? [],
+    allRoles: false,
+  });
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [submitError, setSubmitError] = useState<unknown>();
+
+  const body: ModelGroupUpdateBody = { name: form.name.trim() };
+  if (form.description.trim() || (editing && group?.description)) body.description = form.description.trim();
+  if (accessControl) {
+    const accessChanged = !editing || form.access !== (group?.access || '') || form.roles.join() !== (group?.backend_roles ?? []).join() || form.allRoles;
+    // Only the owner or an admin may change access; an unchanged edit must not send it.
+    if (form.access && accessChanged) {
+      body.access_mode = form.access;
+      if (form.access === 'restricted') {
+        if (form.allRoles) body.add_all_backend_roles = true;
+        else body.backend_roles = form.roles;
+      }
+    }
+  }
+  if (editing && group && body.name === group.name) delete body.name;
+  const errors = problems(body, editing);
+  const show = (field: string) => (touched ? errors[field] : undefined);
+
+  const submit = async () => {
+    setTouched(true);
+    if (Object.keys(errors).length) return;
+    setBusy(true);
+    setSubmitError(undefined);
+    try {
+      await onSubmit(body as ModelGroupCreateBody);
+    } catch (err) {
+      setSubmitError(err);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <EuiModal onClose={onCancel} data-test-subj="groupFormModal" initialFocus="[name=groupName]">
+      <EuiModalHeader>
+        <EuiModalHeaderTitle>
+          <h1>{editing ? `Edit ${group!.name}` : 'Create model group'}</h1>
+        </EuiModalHeaderTitle>
+      </EuiModalHeader>
+      <EuiModalBody>
+        <EuiForm component="form" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+          {submitError !== undefined && (
+            <EuiCallOut color="danger" iconType="alert" size="s" title={editing ? 'Could not save the group' : 'Could not create the group'} data-test-subj="groupFormError">
+              <p>{errorMessage(submitError)}</p>
+            </EuiCallOut>
+          )}
+          <EuiFormRow label="Name" isInvalid={!!show('name')} error={show('name')} helpText="Unique across the cluster.">
+            <EuiFieldText
+              name="groupName"
+              value={form.name}
+              isInvalid={!!show('name')}
+              onChange={(e) => setForm({ ...form, name: e.target.value })}
+              data-test-subj="groupNameInput"
+            />
+          </EuiFormRow>
+          <EuiFormRow label="Description" labelAppend={<EuiText size="xs" color="subdued">Optional</EuiText>} isInvalid={!!show('description')} error={show('description')}>
+            <EuiTextArea
+              rows={2}
+              value={form.description}
+              onChange={(e) => setForm({ ...form, description: e.target.value })}
+              data-test-subj="groupDescriptionInput"
+            />
+          </EuiFormRow>
+          {accessControl ? (
+            <>
+              <EuiFormRow label="Access" helpText={form.access ? ACCESS_HELP[form.access] : 'ML Commons decides: private, or restricted when roles are given.'}>
+                <EuiSelect
+                  value={form.access}
+                  options={[{ value: '', text: 'Cluster default' }, ...ACCESS_MODES.map((m) => ({ value: m, text: humanize(m) }))]}
+                  onChange={(e) => setForm({ ...form, access: e.target.value as AccessMode | '' })}
+                  data-test-subj="groupAccessInput"
+                />
+              </EuiFormRow>
+              {form.access === 'restricted' && (
+                <>
+                  <EuiFormRow label="Backend roles" isInvalid={!!show('backend_roles')} error={show('backend_roles')}>
+                    <EuiComboBox
+                      noSuggestions
+                      isDisabled={form.allRoles}
+                      placeholder="Type a role and press Enter"
+                      selectedOptions={form.roles.map((label) => ({ label }))}
+                      onCreateOption={(role) => setForm({ ...form, roles: [...form.roles, role.trim()].filter(Boolean) })}
+                      onChange={(options) => setForm({ ...form, roles: options.map((o) => o.label) })}
+                      data-test-subj="groupRolesInput"
+                    />
+                  </EuiFormRow>
+                  <EuiCheckbox
+                    id="groupAllRoles"
+                    label="Share with all of my backend roles"
+                    checked={form.allRoles}
+                    onChange={(e) => setForm({ ...form, allRoles: e.target.checked })}
+                    data-test-subj="groupAllRolesInput"
+                  />
+                </>
+              )}
+            </>
+          ) : (
+            readiness.data && (
+              <EuiText size="xs" color="subdued" data-test-subj="groupAccessOff">
+                <p>Model access control is off on this cluster, so every group is public.</p>
+              </EuiText>
+            )
+          )}
+        </EuiForm>
+      </EuiModalBody>
+      <EuiModalFooter>
+        <EuiButtonEmpty onClick={onCancel} data-test-subj="groupFormCancel">
+          Cancel
+        </EuiButtonEmpty>
+        <EuiButton fill onClick={submit} isLoading={busy} isDisabled={busy || (editing && Object.keys(body).length === 0)} data-test-subj="groupFormSubmit">
+          {editing ? 'Save' : 'Create'}
+        </EuiButton>
+      </EuiModalFooter>
+    </EuiModal>
+  );
+}

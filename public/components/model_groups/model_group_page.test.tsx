@@ -1,0 +1,57 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import React from 'react';
+import { Route } from 'react-router-dom';
+import { routePath } from '../../../common/routes';
+import { model, modelGroup, page, READY } from '../../../test/mocks/public_fixtures';
+import { createFakeHttp, httpError, lastCallOptions } from '../../../test/mocks/public_http';
+import { renderWithServices } from '../../../test/mocks/public_render';
+import { ModelGroupPage } from './model_group_page';
+
+const GROUP = routePath('modelGroup', { groupId: 'g1' });
+const MODELS = routePath('models');
+
+function setup(group: unknown = modelGroup({ id: 'g1', name: 'encoders', latest_version: 2, description: 'Dense text encoders' }), del: Record<string, unknown> = {}) {
+  const http = createFakeHttp({
+    get: {
+      [GROUP]: group,
+      [MODELS]: page([model({ id: 'v2', model_version: '2', model_group_id: 'g1', model_state: 'DEPLOYED' }), model({ id: 'v1', model_version: '1', model_group_id: 'g1' })]),
+      [routePath('readiness')]: READY,
+    },
+    delete: del,
+  });
+  return { http, ...renderWithServices(<Route path="/model-groups/:groupId" component={ModelGroupPage} />, { http, path: '/model-groups/g1' }) };
+}
+
+describe('ModelGroupPage', () => {
+  it("lists the group's versions and links to registering a new one", async () => {
+    const { http, chrome } = setup();
+    expect(await screen.findByTestId('pageTitle')).toHaveTextContent('encoders');
+    expect(screen.getByText('Dense text encoders')).toBeInTheDocument();
+    expect(await screen.findByTestId('versionLink-v2')).toHaveAttribute('href', '/models/v2');
+    expect(screen.getByTestId('versionRow-v1')).toBeInTheDocument();
+    expect(lastCallOptions(http.get, MODELS)?.query).toEqual({ model_group_id: 'g1', from: 0, size: 20, sort_field: 'created_time', sort_direction: 'desc' });
+    expect(screen.getByTestId('registerVersionButton')).toHaveAttribute('href', '/register?group=g1');
+    expect(screen.getByTestId('deleteButton-v2')).toBeDisabled();
+    await waitFor(() =>
+      expect(chrome.setBreadcrumbs).toHaveBeenLastCalledWith([
+        expect.objectContaining({ text: 'ML Models' }),
+        expect.objectContaining({ text: 'Model groups', href: '/model-groups' }),
+        { text: 'encoders' },
+      ])
+    );
+  });
+
+  it('deletes the group after its name is typed, then returns to the list', async () => {
+    const { http, history } = setup(undefined, { [routePath('modelGroupDelete', { groupId: 'g1' })]: { result: 'deleted' } });
+    fireEvent.click(await screen.findByTestId('deleteGroupButton'));
+    fireEvent.change(screen.getByTestId('deleteGroupModal-input'), { target: { value: 'encoders' } });
+    fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+    await waitFor(() => expect(history.location.pathname).toBe('/model-groups'));
+    expect(http.delete).toHaveBeenCalledWith('/api/ml-models/model_groups/g1');
+  });
+
+  it("shows ML Commons' reason when the group cannot be read", async () => {
+    setup(httpError(404, 'Failed to find model group with the provided model group id: g1'));
+    expect(await screen.findByTestId('modelGroupError-message')).toHaveTextContent('Failed to find model group with the provided model group id: g1');
+  });
+});

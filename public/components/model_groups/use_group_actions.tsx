@@ -1,0 +1,74 @@
+import React, { useCallback, useState } from 'react';
+import type { ModelGroup, ModelGroupCreateBody, ModelGroupUpdateBody } from '../../../common/types';
+import { errorMessage } from '../../apis/errors';
+import { useServices } from '../../services';
+import { DeleteGroupModal } from './delete_group_modal';
+import { GroupFormModal } from './group_form_modal';
+
+type Pending = { kind: 'create' } | { kind: 'edit'; group: ModelGroup } | { kind: 'delete'; group: ModelGroup };
+
+/** Create, edit and delete model groups, each in its own modal; toasts carry ML Commons' reason. */
+export function useGroupActions({ onChanged, onCreated, onDeleted }: { onChanged: () => void; onCreated?: (id: string) => void; onDeleted?: () => void }) {
+  const { apis, notifications } = useServices();
+  const [pending, setPending] = useState<Pending | undefined>();
+  const [busy, setBusy] = useState(false);
+  const close = useCallback(() => setPending(undefined), []);
+
+  const create = useCallback(
+    async (body: ModelGroupCreateBody) => {
+      const res = await apis.modelGroups.create(body);
+      notifications.toasts.addSuccess({ title: `Created model group ${body.name}` });
+      setPending(undefined);
+      if (onCreated) onCreated(res.model_group_id);
+      else onChanged();
+    },
+    [apis, notifications, onChanged, onCreated]
+  );
+
+  const update = useCallback(
+    async (group: ModelGroup, body: ModelGroupUpdateBody) => {
+      await apis.modelGroups.update(group.id, body);
+      notifications.toasts.addSuccess({ title: `Saved model group ${body.name ?? group.name}` });
+      setPending(undefined);
+      onChanged();
+    },
+    [apis, notifications, onChanged]
+  );
+
+  const remove = useCallback(
+    async (group: ModelGroup) => {
+      setBusy(true);
+      try {
+        await apis.modelGroups.delete(group.id);
+        notifications.toasts.addSuccess({ title: `Deleted model group ${group.name}` });
+        setBusy(false);
+        setPending(undefined);
+        if (onDeleted) onDeleted();
+        else onChanged();
+      } catch (err) {
+        notifications.toasts.addDanger({ title: `Could not delete model group ${group.name}`, text: errorMessage(err) });
+        setBusy(false);
+        setPending(undefined);
+      }
+    },
+    [apis, notifications, onChanged, onDeleted]
+  );
+
+  let modal: React.ReactNode = null;
+  if (pending?.kind === 'create') modal = <GroupFormModal onCancel={close} onSubmit={(body) => create(body as ModelGroupCreateBody)} />;
+  if (pending?.kind === 'edit') {
+    const { group } = pending;
+    modal = <GroupFormModal group={group} onCancel={close} onSubmit={(body) => update(group, body)} />;
+  }
+  if (pending?.kind === 'delete') {
+    const { group } = pending;
+    modal = <DeleteGroupModal group={group} busy={busy} onCancel={close} onConfirm={() => remove(group)} />;
+  }
+
+  return {
+    modal,
+    startCreate: useCallback(() => setPending({ kind: 'create' }), []),
+    startEdit: useCallback((group: ModelGroup) => setPending({ kind: 'edit', group }), []),
+    startDelete: useCallback((group: ModelGroup) => setPending({ kind: 'delete', group }), []),
+  };
+}

@@ -1,0 +1,214 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import React from 'react';
+import { Route } from 'react-router-dom';
+import { routePath } from '../../../common/routes';
+import type { ReadinessResponse, Task } from '../../../common/types';
+import { model, modelGroup, page, READY, task } from '../../../test/mocks/public_fixtures';
+import { createFakeHttp, httpError, lastCallOptions, sentBodies } from '../../../test/mocks/public_http';
+import { renderWithServices } from '../../../test/mocks/public_render';
+import { ModelVersionPage } from './model_version_page';
+
+const MODEL = routePath('model', { modelId: 'm1' });
+const GROUP = routePath('modelGroup', { groupId: 'g1' });
+const PROFILE = routePath('profileModel', { modelId: 'm1' });
+const TASKS = routePath('tasks');
+const READINESS = routePath('readiness');
+const DEPLOY = routePath('modelDeploy', { modelId: 'm1' });
+const TASK = routePath('task', { taskId: 't9' });
+
+const HASH = 'a'.repeat(64);
+const REGISTERED = model({
+  id: 'm1',
+  name: 'glove',
+  model_version: '3',
+  model_group_id: 'g1',
+  model_state: 'REGISTERED',
+  model_content_hash_value: HASH,
+  model_content_size_in_bytes: 12345678,
+  total_chunks: 2,
+  model_config: { model_type: 'bert', embedding_dimension: 100, framework_type: 'SENTENCE_TRANSFORMERS', all_config: '{"a":1}' },
+});
+const TWO_NODES: ReadinessResponse = {
+  ...READY,
+  settings: [{ key: 'allow_custom_deployment_plan', setting: 'plugins.ml_commons.allow_custom_deployment_plan', value: 'true', source: 'persistent' }],
+  nodes: [
+    { id: 'n1', name: 'node-1', roles: ['data'] },
+    { id: 'n2', name: 'node-2', roles: ['data'] },
+  ],
+};
+
+function setup({
+  models = [REGISTERED] as unknown[],
+  readiness = TWO_NODES as unknown,
+  profile = {} as unknown,
+  tasks = [] as Task[],
+  post = {} as Record<string, unknown>,
+  del = {} as Record<string, unknown>,
+} = {}) {
+  // Successive reads of the model return the next entry (the last one repeats).
+  let reads = 0;
+  const http = createFakeHttp({
+    get: {
+      [MODEL]: () => models[Math.min(reads++, models.length - 1)],
+      [GROUP]: modelGroup({ id: 'g1', name: 'encoders' }),
+      [PROFILE]: profile,
+      [TASKS]: page(tasks),
+      [READINESS]: readiness,
+    },
+    post,
+    delete: del,
+  });
+  const view = renderWithServices(<Route path="/models/:modelId" component={ModelVersionPage} />, { http, path: '/models/m1' });
+  return { http, ...view };
+}
+
+describe('ModelVersionPage', () => {
+  it('shows what the version is: hash, size, chunks, format, group and configuration', async () => {
+    const { http, chrome } = setup();
+    expect(await screen.findByTestId('pageTitle')).toHaveTextContent('glove');
+    expect(screen.getByTestId('modelHash')).toHaveTextContent(HASH);
+    expect(screen.getByTestId('modelSize')).toHaveTextContent('11.8 MB');
+    expect(screen.getByTestId('modelChunks')).toHaveTextContent('2');
+    expect(screen.getByTestId('modelFormat')).toHaveTextContent('ONNX');
+    expect(await screen.findByTestId('modelGroupLink')).toHaveTextContent('encoders');
+    expect(screen.getByTestId('modelGroupLink')).toHaveAttribute('href', '/model-groups/g1');
+    const config = screen.getByTestId('modelConfig');
+    expect(config).toHaveTextContent('"embedding_dimension": 100');
+    // all_config is JSON text; it is shown parsed.
+    expect(config).toHaveTextContent('"a": 1');
+    expect(lastCallOptions(http.get, TASKS)?.query).toEqual({ model_id: 'm1', size: 20, sort_direction: 'desc' });
+    await waitFor(() => expect(chrome.setBreadcrumbs).toHaveBeenLastCalledWith([
+      expect.objectContaining({ text: 'ML Models' }),
+      expect.objectContaining({ text: 'Models', href: '/models' }),
+      { text: 'glove v3' },
+    ]));
+  });
+
+  it('shows each node from the profile, by name, and the targets not responding', async () => {
+    setup({
+      models: [{ ...REGISTERED, model_state: 'PARTIALLY_DEPLOYED' }],
+      profile: { models: { m1: { target_worker_nodes: ['n1', 'n2'], worker_nodes: ['n1'], nodes: { n1: { model_state: 'DEPLOYED', predict_request_stats: { count: 7, average: 12.34 } } } } } },
+    });
+    const n1 = await screen.findByTestId('nodeRow-n1');
+    await waitFor(() => expect(within(n1).getByTestId('nodeName-n1')).toHaveTextContent('node-1'));
+    expect(within(n1).getByTestId('nodeResponding-n1')).toBeInTheDocument();
+    expect(n1).toHaveTextContent('12.3 ms');
+    expect(n1).toHaveTextContent('7');
+    expect(screen.getByTestId('nodeNotResponding-n2')).toBeInTheDocument();
+    expect(screen.getByTestId('stateExplanation')).toHaveTextContent('Running on some of its target nodes');
+  });
+
+  it('says why node status is missing when the profile is refused', async () => {
+    setup({ profile: httpError(403, 'no permissions for [cluster:admin/opensearch/ml/profile/nodes] and User [name=bob]') });
+    expect(await screen.findByTestId('nodeProfileError')).toHaveTextContent('no permissions for [cluster:admin/opensearch/ml/profile/nodes] and User [name=bob]');
+  });
+
+  it('keeps delete disabled while the model is deployed', async () => {
+    setup({ models: [{ ...REGISTERED, model_state: 'DEPLOYED' }] });
+    expect(await screen.findByTestId('deleteButton')).toBeDisabled();
+    expect(screen.getByTestId('deployButton')).toBeDisabled();
+    expect(screen.getByTestId('undeployButton')).toBeEnabled();
+  });
+
+  describe('deploy', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('deploys to the chosen nodes, polls the task every 2 s to the end, shows per-node errors and refreshes', async () => {
+      jest.useFakeTimers();
+      const reads: Task[] = [
+        task({ id: 't9', task_type: 'DEPLOY_MODEL', state: 'CREATED', model_id: 'm1' }),
+        task({ id: 't9', task_type: 'DEPLOY_MODEL', state: 'RUNNING', model_id: 'm1' }),
+        task({ id: 't9', task_type: 'DEPLOY_MODEL', state: 'COMPLETED_WITH_ERROR', model_id: 'm1', error: '{"n2":"model content changed"}' }),
+      ];
+      let taskReads = 0;
+      const { http, toasts } = setup({
+        models: [REGISTERED, { ...REGISTERED, model_state: 'DEPLOYING' }, { ...REGISTERED, model_state: 'PARTIALLY_DEPLOYED' }],
+        post: { [DEPLOY]: { task_id: 't9', task_type: 'DEPLOY_MODEL', status: 'CREATED' } },
+      });
+      // The task answers differently on each read; everything else comes from the table.
+      const original = http.get.getMockImplementation()!;
+      http.get.mockImplementation(async (path: string, o?: unknown) => (path === TASK ? reads[Math.min(taskReads++, reads.length - 1)] : original(path, o as never)));
+
+      fireEvent.click(await screen.findByTestId('deployButton'));
+      const combo = await screen.findByTestId('deployNodes');
+      fireEvent.change(within(combo).getByTestId('comboBoxSearchInput'), { target: { value: 'node-1' } });
+      fireEvent.click(await screen.findByTestId('deployNode-n1'));
+      fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+
+      await waitFor(() => expect(sentBodies(http.post, DEPLOY)).toEqual([{ node_ids: ['n1'] }]));
+      expect(toasts.addSuccess).toHaveBeenCalledWith({ title: 'Deploying glove', text: 'Deploy task t9 started.' });
+      expect(await screen.findByTestId('deployProgress')).toBeInTheDocument();
+      const taskCalls = () => http.get.mock.calls.filter((c) => c[0] === TASK).length;
+      await waitFor(() => expect(taskCalls()).toBe(1));
+
+      await act(async () => {
+        jest.advanceTimersByTime(1999);
+      });
+      expect(taskCalls()).toBe(1);
+      await act(async () => {
+        jest.advanceTimersByTime(1);
+      });
+      await waitFor(() => expect(taskCalls()).toBe(2));
+      expect(screen.getByTestId('deployProgress')).toHaveTextContent('RUNNING');
+      await act(async () => {
+        jest.advanceTimersByTime(2000);
+      });
+      await waitFor(() => expect(taskCalls()).toBe(3));
+
+      const failed = await screen.findByTestId('deployFailed');
+      expect(failed).toHaveTextContent('Deployed on some nodes only');
+      expect(within(failed).getByTestId('nodeError-n2')).toHaveTextContent('node-2: model content changed');
+      expect(toasts.addWarning).toHaveBeenCalledWith({ title: 'glove deployed on some nodes only', text: 'n2: model content changed' });
+      // Terminal: no more polling, and the model was read again.
+      await act(async () => {
+        jest.advanceTimersByTime(10000);
+      });
+      expect(taskCalls()).toBe(3);
+      await waitFor(() => expect(screen.getByTestId('modelState')).toHaveTextContent('Partially deployed'));
+    });
+
+    it('explains that nodes cannot be chosen when the cluster has no custom deployment plan, and sends no node ids', async () => {
+      const { http } = setup({
+        readiness: READY,
+        post: { [DEPLOY]: { task_id: 't9', status: 'CREATED' } },
+      });
+      const original = http.get.getMockImplementation()!;
+      http.get.mockImplementation(async (path: string, o?: unknown) =>
+        path === TASK ? task({ id: 't9', task_type: 'DEPLOY_MODEL', state: 'COMPLETED', model_id: 'm1' }) : original(path, o as never)
+      );
+      fireEvent.click(await screen.findByTestId('deployButton'));
+      expect(await screen.findByTestId('deployNoCustomPlan')).toHaveTextContent('allow_custom_deployment_plan');
+      expect(screen.queryByTestId('deployNodes')).not.toBeInTheDocument();
+      fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+      await waitFor(() => expect(sentBodies(http.post, DEPLOY)).toEqual([{}]));
+      expect(await screen.findByTestId('deployCompleted')).toBeInTheDocument();
+    });
+
+    it("toasts ML Commons' reason when the deploy is refused", async () => {
+      const { toasts } = setup({ readiness: READY, post: { [DEPLOY]: httpError(400, 'no eligible node found') } });
+      fireEvent.click(await screen.findByTestId('deployButton'));
+      fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+      await waitFor(() => expect(toasts.addDanger).toHaveBeenCalledWith({ title: 'Could not deploy glove', text: 'no eligible node found' }));
+    });
+  });
+
+  it('lists the task history with per-node errors', async () => {
+    setup({ tasks: [task({ id: 't1', task_type: 'DEPLOY_MODEL', state: 'FAILED', model_id: 'm1', error: '{"n1":"Memory Circuit Breaker is open"}' })] });
+    const err = await screen.findByTestId('historyError-t1');
+    await waitFor(() => expect(within(err).getByTestId('nodeError-n1')).toHaveTextContent('node-1: Memory Circuit Breaker is open'));
+  });
+
+  it('deletes after confirming and goes to the group', async () => {
+    const { http, history } = setup({ del: { [routePath('modelDelete', { modelId: 'm1' })]: { result: 'deleted' } } });
+    fireEvent.click(await screen.findByTestId('deleteButton'));
+    expect(screen.getByTestId('deleteModelModal')).toHaveTextContent('Delete glove version 3?');
+    fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+    await waitFor(() => expect(history.location.pathname).toBe('/model-groups/g1'));
+    expect(http.delete).toHaveBeenCalledWith('/api/ml-models/models/m1');
+  });
+
+  it("shows ML Commons' reason when the model cannot be read", async () => {
+    setup({ models: [httpError(404, 'Failed to find model with the provided model id: m1')] });
+    expect(await screen.findByTestId('modelError-message')).toHaveTextContent('Failed to find model with the provided model id: m1');
+  });
+});

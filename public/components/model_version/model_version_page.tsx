@@ -1,0 +1,154 @@
+import {
+  EuiButton,
+  EuiCallOut,
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiHorizontalRule,
+  EuiLoadingSpinner,
+  EuiPanel,
+  EuiSpacer,
+  EuiText,
+  EuiTitle,
+  EuiToolTip,
+} from '@elastic/eui';
+import React, { useCallback, useMemo, useState } from 'react';
+import { useHistory, useParams } from 'react-router-dom';
+import type { ModelState } from '../../../common/ml_commons';
+import { useModel, useModelGroup, useModelProfile } from '../../hooks/use_model';
+import { useReadiness } from '../../hooks/use_readiness';
+import { appPaths } from '../common/app_link';
+import { ErrorCallout } from '../common/error_callout';
+import { MODEL_STATE_INFO, ModelStateHealth } from '../common/model_state';
+import { usePageBreadcrumbs } from '../common/page_breadcrumbs';
+import { nodeNames } from '../cluster/readiness_values';
+import { canDelete, canDeploy, canUndeploy, DELETE_BLOCKED_REASON } from '../model_actions/model_action_buttons';
+import { useModelActions } from '../model_actions/use_model_actions';
+import { DeployProgress } from './deploy_progress';
+import { ModelConfigView, ModelDetails } from './model_details';
+import { NodeProfileTable } from './node_profile_table';
+import { TaskHistory } from './task_history';
+
+const ATTENTION_STATES: ModelState[] = ['PARTIALLY_DEPLOYED', 'DEPLOY_FAILED', 'REGISTERING'];
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <EuiPanel hasShadow={false} hasBorder paddingSize="m">
+      <EuiTitle size="xs">
+        <h2>{title}</h2>
+      </EuiTitle>
+      <EuiSpacer size="s" />
+      {children}
+    </EuiPanel>
+  );
+}
+
+/** One model version: what it is, where it runs, what happened to it, and the actions on it. */
+export function ModelVersionPage() {
+  const { modelId } = useParams<{ modelId: string }>();
+  const history = useHistory();
+  const model = useModel(modelId);
+  const group = useModelGroup(model.data?.model_group_id);
+  const profile = useModelProfile(modelId);
+  const readiness = useReadiness();
+  const names = useMemo(() => nodeNames(readiness.data), [readiness.data]);
+  const [generation, setGeneration] = useState(0);
+
+  const { reload: reloadModel } = model;
+  const { reload: reloadProfile } = profile;
+  const refresh = useCallback(() => {
+    reloadModel();
+    reloadProfile();
+    setGeneration((g) => g + 1);
+  }, [reloadModel, reloadProfile]);
+  const actions = useModelActions({
+    onChanged: refresh,
+    onDeleted: (m) => history.push(m.model_group_id ? appPaths.modelGroup(m.model_group_id) : appPaths.models()),
+  });
+  usePageBreadcrumbs([
+    { text: 'Models', to: appPaths.models() },
+    { text: model.data ? `${model.data.name}${model.data.model_version ? ` v${model.data.model_version}` : ''}` : modelId },
+  ]);
+
+  if (model.error) return <ErrorCallout title="Could not load the model" error={model.error} onRetry={reloadModel} data-test-subj="modelError" />;
+  if (!model.data) return <EuiLoadingSpinner size="l" />;
+  const m = model.data;
+  const stateInfo = MODEL_STATE_INFO[m.model_state as ModelState];
+  const deployTask = actions.deployTasks[m.id];
+
+  return (
+    <>
+      <EuiFlexGroup alignItems="center" responsive={false} gutterSize="m">
+        <EuiFlexItem grow={false}>
+          <EuiTitle size="m">
+            <h1 data-test-subj="pageTitle">{m.name}</h1>
+          </EuiTitle>
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <EuiText size="s" color="subdued">
+            {m.model_version ? `Version ${m.model_version}` : ''}
+          </EuiText>
+        </EuiFlexItem>
+        <EuiFlexItem grow={false} data-test-subj="modelState">
+          <ModelStateHealth state={m.model_state} />
+        </EuiFlexItem>
+        <EuiFlexItem />
+        <EuiFlexItem grow={false}>
+          <EuiButton size="s" fill iconType="play" isDisabled={!canDeploy(m)} onClick={() => actions.deploy(m)} data-test-subj="deployButton">
+            Deploy
+          </EuiButton>
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <EuiButton size="s" iconType="stop" isDisabled={!canUndeploy(m)} onClick={() => actions.undeploy(m)} data-test-subj="undeployButton">
+            Undeploy
+          </EuiButton>
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <EuiToolTip content={canDelete(m) ? undefined : DELETE_BLOCKED_REASON}>
+            <EuiButton size="s" color="danger" iconType="trash" isDisabled={!canDelete(m)} onClick={() => actions.remove(m)} data-test-subj="deleteButton">
+              Delete
+            </EuiButton>
+          </EuiToolTip>
+        </EuiFlexItem>
+      </EuiFlexGroup>
+      <EuiSpacer size="s" />
+      {stateInfo &&
+        (ATTENTION_STATES.includes(m.model_state as ModelState) ? (
+          <EuiCallOut color={m.model_state === 'REGISTERING' ? 'primary' : 'warning'} size="s" title={stateInfo.label} data-test-subj="stateExplanation">
+            <p>{stateInfo.description}</p>
+          </EuiCallOut>
+        ) : (
+          <EuiText size="s" color="subdued" data-test-subj="stateExplanation">
+            <p>{stateInfo.description}</p>
+          </EuiText>
+        ))}
+      {deployTask && (
+        <>
+          <EuiSpacer size="s" />
+          <DeployProgress task={deployTask} names={names} />
+        </>
+      )}
+      <EuiHorizontalRule margin="m" />
+      <EuiFlexGroup>
+        <EuiFlexItem>
+          <Section title="Details">
+            <ModelDetails model={m} groupName={group.data?.name} />
+          </Section>
+        </EuiFlexItem>
+        <EuiFlexItem>
+          <Section title="Configuration">
+            <ModelConfigView model={m} />
+          </Section>
+        </EuiFlexItem>
+      </EuiFlexGroup>
+      <EuiSpacer size="m" />
+      <Section title="Nodes">
+        <NodeProfileTable modelId={m.id} profile={profile.data} error={profile.error} names={names} />
+      </Section>
+      <EuiSpacer size="m" />
+      <Section title="Task history">
+        <TaskHistory modelId={m.id} names={names} generation={generation} />
+      </Section>
+      {actions.modal}
+    </>
+  );
+}

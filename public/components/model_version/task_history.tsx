@@ -1,0 +1,42 @@
+import { EuiBasicTable, EuiBasicTableColumn } from '@elastic/eui';
+import React, { useEffect } from 'react';
+import type { Task } from '../../../common/types';
+import { useTasks } from '../../hooks/use_tasks';
+import { ErrorCallout } from '../common/error_callout';
+import { EMPTY, formatTime } from '../common/format';
+import { humanize } from '../common/labels';
+import { TaskStateHealth } from '../common/task_state';
+import { TaskErrorList } from '../tasks/task_error_list';
+
+/** The model's tasks, newest first; each change of `generation` reads them again (e.g. a deploy ended). */
+export function TaskHistory({ modelId, names, generation }: { modelId: string; names: Record<string, string>; generation: number }) {
+  const tasks = useTasks({ model_id: modelId, size: 20, sort_direction: 'desc' });
+  const { reload } = tasks;
+  useEffect(() => {
+    if (generation > 0) reload();
+  }, [generation, reload]);
+  const columns: Array<EuiBasicTableColumn<Task>> = [
+    { field: 'task_type', name: 'Task', render: (v?: string) => (v ? humanize(v) : EMPTY) },
+    { field: 'state', name: 'State', render: (s?: string) => <TaskStateHealth state={s} /> },
+    { field: 'create_time', name: 'Created', render: (t?: number) => formatTime(t) },
+    { field: 'last_update_time', name: 'Updated', render: (t?: number) => formatTime(t) },
+    { field: 'worker_node', name: 'Nodes', render: (nodes?: string[]) => (nodes?.length ? nodes.map((n) => names[n] ?? n).join(', ') : EMPTY) },
+    {
+      field: 'error',
+      name: 'Error',
+      width: '35%',
+      render: (error: string | undefined, task: Task) => (error ? <TaskErrorList error={error} names={names} data-test-subj={`historyError-${task.id}`} /> : EMPTY),
+    },
+  ];
+  if (tasks.error) return <ErrorCallout title="Could not load the model's tasks" error={tasks.error} onRetry={tasks.reload} color="warning" data-test-subj="taskHistoryError" />;
+  return (
+    <EuiBasicTable<Task>
+      data-test-subj="taskHistory"
+      items={tasks.data?.items ?? []}
+      columns={columns}
+      loading={tasks.loading}
+      noItemsMessage={tasks.loading ? 'Loading tasks…' : 'No tasks recorded for this model.'}
+      rowProps={(t: Task) => ({ 'data-test-subj': `historyRow-${t.id}` })}
+    />
+  );
+}
