@@ -4,6 +4,7 @@ import { ModelApi } from './model_api';
 import { ModelGroupApi } from './model_group_api';
 import { PredictApi } from './predict_api';
 import { TaskApi } from './task_api';
+import { UploadApi } from './upload_api';
 
 export interface Apis {
   modelGroups: ModelGroupApi;
@@ -11,6 +12,7 @@ export interface Apis {
   tasks: TaskApi;
   predict: PredictApi;
   cluster: ClusterApi;
+  upload: UploadApi;
 }
 
 export function createApis(http: HttpSetup): Apis {
@@ -20,8 +22,9 @@ export function createApis(http: HttpSetup): Apis {
     tasks: new TaskApi(http),
     predict: new PredictApi(http),
     cluster: new ClusterApi(http),
+    upload: new UploadApi(http),
   };
 }
 
-export { ClusterApi, ModelApi, ModelGroupApi, PredictApi, TaskApi };
+export { ClusterApi, ModelApi, ModelGroupApi, PredictApi, TaskApi, UploadApi };
 export { errorMessage, isAbortError } from './errors';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FlowState, RegisterFlow, RegisterFlowOptions, RegisterRequest } from '../lib/register_flow';
-import { useUploadApi } from './use_upload_api';
+import { useServices } from '../services';
 
 const RUNNING_PHASES: ReadonlyArray<FlowState['phase']> = [
   'creating_group',
@@ -35,7 +35,7 @@ function guardUnload(): () => void {
  * left half-uploaded.
  */
 export function useRegister(options: Omit<RegisterFlowOptions, 'onChange'> = {}) {
-  const api = useUploadApi();
+  const api = useServices().apis.upload;
   const [state, setState] = useState<FlowState | undefined>();
   const controllerRef = useRef<AbortController>();
   const mounted = useRef(true);

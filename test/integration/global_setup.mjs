@@ -3,12 +3,10 @@
  * setup starts from the project's cache) and the plugin's real standalone host built from source.
  */
 import { spawn, spawnSync } from 'child_process';
-import { promises as fs } from 'fs';
 import path from 'path';
 import { fileURLToPath } from 'url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const STATE = path.join(ROOT, 'target', 'integration_state.json');
 
 async function waitFor(url, timeoutMs) {
   const until = Date.now() + timeoutMs;
@@ -63,6 +61,7 @@ export default async function globalSetup(_globalConfig, projectConfig) {
 
   process.env.OPENSEARCH_URL = opensearchUrl;
   process.env.MLM_URL = hostUrl;
-  await fs.mkdir(path.dirname(STATE), { recursive: true });
-  await fs.writeFile(STATE, JSON.stringify(state));
+  // Global setup and teardown run in the same process: keep this run's state there, so two
+  // runs side by side never stop each other's host.
+  globalThis.__MLM_INTEGRATION_STATE__ = state;
 }

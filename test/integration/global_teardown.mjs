@@ -1,12 +1,10 @@
-import { promises as fs } from 'fs';
 import path from 'path';
 import { fileURLToPath } from 'url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const STATE = path.join(ROOT, 'target', 'integration_state.json');
 
 export default async function globalTeardown() {
-  const state = JSON.parse(await fs.readFile(STATE, 'utf8').catch(() => '{}'));
+  const state = globalThis.__MLM_INTEGRATION_STATE__ || {};
   if (state.hostPid) {
     try {
       process.kill(state.hostPid, 'SIGTERM');

@@ -2,7 +2,7 @@ import { EuiButton, EuiCallOut, EuiSpacer, EuiText } from '@elastic/eui';
 import React, { useEffect, useRef, useState } from 'react';
 import type { NativeInspectResult } from '../../../common/types';
 import { errorMessage, isAbortError } from '../../apis/errors';
-import { useUploadApi } from '../../hooks/use_upload_api';
+import { useServices } from '../../services';
 
 const shape = (s: Array<number | string>) => `[${s.join(', ')}]`;
 
@@ -12,7 +12,7 @@ const shape = (s: Array<number | string>) => `[${s.join(', ')}]`;
  * registering; when the sidecar is off, its own message says so.
  */
 export function NativeCheck({ file }: { file: File }) {
-  const api = useUploadApi();
+  const api = useServices().apis.upload;
   const [state, setState] = useState<{ running: boolean; result?: NativeInspectResult; error?: unknown }>({ running: false });
   const controller = useRef<AbortController>();
   useEffect(() => {
