@@ -237,9 +237,12 @@ export interface HttpFetchError extends Error {
   body?: { statusCode?: number; error?: string; message?: string; attributes?: Record<string, unknown> };
 }
 
+/** Renders into an element OSD owns; returns how to unmount (toasts' rich `title`/`text`). */
+export type MountPoint = (element: HTMLElement) => () => void;
+
 export interface Toast {
-  title?: string;
-  text?: string;
+  title?: string | MountPoint;
+  text?: string | MountPoint;
   color?: string;
   [key: string]: unknown;
 }

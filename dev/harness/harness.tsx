@@ -3,7 +3,7 @@
  * with the xsrf header, notifications, chrome breadcrumbs) and an `__osdBundles__` registry,
  * implemented to OSD's contract so the shipped bundle runs unchanged.
  */
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import ReactDOM from 'react-dom';
 import { EuiBreadcrumbs, EuiGlobalToastList, EuiHeader, EuiHeaderSection, EuiHeaderSectionItem, EuiTitle } from '@elastic/eui';
 import { createBrowserHistory } from 'history';
@@ -14,6 +14,7 @@ import type {
   CoreStartPublic,
   HttpFetchOptions,
   HttpSetup,
+  MountPoint,
   ScopedHistory,
   Toast,
 } from '../../types/osd';
@@ -125,11 +126,19 @@ function Chrome({ title }: { title: string }) {
   );
 }
 
+/** Renders an OSD mount point (a plugin's own rendering function) into an element we own. */
+function MountPointHost({ mount }: { mount: MountPoint }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => (ref.current ? mount(ref.current) : undefined), [mount]);
+  return <div ref={ref} />;
+}
+const renderable = (v: Toast['title']) => (typeof v === 'function' ? <MountPointHost mount={v} /> : v);
+
 function Toasts() {
   const list = useStore(toasts);
   return (
     <EuiGlobalToastList
-      toasts={list as any}
+      toasts={list.map((t) => ({ ...t, title: renderable(t.title), text: renderable(t.text) })) as any}
       dismissToast={(t: { id: string }) => toasts.set(toasts.get().filter((x) => x.id !== t.id))}
       toastLifeTimeMs={8000}
     />

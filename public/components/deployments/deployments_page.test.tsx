@@ -45,7 +45,12 @@ describe('DeploymentsPage', () => {
     const getsBefore = http.get.mock.calls.filter((c) => c[0] === MODELS).length;
 
     fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
-    await waitFor(() => expect(toasts.addSuccess).toHaveBeenCalledWith({ title: 'Undeployed splade' }));
+    await waitFor(() => expect(toasts.addSuccess).toHaveBeenCalledWith({ title: 'Undeployed splade', text: expect.any(Function) }));
+    // The toast's text is a mount point (OSD renders it outside the app) linking to the model.
+    const holder = document.createElement('div');
+    const unmount = toasts.addSuccess.mock.calls[0][0].text(holder);
+    expect(holder.querySelector('[data-test-subj="toastLink"]')).toHaveAttribute('href', '/models/m2');
+    unmount();
     expect(http.post).toHaveBeenCalledWith(UNDEPLOY);
     await waitFor(() => expect(http.get.mock.calls.filter((c) => c[0] === MODELS).length).toBeGreaterThan(getsBefore));
     expect(screen.queryByTestId('undeployModal')).not.toBeInTheDocument();

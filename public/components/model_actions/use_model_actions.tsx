@@ -1,8 +1,11 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
+import { useHistory } from 'react-router-dom';
 import type { Model, Task } from '../../../common/types';
 import { errorMessage, isAbortError } from '../../apis/errors';
 import { pollTask } from '../../hooks/poll_task';
 import { useServices } from '../../services';
+import { appPaths } from '../common/app_link';
+import { toastLink } from '../common/toast_link';
 import { taskErrorLines } from '../tasks/task_error';
 import { DeleteModelModal } from './delete_model_modal';
 import { DeployModal } from './deploy_modal';
@@ -25,6 +28,7 @@ interface Options {
 export function useModelActions({ onChanged, onDeleted }: Options) {
   const { apis, notifications } = useServices();
   const { toasts } = notifications;
+  const history = useHistory();
   const [pending, setPending] = useState<Pending | undefined>();
   const [busy, setBusy] = useState(false);
   /** The latest read of each model's deploy task started here, by model id. */
@@ -52,7 +56,9 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
       try {
         const task = await pollTask(apis.tasks, taskId, { signal: controller.signal, onUpdate: record });
         const errors = taskErrorLines(task.error).join('\n');
-        if (task.state === 'COMPLETED') toasts.addSuccess({ title: `Deployed ${model.name}` });
+        if (task.state === 'COMPLETED') {
+          toasts.addSuccess({ title: `Deployed ${model.name}`, text: toastLink('It answers predictions now.', 'Open the model', history as never, appPaths.model(model.id)) });
+        }
         else if (task.state === 'COMPLETED_WITH_ERROR') toasts.addWarning({ title: `${model.name} deployed on some nodes only`, text: errors });
         else toasts.addDanger({ title: `Could not deploy ${model.name}`, text: errors || `The deploy task ended ${task.state}.` });
       } catch (err) {
@@ -63,7 +69,7 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
       }
       if (mounted.current && !controller.signal.aborted) callbacks.current.onChanged();
     },
-    [apis, toasts]
+    [apis, toasts, history]
   );
 
   const run = useCallback(
@@ -74,12 +80,15 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
       try {
         if (kind === 'deploy') {
           const res = await apis.models.deploy(model.id, nodeIds ? { node_ids: nodeIds } : {});
-          toasts.addSuccess({ title: `Deploying ${model.name}`, text: `Deploy task ${res.task_id} started.` });
+          toasts.addSuccess({
+            title: `Deploying ${model.name}`,
+            text: toastLink(`Deploy task ${res.task_id} started.`, 'Follow it on the model page', history as never, appPaths.model(model.id)),
+          });
           setDeployTasks((prev) => ({ ...prev, [model.id]: { id: res.task_id, model_id: model.id, task_type: 'DEPLOY_MODEL', state: res.status } }));
           followDeploy(model, res.task_id);
         } else if (kind === 'undeploy') {
           await apis.models.undeploy(model.id);
-          toasts.addSuccess({ title: `Undeployed ${model.name}` });
+          toasts.addSuccess({ title: `Undeployed ${model.name}`, text: toastLink('Its nodes released it.', 'Open the model', history as never, appPaths.model(model.id)) });
         } else {
           await apis.models.delete(model.id);
           toasts.addSuccess({ title: `Deleted ${model.name}` });
@@ -96,7 +105,7 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
       if (kind === 'delete' && callbacks.current.onDeleted) callbacks.current.onDeleted(model);
       else callbacks.current.onChanged();
     },
-    [apis, toasts, pending, followDeploy]
+    [apis, toasts, pending, followDeploy, history]
   );
 
   const cancel = useCallback(() => setPending(undefined), []);
