@@ -6,7 +6,7 @@ import { config, plugin } from './index';
 describe('server plugin entry', () => {
   it('exports a config schema OSD accepts and validates its defaults', () => {
     expect((config.schema as unknown as { __isOsdConfigSchemaType: boolean }).__isOsdConfigSchemaType).toBe(true);
-    expect(config.schema.validate({})).toEqual({ enabled: true });
+    expect(config.schema.validate({})).toMatchObject({ enabled: true, native: { enabled: true, maxQueue: 64, workers: 1 } });
     expect(() => config.schema.validate({ enabled: 'yes' })).toThrow(/\[enabled\]/);
   });
 

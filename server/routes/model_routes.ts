@@ -5,13 +5,15 @@ import { PluginHttpError } from '../lib/errors';
 import { ModelService } from '../services/model_service';
 import { jsonHandler, RouteDeps, validation } from './route_helpers';
 import { chunkCount } from '../../common/upload';
+import type { UploadObserver } from '../sidecar/chunk_assembler';
 
 function assertRegistration(body: { function_name?: string; model_config?: unknown }) {
   const problem = v.checkModelRegistration(body);
   if (problem) throw new PluginHttpError(400, problem, 'model_config');
 }
 
-export function registerModelRoutes(router: IRouter, deps: RouteDeps) {
+/** `uploads` (optional): native inference learns each chunked upload's hash to cache the zip. */
+export function registerModelRoutes(router: IRouter, deps: RouteDeps & { uploads?: UploadObserver }) {
   router.get(
     { path: ROUTES.models.path, validate: { query: validation(v.modelSearchQuery) } },
     jsonHandler(deps, ({ transport, request }) => new ModelService(transport).search(request.query))
@@ -42,7 +44,9 @@ export function registerModelRoutes(router: IRouter, deps: RouteDeps) {
           'total_chunks'
         );
       }
-      return new ModelService(transport).registerMeta(request.body);
+      const registered = await new ModelService(transport).registerMeta(request.body);
+      if (registered?.model_id) deps.uploads?.expect(registered.model_id, request.body);
+      return registered;
     })
   );
 

@@ -6,6 +6,7 @@ import type { Readable } from 'stream';
 import { ByteLimit, isReadable } from '../lib/byte_limit';
 import { PluginHttpError } from '../lib/errors';
 import { ModelService } from '../services/model_service';
+import type { UploadObserver } from '../sidecar/chunk_assembler';
 import { jsonHandler, RouteDeps, validation } from './route_helpers';
 
 const streamBody: RouteValidationFunction<Readable> = (data, { ok, badRequest }) =>
@@ -17,7 +18,7 @@ const streamBody: RouteValidationFunction<Readable> = (data, { ok, badRequest })
  * One chunk of a zip, streamed from the browser to ML Commons without buffering or parsing. The
  * server keeps no upload state between chunks, so any Dashboards instance can take any chunk.
  */
-export function registerUploadRoutes(router: IRouter, deps: RouteDeps) {
+export function registerUploadRoutes(router: IRouter, deps: RouteDeps & { uploads?: UploadObserver }) {
   router.post(
     {
       path: ROUTES.modelUploadChunk.path,
@@ -34,9 +35,14 @@ export function registerUploadRoutes(router: IRouter, deps: RouteDeps) {
       if (declared > CHUNK_SIZE_BYTES) throw new PluginHttpError(413, `Chunk is larger than ${CHUNK_SIZE_BYTES} bytes`);
       const limit = new ByteLimit(CHUNK_SIZE_BYTES);
       request.body.on('error', (e) => limit.destroy(e));
-      const upstream = request.body.pipe(limit);
+      // Native inference keeps a copy when it saw this upload registered (best effort, see ChunkAssembler).
+      const tap = deps.uploads?.tap(request.params.modelId, request.params.chunkNumber);
+      if (tap) limit.on('error', (e) => tap.stream.destroy(e));
+      const upstream = tap ? request.body.pipe(limit).pipe(tap.stream) : request.body.pipe(limit);
       try {
-        return await new ModelService(transport).uploadChunk(request.params.modelId, request.params.chunkNumber, upstream);
+        const result = await new ModelService(transport).uploadChunk(request.params.modelId, request.params.chunkNumber, upstream);
+        tap?.done(true);
+        return result;
       } catch (err) {
         if (limit.exceeded) throw new PluginHttpError(413, `Chunk is larger than ${CHUNK_SIZE_BYTES} bytes`);
         throw err;

@@ -1,6 +1,7 @@
 import { startHttpHost, HttpHost } from '../../dev/http_host';
 import { RouterAdapter } from '../../dev/router_adapter';
 import { registerRoutes } from '../../server/routes';
+import type { NativeRuntime } from '../../server/sidecar/native_runtime';
 import type { Logger, RequestHandlerContext } from '../../types/osd';
 import { FakeTransport } from './fake_transport';
 
@@ -19,7 +20,9 @@ export interface RouteTestHost {
  * The real routes behind the real adapter on a loopback port, with the transport faked: tests
  * go through HTTP, validation, xsrf and error mapping exactly as the browser would.
  */
-export async function startRouteTestHost(opts: { dataSource?: RequestHandlerContext['dataSource'] } = {}): Promise<RouteTestHost> {
+export async function startRouteTestHost(
+  opts: { dataSource?: RequestHandlerContext['dataSource']; native?: NativeRuntime } = {}
+): Promise<RouteTestHost> {
   const transport = new FakeTransport();
   const router = new RouterAdapter({
     logger: silentLogger,
@@ -28,7 +31,7 @@ export async function startRouteTestHost(opts: { dataSource?: RequestHandlerCont
       dataSource: opts.dataSource,
     }),
   });
-  registerRoutes(router, { logger: silentLogger });
+  registerRoutes(router, { logger: silentLogger, native: opts.native });
   const host = await startHttpHost({ router });
   return {
     transport,

@@ -1,0 +1,176 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:native`: text_embedding on the MiniLM-sized fixture, in one run:
+ *  - through the plugin's native predict route (the built standalone host in its own process, so
+ *    HTTP + validation + IPC to the sidecar + worker thread are all included);
+ *  - raw onnxruntime-node in this process on the same model (same threads, tokenization and mean
+ *    pooling included, no HTTP/IPC);
+ *  - the cluster's predict through the plugin's route, when OPENSEARCH_URL is set.
+ * Batches of 1, 8 and 32 sentences, sequential requests, each case run for BENCH_SECONDS.
+ */
+import { createRequire } from 'module';
+import { promises as fs } from 'fs';
+import os from 'os';
+import { buildDevHost, buildServer } from '../scripts/build.mjs';
+import { ensureFixtures, loadFixture } from '../scripts/fixtures/build.mjs';
+import { findFreePort } from '../scripts/opensearch.mjs';
+import { encodeBatch, loadTokenizer } from '../scripts/fixtures/lib/runtime.mjs';
+import { machine, startHost, summarize, writeResult, writeSection } from './lib/harness.mjs';
+
+const require = createRequire(import.meta.url);
+const ort = require('onnxruntime-node');
+const SECONDS = Number(process.env.BENCH_SECONDS || 4);
+const BATCHES = [1, 8, 32];
+const XSRF = { 'osd-xsrf': 'bench' };
+const WORDS = 'search engine vector dense sparse model cluster node query passage music guitar river mountain city market'.split(' ');
+// ~14 tokens each, all different, so no cache can help either side.
+const sentence = (i) => `${Array.from({ length: 10 }, (_x, k) => WORDS[(i * 7 + k * 3) % WORDS.length]).join(' ')} number ${i}.`;
+
+async function json(url, init) {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${init?.method || 'GET'} ${url}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+const post = (url, body) => json(url, { method: 'POST', headers: { ...XSRF, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+/** Sequential calls for SECONDS (after 5 warm-ups): p50 latency and sentences per second. */
+async function measure(batch, call) {
+  let i = 0;
+  const docs = () => Array.from({ length: batch }, () => sentence(i++));
+  for (let w = 0; w < 5; w++) await call(docs());
+  const lat = [];
+  const t0 = performance.now();
+  while (performance.now() - t0 < SECONDS * 1000) {
+    const d = docs();
+    const s = performance.now();
+    await call(d);
+    lat.push(performance.now() - s);
+  }
+  const wall = performance.now() - t0;
+  const r = summarize(lat, wall, lat.length);
+  return { batch, ...r, sentences_per_s: +((lat.length * batch * 1000) / wall).toFixed(1) };
+}
+
+async function until(fn, what, ms = 180000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const v = await fn();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function main() {
+  await ensureFixtures(['minilm']);
+  const fx = loadFixture('minilm');
+  await buildServer();
+  await buildDevHost();
+  const opensearchUrl = process.env.OPENSEARCH_URL;
+  const host = await startHost({ opensearchUrl: opensearchUrl || 'http://127.0.0.1:9', port: await findFreePort() });
+  const api = `${host.url}/api/ml-models`;
+  const out = { machine: machine(), fixture: { name: fx.name, sha256: fx.sha256, size_bytes: fx.size_bytes }, seconds_per_case: SECONDS, route: [], raw: [], cluster: [] };
+  try {
+    // The plugin's native path: inspect caches the zip, then predict by its hash.
+    const zip = await fs.readFile(fx.zipPath);
+    const inspected = await json(`${api}/native/inspect`, { method: 'POST', headers: { ...XSRF, 'content-type': 'application/octet-stream' }, body: zip });
+    const config = fx.model_config;
+    const url = `${api}/native/predict/text_embedding/${inspected.sha256}`;
+    for (const b of BATCHES) out.route.push(await measure(b, (docs) => post(url, { text_docs: docs, model_config: config })));
+    const status = await json(`${api}/native/status`);
+    const model = status.models.find((m) => m.sha256 === fx.sha256);
+    out.sidecar = { rss_bytes: status.rss_bytes, model_rss_delta_bytes: model?.rss_delta_bytes, model_load_ms: model?.load_ms, workers: status.workers };
+
+    // Raw: the same model in this process, same session options as the sidecar's defaults.
+    const intra = Math.min(4, Math.max(1, Math.floor(os.cpus().length / 1)));
+    const session = await ort.InferenceSession.create(await fs.readFile(fx.onnxPath), { intraOpNumThreads: intra, interOpNumThreads: 1, graphOptimizationLevel: 'all', executionMode: 'sequential' });
+    const tok = loadTokenizer(await fs.readFile(fx.tokenizerPath));
+    const raw = async (docs) => {
+      const enc = encodeBatch(tok, docs);
+      const dims = [enc.B, enc.S];
+      const feeds = {};
+      for (const name of session.inputNames) {
+        const role = name.replace(/^.*\./, '');
+        feeds[name] = new ort.Tensor('int64', role === 'input_ids' ? enc.ids : role === 'attention_mask' ? enc.mask : enc.types, dims);
+      }
+      const res = await session.run(feeds);
+      // Mean pooling + L2, as the route does, so both sides do the same work.
+      const t = res[session.outputNames[0]];
+      const [B, S, H] = t.dims;
+      const vecs = [];
+      for (let b = 0; b < B; b++) {
+        const v = new Float64Array(H);
+        let n = 0;
+        for (let s = 0; s < S; s++) {
+          if (!enc.mask[b * S + s]) continue;
+          n++;
+          for (let h = 0; h < H; h++) v[h] += t.data[(b * S + s) * H + h];
+        }
+        const norm = Math.hypot(...v.map((x) => x / n));
+        vecs.push(Array.from(v, (x) => x / n / norm));
+      }
+      return vecs;
+    };
+    for (const b of BATCHES) out.raw.push(await measure(b, raw));
+    await session.release();
+    out.raw_threads = intra;
+
+    if (opensearchUrl) {
+      // The cluster's predict via the plugin's route, same model (registered through the chunk routes).
+      const total = Math.ceil(zip.length / 10000000);
+      const meta = await post(`${api}/models/_register_meta`, {
+        name: `bench-native-${Date.now()}`,
+        function_name: 'TEXT_EMBEDDING',
+        model_format: 'ONNX',
+        model_content_hash_value: fx.sha256,
+        model_content_size_in_bytes: zip.length,
+        total_chunks: total,
+        model_config: config,
+      });
+      const id = meta.model_id;
+      try {
+        for (let n = 0; n < total; n++) {
+          await json(`${api}/models/${id}/chunk/${n}`, { method: 'POST', headers: { ...XSRF, 'content-type': 'application/octet-stream' }, body: zip.subarray(n * 10000000, Math.min((n + 1) * 10000000, zip.length)) });
+        }
+        await until(async () => (await json(`${api}/models/${id}`)).model_state === 'REGISTERED', 'REGISTERED');
+        const { task_id } = await post(`${api}/models/${id}/_deploy`, {});
+        await until(async () => ['COMPLETED', 'FAILED'].includes((await json(`${api}/tasks/${task_id}`)).state), 'deploy');
+        for (const b of BATCHES) out.cluster.push(await measure(b, (docs) => post(`${api}/predict/text_embedding/${id}`, { text_docs: docs })));
+      } finally {
+        await post(`${api}/models/${id}/_undeploy`, {}).catch(() => undefined);
+        await until(async () => (await json(`${api}/models/${id}`)).model_state !== 'DEPLOYED', 'undeploy', 60000).catch(() => undefined);
+        await json(`${api}/models/${id}`, { method: 'DELETE', headers: XSRF }).catch(() => undefined);
+      }
+    }
+  } finally {
+    host.stop();
+  }
+
+  const row = (b) => {
+    const r = out.route.find((x) => x.batch === b);
+    const w = out.raw.find((x) => x.batch === b);
+    const c = out.cluster.find((x) => x.batch === b);
+    return `| ${b} | ${r.sentences_per_s} | ${w.sentences_per_s} | **${(r.sentences_per_s / w.sentences_per_s).toFixed(3)}** | ${r.p50_ms} | ${w.p50_ms} | ${(r.p50_ms - w.p50_ms).toFixed(3)} | ${c ? `${c.sentences_per_s} / ${c.p50_ms}` : '—'} |`;
+  };
+  out.ratios = Object.fromEntries(BATCHES.map((b) => [`batch_${b}`, +(out.route.find((x) => x.batch === b).sentences_per_s / out.raw.find((x) => x.batch === b).sentences_per_s).toFixed(3)]));
+  out.p50_overhead_ms_batch_1 = +(out.route[0].p50_ms - out.raw[0].p50_ms).toFixed(3);
+  await writeResult('native', out);
+  const m = out.machine;
+  await writeSection(
+    'Native inference (`npm run bench:native`)',
+    `text_embedding (mean pooling + normalize) on the MiniLM-sized fixture (6 layers, H 384, random weights; sentences of ~14 tokens, all different) through the plugin's native predict route — the built standalone host in its own process: HTTP, validation, IPC to the sidecar process, a worker thread running onnxruntime-node ${ort.env.versions.node} with ${out.raw_threads} intra-op threads — vs raw onnxruntime-node in the benchmark's own process on the same model with the same session options (tokenization and pooling included on both sides)${out.cluster.length ? ", and vs the cluster's predict (ML Commons on the local OpenSearch 2.19 node) through the plugin's route" : ''}. Sequential requests, ${SECONDS} s per case after 5 warm-ups. Machine: ${m.cores} cores, ${m.cpu}, Node ${m.node}; ${m.date.slice(0, 10)}. Raw figures: \`bench/results/native.json\`.
+
+| batch | route sent/s | raw sent/s | throughput ratio (target ≥ 0.9 at 32) | route p50 ms | raw p50 ms | p50 overhead ms (target ≤ 1.5 at 1) | cluster sent/s / p50 ms |
+|---|---|---|---|---|---|---|---|
+${BATCHES.map(row).join('\n')}
+
+Sidecar resident memory with this model loaded: **${(out.sidecar.rss_bytes / 1048576).toFixed(0)} MB** (the model's share, measured as RSS growth while it loaded: ${(out.sidecar.model_rss_delta_bytes / 1048576).toFixed(0)} MB; load ${out.sidecar.model_load_ms} ms; ${out.sidecar.workers} worker).`
+  );
+  console.log(JSON.stringify({ ratios: out.ratios, p50_overhead_ms_batch_1: out.p50_overhead_ms_batch_1, route: out.route, raw: out.raw, cluster: out.cluster, sidecar: out.sidecar }, null, 1));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

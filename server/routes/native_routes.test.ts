@@ -1,0 +1,186 @@
+import { promises as fs, readFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import type { NativeInspectResult, NativeStatus, PredictResponse } from '../../common/types';
+import { RouteTestHost, silentLogger, startRouteTestHost } from '../../test/mocks/route_test_host';
+import { compileSidecar } from '../sidecar/__tests__/compile_sidecar';
+import { createNativeRuntime, NativeRuntime } from '../sidecar/native_runtime';
+import type { NativeConfig } from '../config';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const fixtures = require('../../scripts/fixtures/fixtures.cjs');
+
+jest.setTimeout(60000);
+const API = '/api/ml-models/native';
+const octet = { 'content-type': 'application/octet-stream' };
+const entry = compileSidecar();
+const tinyBert = fixtures.loadFixture('tiny-bert');
+const sparse = fixtures.loadFixture('tiny-sparse');
+const long = 'word '.repeat(600);
+
+async function host(config: Partial<NativeConfig> = {}): Promise<{ t: RouteTestHost; rt: NativeRuntime; close(): Promise<void> }> {
+  const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mlm-native-'));
+  const rt = createNativeRuntime({ cacheDir, intraOpThreads: 1, ...config }, silentLogger, { entry, backoffMs: 50 });
+  const t = await startRouteTestHost({ native: rt });
+  return {
+    t,
+    rt,
+    async close() {
+      await t.close();
+      await rt.stop();
+      await fs.rm(cacheDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const inspect = (t: RouteTestHost, file: string) => t.call('POST', `${API}/inspect`, { raw: readFileSync(file), headers: octet });
+
+describe('native routes over the router adapter, with a real sidecar', () => {
+  let h: Awaited<ReturnType<typeof host>>;
+  beforeAll(async () => {
+    h = await host();
+  });
+  afterAll(() => h.close());
+
+  it('inspect describes the zip, caches it, and suggests a model_config', async () => {
+    const res = await inspect(h.t, tinyBert.zipPath);
+    expect(res.status).toBe(200);
+    const r = res.body as NativeInspectResult;
+    expect(r).toMatchObject({
+      sha256: tinyBert.sha256,
+      size_bytes: tinyBert.size_bytes,
+      format: 'ONNX',
+      embedding_dimension: 32,
+      sparse_vocab_output: false,
+      vocab_size: 30522,
+      max_length: 512,
+      cached: true,
+      suggested: { function_name: 'TEXT_EMBEDDING', model_format: 'ONNX', model_config: { model_type: 'bert', embedding_dimension: 32, pooling_mode: 'mean' } },
+    });
+    expect(r.files.map((f) => f.name)).toEqual(['tokenizer.json', 'model.onnx']);
+    expect(r.inputs.map((i) => i.name)).toEqual(['input_ids', 'attention_mask', 'token_type_ids']);
+    expect(r.outputs[0]).toEqual({ name: 'last_hidden_state', type: 'float32', shape: ['batch', 'sequence', 32] });
+  });
+
+  it('inspect recognises a sparse encoder (vocab-sized output) and its ML Commons input names', async () => {
+    const r = (await inspect(h.t, sparse.zipPath)).body as NativeInspectResult;
+    expect(r).toMatchObject({ sparse_vocab_output: true, suggested: { function_name: 'SPARSE_ENCODING' }, problems: [] });
+  });
+
+  it.each((fixtures.loadBadFixtures() as Array<{ name: string; reason: string; bad: boolean; path: string }>).filter((b) => b.bad).map((b) => [b.name, b] as const))(
+    'inspect refuses %s with 400 naming the problem, and keeps nothing',
+    async (_n, b) => {
+      const res = await inspect(h.t, b.path);
+      expect([res.status, res.body.attributes?.code]).toEqual([400, b.reason]);
+      expect(res.body.message).toBeTruthy();
+      const status = (await h.t.call('GET', `${API}/status`)).body as NativeStatus;
+      expect(status.cache.entries).toBe(2);
+    }
+  );
+
+  it('predicts text_embedding in ML Commons response shape; each document as if alone', async () => {
+    const docs = ['hello world', 'the cat sat on the mat', long, 'a'];
+    const body = { text_docs: docs, model_config: tinyBert.model_config };
+    const batch = (await h.t.call('POST', `${API}/predict/text_embedding/${tinyBert.sha256}`, { body })).body as PredictResponse;
+    expect(batch.inference_results).toHaveLength(4);
+    for (let i = 0; i < docs.length; i++) {
+      const alone = (await h.t.call('POST', `${API}/predict/text_embedding/${tinyBert.sha256}`, { body: { ...body, text_docs: [docs[i]] } })).body as PredictResponse;
+      const a = alone.inference_results[0].output[0];
+      const b = batch.inference_results[i].output[0];
+      expect(a).toMatchObject({ name: 'sentence_embedding', data_type: 'FLOAT32', shape: [32] });
+      const diff = Math.max(...a.data!.map((x, k) => Math.abs(x - b.data![k])));
+      expect(diff).toBeLessThan(1e-5);
+    }
+  });
+
+  it('uses the config stored at inspect time when the body has none', async () => {
+    const r = (await h.t.call('POST', `${API}/predict/text_embedding/${tinyBert.sha256}`, { body: { text_docs: ['x'] } })).body as PredictResponse;
+    const norm = Math.hypot(...r.inference_results[0].output[0].data!);
+    expect(norm).toBeCloseTo(1, 5);
+  });
+
+  it('predicts sparse_encoding as token -> weight maps without special tokens', async () => {
+    const r = (await h.t.call('POST', `${API}/predict/sparse_encoding/${sparse.sha256}`, { body: { text_docs: ['the cat sat on the mat'] } })).body as PredictResponse;
+    const out = r.inference_results[0].output[0];
+    // Unnamed, as ML Commons answers for ONNX sparse models.
+    expect(out.name).toBeUndefined();
+    const map = out.dataAsMap!.response![0];
+    expect(Object.keys(map)).toEqual(expect.arrayContaining(['cat', 'mat', 'sat']));
+    expect(Object.keys(map).some((k) => k.startsWith('['))).toBe(false);
+  });
+
+  it('answers 404 for a zip not in the cache, 400 for bad input, and TorchScript as cluster-only', async () => {
+    const missing = await h.t.call('POST', `${API}/predict/text_embedding/${'0'.repeat(64)}`, { body: { text_docs: ['x'] } });
+    expect([missing.status, missing.body.attributes?.code]).toEqual([404, 'model_not_cached']);
+    const badHash = await h.t.call('POST', `${API}/predict/text_embedding/abc`, { body: { text_docs: ['x'] } });
+    expect(badHash.status).toBe(400);
+    const badFn = await h.t.call('POST', `${API}/predict/sparse_tokenize/${tinyBert.sha256}`, { body: { text_docs: ['x'] } });
+    expect(badFn.status).toBe(400);
+    const sim = await h.t.call('POST', `${API}/predict/text_similarity/${tinyBert.sha256}`, { body: { text_docs: ['x'] } });
+    expect(sim.status).toBe(400);
+    const json = await h.t.call('POST', `${API}/inspect`, { body: { a: 1 } });
+    expect(json.status).toBe(415);
+    let ts: { zipPath: string } | undefined;
+    try {
+      ts = fixtures.loadFixture('torchscript/glove-ts-hf');
+    } catch {
+      ts = undefined;
+    }
+    if (ts) {
+      const r = (await inspect(h.t, ts.zipPath)).body as NativeInspectResult;
+      expect(r).toMatchObject({ format: 'TORCH_SCRIPT', problems: [{ code: 'torchscript_cluster_only' }] });
+      const p = await h.t.call('POST', `${API}/predict/text_embedding/${r.sha256}`, { body: { text_docs: ['x'] } });
+      expect([p.status, p.body.message]).toEqual([400, expect.stringMatching(/TorchScript models run on the cluster only/)]);
+    }
+  });
+
+  it('status reports the running sidecar, its memory, loaded models and the cache', async () => {
+    const s = (await h.t.call('GET', `${API}/status`)).body as NativeStatus;
+    expect(s).toMatchObject({ enabled: true, running: true, workers: 1, queue: { waiting: 0, in_flight: 0, max: 64 } });
+    expect(s.rss_bytes).toBeGreaterThan(10e6);
+    expect(s.models.map((m) => m.sha256)).toEqual(expect.arrayContaining([tinyBert.sha256, sparse.sha256]));
+    expect(s.models[0].rss_delta_bytes).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('sidecar faults', () => {
+  // The sparse head's [B, S, 30522] decoder makes 40 long documents take seconds.
+  const heavy = { text_docs: Array.from({ length: 40 }, (_x, i) => `${i} ${long}`) };
+
+  it('kill -9 mid-request: the request fails with 503 and a clear message, the sidecar restarts, the next request works', async () => {
+    const h = await host();
+    try {
+      await inspect(h.t, sparse.zipPath);
+      const pid = (await h.t.call('GET', `${API}/status`)).body.pid as number;
+      const inFlight = h.t.call('POST', `${API}/predict/sparse_encoding/${sparse.sha256}`, { body: heavy });
+      await new Promise((r) => setTimeout(r, 150));
+      process.kill(pid, 'SIGKILL');
+      const res = await inFlight;
+      expect([res.status, res.body.attributes?.code]).toEqual([503, 'sidecar_crashed']);
+      expect(res.body.message).toMatch(/stopped \(signal SIGKILL\).*restarts automatically/);
+      const again = await h.t.call('POST', `${API}/predict/sparse_encoding/${sparse.sha256}`, { body: { text_docs: ['back'] } });
+      expect(again.status).toBe(200);
+      const s = (await h.t.call('GET', `${API}/status`)).body as NativeStatus;
+      expect(s.pid).not.toBe(pid);
+      expect(s.restarts).toBe(1);
+      expect(s.last_exit).toMatch(/SIGKILL/);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a full queue answers 429 at once; a slow request times out with 504', async () => {
+    const h = await host({ maxQueue: 1, requestTimeoutMs: 300 });
+    try {
+      expect((await inspect(h.t, sparse.zipPath)).status).toBe(200);
+      const slow = h.t.call('POST', `${API}/predict/sparse_encoding/${sparse.sha256}`, { body: heavy });
+      await new Promise((r) => setTimeout(r, 50));
+      const rejected = await h.t.call('POST', `${API}/predict/sparse_encoding/${sparse.sha256}`, { body: { text_docs: ['x'] } });
+      expect([rejected.status, rejected.body.attributes?.code]).toEqual([429, 'queue_full']);
+      const timedOut = await slow;
+      expect([timedOut.status, timedOut.body.attributes?.code]).toEqual([504, 'timeout']);
+    } finally {
+      await h.close();
+    }
+  });
+});

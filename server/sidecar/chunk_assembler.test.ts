@@ -1,0 +1,108 @@
+import { promises as fs, readFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { CHUNK_SIZE_BYTES } from '../../common/constants';
+import { silentLogger, startRouteTestHost } from '../../test/mocks/route_test_host';
+import { createNativeRuntime } from './native_runtime';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const fixtures = require('../../scripts/fixtures/fixtures.cjs');
+
+/** The register and chunk routes feed the assembler; the sidecar is never started here. */
+describe('chunked uploads seen by this server land in the native cache', () => {
+  const f = fixtures.loadFixture('tiny-bert');
+  const zip = readFileSync(f.zipPath);
+  const octet = { 'content-type': 'application/octet-stream' };
+  let dir: string;
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mlm-assembler-'));
+  });
+  afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+  /** Register meta and the one chunk a model under 10 MB has, through the real routes. */
+  async function upload(hash: string) {
+    const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
+    const t = await startRouteTestHost({ native: rt });
+    try {
+      t.transport.reply({ model_id: 'm1', status: 'CREATED' });
+      const meta = await t.call('POST', '/api/ml-models/models/_register_meta', {
+        body: {
+          name: 'x',
+          function_name: 'TEXT_EMBEDDING',
+          model_format: 'ONNX',
+          model_content_hash_value: hash,
+          model_content_size_in_bytes: zip.length,
+          total_chunks: 1,
+          model_config: f.model_config,
+        },
+      });
+      expect(meta.status).toBe(200);
+      t.transport.reply({ status: 'Uploaded' });
+      const res = await t.call('POST', '/api/ml-models/models/m1/chunk/0', { raw: zip, headers: octet });
+      expect(res.status).toBe(200);
+      // What ML Commons received is untouched by the tap.
+      expect(t.transport.calls[1].bytes!.equals(zip)).toBe(true);
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      await t.close();
+      await rt.stop();
+    }
+    return rt;
+  }
+
+  /** Several chunks straight into the assembler (a zip over 10 MB would take that many). */
+  async function direct(hash: string, chunks: Buffer[], total: number) {
+    const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
+    rt.uploads.expect('m2', { model_content_hash_value: hash, model_content_size_in_bytes: zip.length, total_chunks: total, function_name: 'TEXT_EMBEDDING' });
+    for (let n = 0; n < chunks.length; n++) {
+      const tap = rt.uploads.tap('m2', n)!;
+      await new Promise<void>((resolve) => {
+        tap.stream.on('data', () => undefined).on('end', () => resolve());
+        tap.stream.end(chunks[n]);
+      });
+      tap.done(true);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    await rt.stop();
+    return rt;
+  }
+
+  const split = (parts: number) => {
+    const size = Math.ceil(zip.length / parts);
+    return Array.from({ length: parts }, (_x, i) => zip.subarray(i * size, (i + 1) * size));
+  };
+
+  it('caches the uploaded zip with its registered model_config when the hash matches', async () => {
+    expect(zip.length).toBeLessThan(CHUNK_SIZE_BYTES);
+    const rt = await upload(f.sha256);
+    expect(readFileSync(rt.cache.zipPath(f.sha256)).equals(zip)).toBe(true);
+    expect(await rt.cache.readMeta(f.sha256)).toEqual({ source: 'upload', function_name: 'TEXT_EMBEDDING', model_config: f.model_config });
+  });
+
+  it('caches nothing when the bytes do not match the registered hash', async () => {
+    const rt = await upload('0'.repeat(64));
+    expect((await rt.cache.stats()).entries).toBe(0);
+  });
+
+  it('assembles chunks in order, whatever order they arrive in', async () => {
+    const parts = split(3);
+    const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
+    rt.uploads.expect('m3', { model_content_hash_value: f.sha256, model_content_size_in_bytes: zip.length, total_chunks: 3 });
+    for (const n of [2, 0, 1]) {
+      const tap = rt.uploads.tap('m3', n)!;
+      tap.stream.resume();
+      tap.stream.end(parts[n]);
+      await new Promise((r) => tap.stream.on('end', r));
+      tap.done(true);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect(readFileSync(rt.cache.zipPath(f.sha256)).equals(zip)).toBe(true);
+  });
+
+  it('caches nothing, and fails nothing, when a chunk went to another server', async () => {
+    const rt = await direct(f.sha256, split(3).slice(0, 2), 3);
+    expect((await rt.cache.stats()).entries).toBe(0);
+    expect(rt.uploads.tap('unknown-model', 0)).toBeUndefined();
+  });
+});

@@ -1,0 +1,126 @@
+import { createHash } from 'crypto';
+import { createReadStream, createWriteStream, promises as fs } from 'fs';
+import path from 'path';
+import { Transform, TransformCallback } from 'stream';
+import type { FunctionName } from '../../common/ml_commons';
+import type { NativeModelConfig } from '../../common/types';
+import type { Logger } from '../../types/osd';
+import type { ModelCache } from './model_cache';
+
+/** What `_register_meta` declared for a chunked upload. */
+export interface ExpectedUpload {
+  model_content_hash_value: string;
+  model_content_size_in_bytes: number;
+  total_chunks: number;
+  function_name?: FunctionName;
+  model_config?: NativeModelConfig;
+}
+
+/** The hooks the register and chunk routes call; both are optional there. */
+export interface UploadObserver {
+  expect(modelId: string, meta: ExpectedUpload): void;
+  /** A pass-through for one chunk's bytes; `done(true)` once ML Commons accepted the chunk. */
+  tap(modelId: string, chunkNumber: number): { stream: Transform; done(accepted: boolean): void } | undefined;
+}
+
+interface Upload extends ExpectedUpload {
+  dir: string;
+  received: Set<number>;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * Best effort: when every chunk of an upload passes through this Dashboards server, the zip is
+ * rebuilt from copies of the chunks and added to the native cache if its SHA-256 and size match
+ * what was registered. Chunks that went to another instance, a restart, or any error just mean
+ * nothing is cached; the user's upload is never slowed by more than a memory copy nor failed.
+ */
+export class ChunkAssembler implements UploadObserver {
+  private readonly uploads = new Map<string, Upload>();
+
+  constructor(private readonly cache: ModelCache, private readonly logger: Logger, private readonly opts: { ttlMs?: number; maxUploads?: number } = {}) {}
+
+  expect(modelId: string, meta: ExpectedUpload) {
+    if (this.uploads.size >= (this.opts.maxUploads ?? 16)) return;
+    this.drop(modelId);
+    const dir = path.join(this.cache.dir, 'assembling', modelId);
+    const timer = setTimeout(() => this.drop(modelId), this.opts.ttlMs ?? 2 * 3600 * 1000);
+    timer.unref?.();
+    this.uploads.set(modelId, { ...meta, dir, received: new Set(), timer });
+  }
+
+  tap(modelId: string, chunkNumber: number) {
+    const upload = this.uploads.get(modelId);
+    if (!upload || chunkNumber >= upload.total_chunks) return undefined;
+    const parts: Buffer[] = [];
+    const stream = new Transform({
+      transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback) {
+        parts.push(chunk);
+        cb(null, chunk);
+      },
+    });
+    return {
+      stream,
+      done: (accepted: boolean) => {
+        if (!accepted) return;
+        this.store(modelId, upload, chunkNumber, Buffer.concat(parts)).catch((err) => {
+          this.logger.debug(`native cache: chunk ${chunkNumber} of ${modelId} not kept (${(err as Error).message})`);
+          this.drop(modelId);
+        });
+      },
+    };
+  }
+
+  private async store(modelId: string, upload: Upload, n: number, bytes: Buffer) {
+    await fs.mkdir(upload.dir, { recursive: true });
+    await fs.writeFile(path.join(upload.dir, `${n}.part`), bytes);
+    upload.received.add(n);
+    if (upload.received.size === upload.total_chunks && this.uploads.get(modelId) === upload) {
+      this.uploads.delete(modelId);
+      clearTimeout(upload.timer);
+      await this.assemble(modelId, upload).finally(() => fs.rm(upload.dir, { recursive: true, force: true }));
+    }
+  }
+
+  private async assemble(modelId: string, upload: Upload) {
+    const tmp = await this.cache.tmpFile('assembled');
+    const hash = createHash('sha256');
+    let size = 0;
+    const out = createWriteStream(tmp);
+    try {
+      for (let n = 0; n < upload.total_chunks; n++) {
+        for await (const chunk of createReadStream(path.join(upload.dir, `${n}.part`))) {
+          hash.update(chunk as Buffer);
+          size += (chunk as Buffer).length;
+          if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+        }
+      }
+      await new Promise<void>((resolve, reject) => out.end(() => resolve()).on('error', reject));
+      const sha = hash.digest('hex');
+      if (sha !== upload.model_content_hash_value || size !== upload.model_content_size_in_bytes) {
+        this.logger.debug(`native cache: upload ${modelId} does not match its registered hash/size; not cached`);
+        await fs.rm(tmp, { force: true });
+        return;
+      }
+      await this.cache.adopt(tmp, sha);
+      await this.cache.writeMeta(sha, { source: 'upload', function_name: upload.function_name, model_config: upload.model_config });
+      this.logger.debug(`native cache: ${modelId} cached as ${sha}`);
+    } catch (err) {
+      out.destroy();
+      await fs.rm(tmp, { force: true });
+      throw err;
+    }
+  }
+
+  private drop(modelId: string) {
+    const upload = this.uploads.get(modelId);
+    if (!upload) return;
+    this.uploads.delete(modelId);
+    clearTimeout(upload.timer);
+    fs.rm(upload.dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+
+  stop() {
+    for (const id of Array.from(this.uploads.keys())) this.drop(id);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * A worker thread of the sidecar: onnxruntime's `session.run` blocks its thread, so each worker
+ * owns its sessions and runs one job at a time while the sidecar's main thread stays free for
+ * IPC, status and cancellation.
+ */
+import { parentPort, workerData } from 'worker_threads';
+import type { NativeLoadedModel } from '../../common/types';
+import { toFailure } from './native_error';
+import { ModelRunner } from './model_runner';
+import { openModelZip } from './model_zip';
+import type { Job, JobResult, WorkerData, WorkerReply, WorkerRequest } from './protocol';
+
+const settings = workerData as WorkerData;
+const loaded = new Map<string, { runner: ModelRunner; info: NativeLoadedModel }>();
+
+async function load(sha256: string, zipPath: string) {
+  const hit = loaded.get(sha256);
+  if (hit) return hit;
+  const t0 = Date.now();
+  const rss0 = process.memoryUsage().rss;
+  const runner = await ModelRunner.load(zipPath, { intraOpThreads: settings.intraOpThreads, maxBatchSize: settings.maxBatchSize });
+  const now = new Date().toISOString();
+  const entry = {
+    runner,
+    info: {
+      sha256,
+      format: 'ONNX' as const,
+      worker: settings.index,
+      loaded_at: now,
+      last_used_at: now,
+      predictions: 0,
+      load_ms: Date.now() - t0,
+      rss_delta_bytes: Math.max(0, process.memoryUsage().rss - rss0),
+    },
+  };
+  loaded.set(sha256, entry);
+  // Least recently used first out: Map order is insertion order, refreshed on every use.
+  while (loaded.size > settings.maxLoadedModels) {
+    const [oldSha, old] = loaded.entries().next().value as [string, { runner: ModelRunner }];
+    loaded.delete(oldSha);
+    await old.runner.release().catch(() => undefined);
+  }
+  return entry;
+}
+
+function touch(sha256: string) {
+  const e = loaded.get(sha256);
+  if (!e) return;
+  loaded.delete(sha256);
+  loaded.set(sha256, e);
+  e.info.last_used_at = new Date().toISOString();
+}
+
+async function inspect(job: Extract<Job, { kind: 'inspect' }>): Promise<JobResult> {
+  const zip = await openModelZip(job.zipPath);
+  if (zip.format === 'TORCH_SCRIPT') {
+    // Nothing to run here, but the zip is valid for the cluster: describe what can be read.
+    try {
+      const tokenizer = ModelRunner.tokenizer(await zip.read(zip.tokenizerFile as string));
+      return {
+        sha256: job.sha256,
+        size_bytes: job.sizeBytes,
+        format: 'TORCH_SCRIPT',
+        files: zip.entries,
+        inputs: [],
+        outputs: [],
+        sparse_vocab_output: false,
+        vocab_size: tokenizer.vocabSize,
+        max_length: tokenizer.maxLength,
+        problems: [
+          {
+            code: 'torchscript_cluster_only',
+            severity: 'warning',
+            message: 'TorchScript models run on the cluster only: native inference runs ONNX, so this zip can be registered and deployed but not tried here.',
+          },
+        ],
+        suggested: { function_name: 'TEXT_EMBEDDING', model_format: 'TORCH_SCRIPT', model_config: { model_type: 'bert', framework_type: 'sentence_transformers' } },
+      };
+    } finally {
+      zip.close();
+    }
+  }
+  zip.close();
+  const { runner } = await load(job.sha256, job.zipPath);
+  return runner.describe(job.sha256, job.sizeBytes);
+}
+
+async function handle(job: Job): Promise<JobResult> {
+  if (job.kind === 'inspect') return inspect(job);
+  const entry = await load(job.sha256, job.zipPath);
+  touch(job.sha256);
+  const result = await entry.runner.predict(job.functionName, job.body, job.config);
+  entry.info.predictions++;
+  return result;
+}
+
+if (!parentPort) throw new Error('inference_worker must run as a worker thread');
+const port = parentPort;
+port.on('message', (msg: WorkerRequest) => {
+  handle(msg.job).then(
+    (result) => reply({ jobId: msg.jobId, ok: true, result }),
+    (err) => reply({ jobId: msg.jobId, ok: false, error: toFailure(err) })
+  );
+});
+
+function reply(r: { jobId: number; ok: true; result: JobResult } | { jobId: number; ok: false; error: ReturnType<typeof toFailure> }) {
+  port.postMessage({ ...r, models: Array.from(loaded.values(), (e) => e.info) } as WorkerReply);
+}

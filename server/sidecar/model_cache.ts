@@ -1,0 +1,169 @@
+import { createHash, randomBytes } from 'crypto';
+import { createWriteStream, promises as fs } from 'fs';
+import path from 'path';
+import type { Readable } from 'stream';
+import type { FunctionName } from '../../common/ml_commons';
+import type { NativeModelConfig } from '../../common/types';
+import { NativeError } from './native_error';
+
+/** What is known about a cached zip besides its bytes. */
+export interface CachedMeta {
+  source: 'inspect' | 'upload';
+  function_name?: FunctionName;
+  model_config?: NativeModelConfig;
+}
+
+/** Last-use times are written to disk at most this often per zip (mtime drives eviction). */
+const TOUCH_EVERY_MS = 60000;
+
+/**
+ * Model zips on disk, named by the SHA-256 of their bytes, so a zip is stored once whatever its
+ * file name, and a hash match is a content match. The total size is capped; the least recently
+ * used zips (by mtime, refreshed on use) go first. Writes land in tmp/ and are renamed in, so a
+ * half-written zip is never visible under its hash.
+ */
+export class ModelCache {
+  private readonly touched = new Map<string, number>();
+  private readonly metas = new Map<string, CachedMeta | null>();
+
+  constructor(readonly dir: string, readonly maxBytes: number) {}
+
+  zipPath(sha256: string) {
+    return path.join(this.dir, 'zips', `${sha256}.zip`);
+  }
+
+  private metaPath(sha256: string) {
+    return path.join(this.dir, 'zips', `${sha256}.json`);
+  }
+
+  async tmpFile(prefix: string): Promise<string> {
+    await fs.mkdir(path.join(this.dir, 'tmp'), { recursive: true });
+    return path.join(this.dir, 'tmp', `${prefix}-${process.pid}-${randomBytes(6).toString('hex')}`);
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    try {
+      await fs.access(this.zipPath(sha256));
+    } catch {
+      return false;
+    }
+    const now = Date.now();
+    if (now - (this.touched.get(sha256) || 0) > TOUCH_EVERY_MS) {
+      this.touched.set(sha256, now);
+      const t = new Date(now);
+      await fs.utimes(this.zipPath(sha256), t, t).catch(() => undefined);
+    }
+    return true;
+  }
+
+  /**
+   * Streams a request body to disk while hashing it; refuses more than `maxBytes` with 413.
+   * Returns the hash and whether the zip was already cached.
+   */
+  async storeStream(body: Readable, maxBytes: number): Promise<{ sha256: string; size: number; path: string; existed: boolean }> {
+    const tmp = await this.tmpFile('upload');
+    const hash = createHash('sha256');
+    let size = 0;
+    const out = createWriteStream(tmp);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        body.on('error', reject);
+        out.on('error', reject);
+        body.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) {
+            body.unpipe(out);
+            body.resume();
+            reject(new NativeError(413, 'zip_too_large', `The zip is larger than ${maxBytes} bytes (ml_models.native.maxZipBytes)`));
+            return;
+          }
+          hash.update(chunk);
+        });
+        body.pipe(out);
+        out.on('finish', () => resolve());
+      });
+    } catch (err) {
+      out.destroy();
+      await fs.rm(tmp, { force: true });
+      throw err;
+    }
+    if (size === 0) {
+      await fs.rm(tmp, { force: true });
+      throw new NativeError(400, 'empty_body', 'expected the raw zip bytes as the request body');
+    }
+    const sha256 = hash.digest('hex');
+    const existed = await this.adopt(tmp, sha256);
+    return { sha256, size, path: this.zipPath(sha256), existed };
+  }
+
+  /** Moves a finished file in under its hash (the caller vouches for the hash). */
+  async adopt(file: string, sha256: string): Promise<boolean> {
+    const target = this.zipPath(sha256);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    const existed = await this.has(sha256);
+    if (existed) await fs.rm(file, { force: true });
+    else await fs.rename(file, target);
+    await this.evict(sha256);
+    return existed;
+  }
+
+  async remove(sha256: string) {
+    this.metas.delete(sha256);
+    await fs.rm(this.zipPath(sha256), { force: true });
+    await fs.rm(this.metaPath(sha256), { force: true });
+  }
+
+  async readMeta(sha256: string): Promise<CachedMeta | undefined> {
+    if (!this.metas.has(sha256)) {
+      const text = await fs.readFile(this.metaPath(sha256), 'utf8').catch(() => undefined);
+      let meta: CachedMeta | null = null;
+      try {
+        meta = text ? (JSON.parse(text) as CachedMeta) : null;
+      } catch {
+        meta = null;
+      }
+      this.metas.set(sha256, meta);
+    }
+    return this.metas.get(sha256) || undefined;
+  }
+
+  /** A registered config (from an upload) outranks a suggested one (from inspect). */
+  async writeMeta(sha256: string, meta: CachedMeta) {
+    const old = await this.readMeta(sha256);
+    if (old?.source === 'upload' && meta.source === 'inspect') return;
+    await fs.mkdir(path.dirname(this.metaPath(sha256)), { recursive: true });
+    await fs.writeFile(this.metaPath(sha256), JSON.stringify(meta));
+    this.metas.set(sha256, meta);
+  }
+
+  private async list(): Promise<Array<{ sha256: string; size: number; mtimeMs: number }>> {
+    const dir = path.join(this.dir, 'zips');
+    const names = await fs.readdir(dir).catch(() => [] as string[]);
+    const out = [];
+    for (const name of names) {
+      const m = /^([0-9a-f]{64})\.zip$/.exec(name);
+      if (!m) continue;
+      const st = await fs.stat(path.join(dir, name)).catch(() => undefined);
+      if (st) out.push({ sha256: m[1], size: st.size, mtimeMs: st.mtimeMs });
+    }
+    return out;
+  }
+
+  /** Least recently used out until the cap holds; `keep` (just stored) is never evicted. */
+  async evict(keep?: string) {
+    const all = (await this.list()).sort((a, b) => a.mtimeMs - b.mtimeMs);
+    let total = all.reduce((s, e) => s + e.size, 0);
+    for (const e of all) {
+      if (total <= this.maxBytes) break;
+      if (e.sha256 === keep) continue;
+      await this.remove(e.sha256);
+      this.touched.delete(e.sha256);
+      total -= e.size;
+    }
+  }
+
+  async stats(): Promise<{ bytes: number; entries: number }> {
+    const all = await this.list();
+    return { bytes: all.reduce((s, e) => s + e.size, 0), entries: all.length };
+  }
+}

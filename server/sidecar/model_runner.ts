@@ -1,0 +1,279 @@
+import * as ort from 'onnxruntime-node';
+import type { FunctionName } from '../../common/ml_commons';
+import type {
+  ModelTensor,
+  NativeInspectResult,
+  NativeModelConfig,
+  NativePredictBody,
+  NativeProblem,
+  NativeTensorInfo,
+  PredictResponse,
+} from '../../common/types';
+import { NativeError } from './native_error';
+import { openModelZip } from './model_zip';
+import { embeddingTensor, normalizeAxis0, pool, similarityTensor, sparseTensor, sparseWeights } from './post_processing';
+import { Encoded, ModelTokenizer } from './tokenization';
+
+/**
+ * One model loaded in one worker thread: an onnxruntime session fed by input name and the
+ * tokenizer from the same zip. Runs ML Commons' functions over whole batches of documents.
+ */
+
+export interface RunnerOptions {
+  intraOpThreads: number;
+  maxBatchSize: number;
+}
+
+type Role = 'input_ids' | 'attention_mask' | 'token_type_ids';
+const ROLES: readonly Role[] = ['input_ids', 'attention_mask', 'token_type_ids'];
+
+/** `input_ids` and `input1.input_ids` (ML Commons' sparse names) both play the ids role. */
+export function inputRole(name: string): Role | undefined {
+  const bare = name.slice(name.lastIndexOf('.') + 1);
+  return (ROLES as readonly string[]).includes(bare) ? (bare as Role) : undefined;
+}
+
+function tensorInfo(meta: readonly ort.InferenceSession.ValueMetadata[]): NativeTensorInfo[] {
+  return meta.map((m) =>
+    m.isTensor ? { name: m.name, type: String(m.type), shape: [...m.shape] } : { name: m.name, type: 'non-tensor', shape: [] }
+  );
+}
+
+/** The ONNX IR version is field 1 of ModelProto, normally its first bytes (a varint). */
+function irVersion(bytes: Buffer): number | undefined {
+  if (bytes[0] !== 0x08) return undefined;
+  let v = 0;
+  for (let i = 1, shift = 0; i < 6; i++, shift += 7) {
+    v |= (bytes[i] & 0x7f) << shift;
+    if (!(bytes[i] & 0x80)) return v;
+  }
+  return undefined;
+}
+
+export class ModelRunner {
+  readonly inputs: NativeTensorInfo[];
+  readonly outputs: NativeTensorInfo[];
+
+  private constructor(
+    readonly session: ort.InferenceSession,
+    readonly tokenizer: ModelTokenizer,
+    readonly files: NativeInspectResult['files'],
+    readonly ir: number | undefined,
+    private readonly opts: RunnerOptions
+  ) {
+    this.inputs = tensorInfo(session.inputMetadata);
+    this.outputs = tensorInfo(session.outputMetadata);
+  }
+
+  /** Opens, checks and loads a zip; TorchScript is refused with a plain explanation. */
+  static async load(zipPath: string, opts: RunnerOptions): Promise<ModelRunner> {
+    const zip = await openModelZip(zipPath);
+    try {
+      if (zip.format === 'TORCH_SCRIPT') {
+        throw new NativeError(
+          400,
+          'torchscript_cluster_only',
+          `TorchScript models run on the cluster only: ${zip.modelFile} is a .pt file, and native inference runs ONNX. Deploy it to ML Commons and predict there.`
+        );
+      }
+      const tokenizer = ModelRunner.tokenizer(await zip.read(zip.tokenizerFile as string));
+      const bytes = await zip.read(zip.modelFile as string);
+      let session: ort.InferenceSession;
+      try {
+        session = await ort.InferenceSession.create(bytes, {
+          intraOpNumThreads: opts.intraOpThreads,
+          interOpNumThreads: 1,
+          graphOptimizationLevel: 'all',
+          executionMode: 'sequential',
+        });
+      } catch (err) {
+        throw new NativeError(400, 'invalid_onnx', `onnxruntime could not load ${zip.modelFile}: ${(err as Error).message}`);
+      }
+      return new ModelRunner(session, tokenizer, zip.entries, irVersion(bytes), opts);
+    } finally {
+      zip.close();
+    }
+  }
+
+  static tokenizer(bytes: Buffer): ModelTokenizer {
+    let json: Record<string, unknown>;
+    try {
+      json = JSON.parse(bytes.toString('utf8'));
+    } catch (err) {
+      throw new NativeError(400, 'invalid_tokenizer', `tokenizer.json is not valid JSON: ${(err as Error).message}`);
+    }
+    return new ModelTokenizer(json);
+  }
+
+  release() {
+    return this.session.release();
+  }
+
+  predict(functionName: string, body: NativePredictBody, config: NativeModelConfig | undefined): Promise<PredictResponse> {
+    switch (functionName) {
+      case 'text_embedding':
+        return this.embed(withPrefixes(body, config), config);
+      case 'sparse_encoding':
+        return this.sparse(body.text_docs);
+      case 'text_similarity':
+        return this.similarity(body.query_text as string, body.text_docs);
+      default:
+        throw new NativeError(400, 'unsupported_function', `${functionName} is not served by native inference`);
+    }
+  }
+
+  /**
+   * Runs documents in batches of similar length (less padding, same results), each batch fed by
+   * input name, and hands every document's slice of the outputs to `collect`.
+   */
+  private async runAll(docs: Encoded[], collect: (doc: number, out: ort.InferenceSession.OnnxValueMapType, row: number, batch: { seq: number; mask: BigInt64Array }) => void) {
+    const order = docs.map((_d, i) => i).sort((a, b) => docs[a].ids.length - docs[b].ids.length);
+    for (let start = 0; start < order.length; start += this.opts.maxBatchSize) {
+      const part = order.slice(start, start + this.opts.maxBatchSize);
+      const batch = ModelTokenizer.pad(part.map((i) => docs[i]), this.tokenizer.padId);
+      const feeds: Record<string, ort.Tensor> = {};
+      for (const name of this.session.inputNames) {
+        const role = inputRole(name);
+        if (!role) throw new NativeError(400, 'unknown_input', `The graph input "${name}" is none of input_ids, attention_mask, token_type_ids`);
+        const data = role === 'input_ids' ? batch.ids : role === 'attention_mask' ? batch.mask : batch.types;
+        feeds[name] = new ort.Tensor('int64', data, [batch.batch, batch.seq]);
+      }
+      const out = await this.session.run(feeds);
+      part.forEach((doc, row) => collect(doc, out, row, batch));
+    }
+  }
+
+  private async embed(texts: string[], config: NativeModelConfig | undefined): Promise<PredictResponse> {
+    const mode = config?.pooling_mode ?? 'mean';
+    const normalize = !!config?.normalize_result;
+    const docs = texts.map((t) => this.tokenizer.encode(t));
+    const results: ModelTensor[][] = new Array(texts.length);
+    const first = this.session.outputNames[0];
+    const second = this.session.outputNames[1];
+    if (mode === 'none' && !second) throw new NativeError(400, 'missing_output', 'pooling_mode none uses output 1, which this graph does not have');
+    await this.runAll(docs, (doc, out, row, batch) => {
+      let pooled;
+      const t0 = out[mode === 'none' ? second : first];
+      const dims = t0.dims;
+      if (mode === 'none' || dims.length === 2) {
+        // Already one vector per document (`[B, H]`): taken as it is.
+        const h = dims[dims.length - 1];
+        pooled = { data: (t0.data as Float32Array).slice(row * h, (row + 1) * h), shape: [h] };
+      } else if (dims.length === 3) {
+        const [, seq, hidden] = dims;
+        pooled = pool({ data: t0.data as Float32Array, seq, hidden, offset: row * seq * hidden, mask: batch.mask, maskOffset: row * batch.seq }, mode);
+      } else {
+        throw new NativeError(400, 'unexpected_output', `Output "${first}" has shape [${dims.join(', ')}]; expected [batch, sequence, hidden]`);
+      }
+      results[doc] = [embeddingTensor(normalize ? normalizeAxis0(pooled) : pooled)];
+    });
+    return { inference_results: results.map((output) => ({ output })) };
+  }
+
+  private async sparse(texts: string[]): Promise<PredictResponse> {
+    const docs = texts.map((t) => this.tokenizer.encode(t));
+    const results: ModelTensor[][] = new Array(texts.length);
+    await this.runAll(docs, (doc, out, row) => {
+      // Every output becomes a token -> weight map, as in SparseEncodingTranslator.
+      results[doc] = this.session.outputNames.map((name) => {
+        const t = out[name];
+        if (t.dims.length !== 2) throw new NativeError(400, 'unexpected_output', `Sparse output "${name}" has shape [${t.dims.join(', ')}]; expected [batch, vocabulary]`);
+        const vocab = t.dims[1];
+        return sparseTensor(sparseWeights(t.data as Float32Array, row * vocab, vocab, (id) => this.tokenizer.decodeToken(id)));
+      });
+    });
+    return { inference_results: results.map((output) => ({ output })) };
+  }
+
+  private async similarity(query: string, texts: string[]): Promise<PredictResponse> {
+    const docs = texts.map((t) => this.tokenizer.encode(query, t));
+    const results: ModelTensor[][] = new Array(texts.length);
+    await this.runAll(docs, (doc, out, row) => {
+      results[doc] = this.session.outputNames.map((name) => {
+        const t = out[name];
+        const per = t.dims.slice(1).reduce((a, b) => a * b, 1);
+        return similarityTensor(Float32Array.from((t.data as Float32Array).subarray(row * per, (row + 1) * per)), t.dims.slice(1));
+      });
+    });
+    return { inference_results: results.map((output) => ({ output })) };
+  }
+
+  /** What the register form needs to know about this zip, and what looks wrong. */
+  describe(sha256: string, sizeBytes: number): Omit<NativeInspectResult, 'cached'> {
+    const problems: NativeProblem[] = [];
+    const vocab = this.tokenizer.vocabSize;
+    const out0 = this.outputs[0];
+    const lastDim = (t?: NativeTensorInfo) => (t && typeof t.shape[t.shape.length - 1] === 'number' ? (t.shape[t.shape.length - 1] as number) : undefined);
+    const sparseOut = this.outputs.some((o) => o.shape.length === 2 && lastDim(o) === vocab);
+    const hasTypes = this.inputs.some((i) => inputRole(i.name) === 'token_type_ids');
+    const names = this.inputs.map((i) => i.name);
+    const similarityOut = !sparseOut && out0 && out0.shape.length === 2 && lastDim(out0) === 1;
+    const fn: FunctionName = sparseOut ? 'SPARSE_ENCODING' : similarityOut ? 'TEXT_SIMILARITY' : 'TEXT_EMBEDDING';
+    const dim = sparseOut ? vocab : lastDim(out0);
+    for (const i of this.inputs) {
+      if (!inputRole(i.name)) problems.push({ code: 'unknown_input', severity: 'error', message: `Graph input "${i.name}" is none of input_ids, attention_mask, token_type_ids` });
+    }
+    if (sparseOut && !names.every((n) => n.startsWith('input1.'))) {
+      problems.push({
+        code: 'sparse_input_names',
+        severity: 'error',
+        message: `ML Commons 2.19 feeds sparse models inputs named input1.input_ids and input1.attention_mask; this graph declares ${names.join(', ')}, so predict on the cluster would fail with "Invalid input tensor name". Native inference maps them by role and runs it.`,
+      });
+    }
+    if (sparseOut && hasTypes) {
+      problems.push({ code: 'sparse_token_type_ids', severity: 'error', message: 'ML Commons feeds sparse models only ids and mask; a token_type_ids input fails with "Input mismatch" on the cluster' });
+    }
+    if (!sparseOut && !similarityOut) {
+      problems.push({
+        code: 'model_type_inputs',
+        severity: 'warning',
+        message: hasTypes
+          ? 'The graph declares token_type_ids, which ML Commons sends only when model_type is bert or albert: register it with one of those.'
+          : 'The graph has no token_type_ids input: register it with a model_type other than bert or albert, or ML Commons sends one and fails.',
+      });
+      if (out0 && out0.shape.length !== 3) {
+        problems.push({ code: 'output0_not_token_states', severity: 'warning', message: `Output 0 "${out0.name}" is not [batch, sequence, hidden]: ML Commons pools output 0, so pooling settings will not apply` });
+      }
+    }
+    if (this.ir !== undefined && this.ir > 9) {
+      problems.push({ code: 'onnx_ir_version', severity: 'error', message: `ONNX IR version ${this.ir}: ML Commons 2.19 runs onnxruntime 1.16.3, which reads IR 9 at most` });
+    }
+    const model_type = hasTypes || sparseOut ? 'bert' : this.tokenizer.postProcessorType === 'RobertaProcessing' ? 'roberta' : 'distilbert';
+    const model_config =
+      fn === 'TEXT_EMBEDDING'
+        ? { model_type, embedding_dimension: dim, framework_type: 'sentence_transformers', pooling_mode: 'mean' as const, normalize_result: true }
+        : { model_type, embedding_dimension: dim, framework_type: 'sentence_transformers' };
+    return {
+      sha256,
+      size_bytes: sizeBytes,
+      format: 'ONNX',
+      files: this.files,
+      inputs: this.inputs,
+      outputs: this.outputs,
+      embedding_dimension: dim,
+      sparse_vocab_output: sparseOut,
+      vocab_size: vocab,
+      max_length: this.tokenizer.maxLength,
+      problems,
+      suggested: { function_name: fn, model_format: 'ONNX', model_config },
+    };
+  }
+}
+
+/**
+ * ML Commons 2.19 (`TextEmbeddingModel`): a model registered with a query or passage prefix needs
+ * `parameters.content_type`, and gets the matching prefix; content_type without prefixes fails.
+ */
+export function withPrefixes(body: NativePredictBody, config: NativeModelConfig | undefined): string[] {
+  const contentType = body.parameters?.content_type;
+  const hasPrefix = config?.query_prefix !== undefined || config?.passage_prefix !== undefined;
+  if (contentType && !hasPrefix) {
+    throw new NativeError(400, 'prefix_missing', 'When passing AsymmetricTextEmbeddingParameters, the model requires to be registered with at least one of `query_prefix` or `passage_prefix`.');
+  }
+  if (!contentType && hasPrefix) {
+    throw new NativeError(400, 'content_type_missing', 'The embedding model chosen is asymmetric. To use it, you must declare whether the input is of type `QUERY` or of type `PASSAGE`.');
+  }
+  if (!contentType) return body.text_docs;
+  const prefix = contentType === 'passage' ? config?.passage_prefix : config?.query_prefix;
+  return prefix === undefined ? body.text_docs : body.text_docs.map((d) => prefix + d);
+}

@@ -1,0 +1,174 @@
+import { promises as fs } from 'fs';
+import yauzl, { Entry, ZipFile } from 'yauzl';
+import type { ModelFormat } from '../../common/ml_commons';
+import type { NativeZipEntry } from '../../common/types';
+import { NativeError } from './native_error';
+
+/**
+ * Reads an ML Commons model zip without extracting it: entries are checked first (zip-slip,
+ * absolute paths, symlinks, executables, native libraries, entry count, total size and compression
+ * ratio), then the layout ML Commons deploys (tokenizer.json and exactly one .onnx or .pt at the
+ * root, `ModelHelper.verifyModelZipFile`). Files are read into memory only, with their declared
+ * sizes enforced while inflating.
+ */
+
+export const ZIP_LIMITS = {
+  maxEntries: 1000,
+  /** ML Commons refuses zips of 4e9 bytes and more; nothing inside may inflate past that either. */
+  maxTotalUncompressed: 4e9,
+  /** Models and tokenizers deflate 1–5:1; a bomb deflates ~1000:1. Small entries are exempt. */
+  maxRatio: 100,
+  ratioMinBytes: 1024 * 1024,
+};
+
+const NATIVE_LIBRARY = /\.(so(\.\d+)*|dylib|dll|jar|class)$/i;
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+const S_IFREG = 0o100000;
+
+export interface ModelZip {
+  entries: NativeZipEntry[];
+  format?: ModelFormat;
+  modelFile?: string;
+  tokenizerFile?: string;
+  read(name: string): Promise<Buffer>;
+  close(): void;
+}
+
+const bad = (code: string, message: string) => new NativeError(400, code, message);
+
+function openZip(file: string): Promise<ZipFile> {
+  return new Promise((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (err, zip) => (err ? reject(err) : resolve(zip as ZipFile)))
+  );
+}
+
+/** yauzl validates names itself; its messages become our codes. */
+function zipError(err: Error, firstBytes: Buffer): NativeError {
+  const m = err.message || String(err);
+  if (/absolute path/i.test(m)) return bad('absolute_path', `The zip has an entry with an absolute path (${m}); entries must be relative`);
+  if (/invalid relative path/i.test(m)) return bad('path_traversal', `The zip has an entry that escapes its folder (${m})`);
+  if (firstBytes.length < 4 || firstBytes.readUInt32LE(0) !== 0x04034b50) {
+    return bad('not_a_zip', `The file is not a zip archive (${m})`);
+  }
+  return bad('corrupt_zip', `The zip is damaged or truncated (${m})`);
+}
+
+function checkEntry(entry: Entry, name: string) {
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw bad('absolute_path', `Entry "${name}" has an absolute path; entries must be relative`);
+  if (name.split('/').some((part) => part === '..')) throw bad('path_traversal', `Entry "${name}" escapes the zip's folder ("..")`);
+  const madeByUnix = entry.versionMadeBy >> 8 === 3;
+  const mode = (entry.externalFileAttributes >>> 16) & 0xffff;
+  if (madeByUnix && (mode & S_IFMT) === S_IFLNK) throw bad('symlink_entry', `Entry "${name}" is a symbolic link; model zips may hold regular files only`);
+  if (NATIVE_LIBRARY.test(name)) {
+    throw bad('native_library', `Entry "${name}" is native or JVM code (.so/.dylib/.dll/.jar/.class), which ML Commons 3.8+ rejects`);
+  }
+  if (madeByUnix && !name.endsWith('/') && ((mode & S_IFMT) === S_IFREG || (mode & S_IFMT) === 0) && (mode & 0o111) !== 0) {
+    throw bad('executable_entry', `Entry "${name}" is marked executable (mode ${(mode & 0o7777).toString(8)}); model zips hold data only`);
+  }
+  if (entry.isEncrypted()) throw bad('encrypted_entry', `Entry "${name}" is encrypted`);
+  const size = entry.uncompressedSize;
+  if (size >= ZIP_LIMITS.ratioMinBytes && size / Math.max(entry.compressedSize, 1) > ZIP_LIMITS.maxRatio) {
+    throw bad(
+      'compression_ratio',
+      `Entry "${name}" inflates ${Math.round(size / Math.max(entry.compressedSize, 1))}:1 (limit ${ZIP_LIMITS.maxRatio}:1): refused as a possible zip bomb`
+    );
+  }
+}
+
+function layout(entries: NativeZipEntry[]): Pick<ModelZip, 'format' | 'modelFile' | 'tokenizerFile'> {
+  const root = entries.filter((e) => !e.name.includes('/'));
+  const onnx = root.filter((e) => /\.onnx$/i.test(e.name));
+  const pt = root.filter((e) => /\.pt$/i.test(e.name));
+  if (onnx.length && pt.length) {
+    throw bad('mixed_model_formats', `The zip root holds both TorchScript (${pt[0].name}) and ONNX (${onnx[0].name}) files; keep exactly one model file`);
+  }
+  const models = onnx.length ? onnx : pt;
+  if (models.length > 1) {
+    throw bad('multiple_model_files', `found multiple models (${models.map((m) => m.name).join(', ')}): the zip root must hold exactly one .onnx or .pt file`);
+  }
+  if (!models.length) {
+    const nested = entries.find((e) => /\.(onnx|pt)$/i.test(e.name));
+    if (nested) throw bad('model_not_at_root', `The model file ${nested.name} is in a folder; ML Commons only looks at the zip root`);
+    throw bad('missing_model_file', "Can't find model file: the zip root must hold one .onnx or .pt file");
+  }
+  if (!root.some((e) => e.name === 'tokenizer.json')) {
+    const nested = entries.find((e) => e.name.endsWith('/tokenizer.json'));
+    throw bad('missing_tokenizer', `No tokenizer file: tokenizer.json must be at the zip root${nested ? ` (found ${nested.name})` : ''}`);
+  }
+  return { format: onnx.length ? 'ONNX' : 'TORCH_SCRIPT', modelFile: models[0].name, tokenizerFile: 'tokenizer.json' };
+}
+
+export async function openModelZip(file: string): Promise<ModelZip> {
+  const head = Buffer.alloc(4);
+  const fh = await fs.open(file, 'r');
+  try {
+    await fh.read(head, 0, 4, 0);
+  } finally {
+    await fh.close();
+  }
+  let zip: ZipFile;
+  try {
+    zip = await openZip(file);
+  } catch (err) {
+    throw zipError(err as Error, head);
+  }
+  const byName = new Map<string, Entry>();
+  const entries: NativeZipEntry[] = [];
+  try {
+    if (zip.entryCount > ZIP_LIMITS.maxEntries) {
+      throw bad('too_many_entries', `The zip has ${zip.entryCount} entries (limit ${ZIP_LIMITS.maxEntries})`);
+    }
+    let total = 0;
+    await new Promise<void>((resolve, reject) => {
+      zip.on('error', (err) => reject(err instanceof NativeError ? err : zipError(err, head)));
+      zip.on('end', () => resolve());
+      zip.on('entry', (entry: Entry) => {
+        try {
+          const name = entry.fileName;
+          checkEntry(entry, name);
+          total += entry.uncompressedSize;
+          if (total > ZIP_LIMITS.maxTotalUncompressed) {
+            throw bad('too_large_uncompressed', `The zip inflates to more than ${ZIP_LIMITS.maxTotalUncompressed} bytes`);
+          }
+          if (!name.endsWith('/')) {
+            byName.set(name, entry);
+            entries.push({ name, size_bytes: entry.uncompressedSize, compressed_bytes: entry.compressedSize });
+          }
+          zip.readEntry();
+        } catch (err) {
+          reject(err);
+        }
+      });
+      zip.readEntry();
+    });
+  } catch (err) {
+    zip.close();
+    throw err;
+  }
+  let found: ReturnType<typeof layout>;
+  try {
+    found = layout(entries);
+  } catch (err) {
+    zip.close();
+    throw err;
+  }
+  return {
+    entries,
+    ...found,
+    read(name: string) {
+      const entry = byName.get(name);
+      if (!entry) return Promise.reject(bad('missing_entry', `No entry ${name} in the zip`));
+      return new Promise<Buffer>((resolve, reject) => {
+        zip.openReadStream(entry, (err, stream) => {
+          if (err || !stream) return reject(zipError(err || new Error('no stream'), head));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('error', (e) => reject(zipError(e, head)));
+          stream.on('end', () => resolve(Buffer.concat(chunks)));
+        });
+      });
+    },
+    close: () => zip.close(),
+  };
+}

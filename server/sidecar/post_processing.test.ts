@@ -1,0 +1,65 @@
+import { normalizeAxis0, pool, similarityTensor, sparseWeights, TokenStates } from './post_processing';
+
+/**
+ * One document of 3 tokens, hidden size 2, in a batch padded to 4 (the padding row holds a huge
+ * value that must never show). Expected values computed by hand from ML Commons' formulas.
+ */
+const states = (): TokenStates => ({
+  // rows: t0 [1, 2], t1 [3, -4], t2 [5, 0], pad [1000, 1000]
+  data: Float32Array.from([1, 2, 3, -4, 5, 0, 1000, 1000]),
+  seq: 4,
+  hidden: 2,
+  offset: 0,
+  mask: [1, 1, 1, 0],
+  maskOffset: 0,
+});
+const close = (a: ArrayLike<number>, b: number[]) => b.forEach((v, i) => expect(a[i]).toBeCloseTo(v, 6));
+
+describe('pooling as ML Commons computes it', () => {
+  it('mean: masked sum / token count', () => {
+    const p = pool(states(), 'mean');
+    expect(p.shape).toEqual([2]);
+    close(p.data, [3, -2 / 3]);
+  });
+  it('mean_sqrt_len: masked sum / sqrt(token count)', () => close(pool(states(), 'mean_sqrt_len').data, [9 / Math.sqrt(3), -2 / Math.sqrt(3)]));
+  it('max: per dimension over real tokens, keeping the [1, H] shape', () => {
+    const p = pool(states(), 'max');
+    expect(p.shape).toEqual([1, 2]);
+    close(p.data, [5, 2]);
+  });
+  it('weighted_mean: position weights 1..S', () => close(pool(states(), 'weighted_mean').data, [(1 + 6 + 15) / 6, (2 - 8 + 0) / 6]));
+  it('cls: the first token', () => close(pool(states(), 'cls').data, [1, 2]));
+  it('last_token: the last unmasked token', () => close(pool(states(), 'last_token').data, [5, 0]));
+  it('pools the second document of a batch from its own offset and mask', () => {
+    const t = states();
+    const two: TokenStates = { ...t, data: Float32Array.from([...t.data, 2, 2, 4, 4, 9, 9, 9, 9]), offset: 8, mask: [1, 1, 1, 0, 1, 1, 0, 0], maskOffset: 4 };
+    close(pool(two, 'mean').data, [3, 3]);
+  });
+});
+
+describe('normalize_result (DJL normalize(2, 0))', () => {
+  it('makes a [H] vector unit length', () => close(normalizeAxis0({ data: Float32Array.from([3, 4]), shape: [2] }).data, [0.6, 0.8]));
+  it('turns max pooling [1, H] into signs, as ML Commons does (the norm runs along the size-1 axis)', () => {
+    const n = normalizeAxis0({ data: Float32Array.from([5, -0.25, 0]), shape: [1, 3] });
+    expect(Array.from(n.data)).toEqual([1, -1, 0]);
+    expect(n.shape).toEqual([1, 3]);
+  });
+});
+
+describe('sparse decoding', () => {
+  const vocab: Record<number, string> = { 0: '', 1: 'cat', 2: '##s', 3: 'cat', 4: 'mat' };
+  it('keeps non-zero weights keyed by token, drops specials (""), and the later id wins on a duplicate string', () => {
+    const row = Float32Array.from([0.9, 0.5, 0, 0.25, 0.75]);
+    expect(sparseWeights(row, 0, 5, (id) => vocab[id])).toEqual({ cat: 0.25, mat: 0.75 });
+  });
+  it('reads a row of a [B, V] batch from its offset', () => {
+    const rows = Float32Array.from([0, 0, 0, 0, 0, 0, 0, 0.5, 0, 0]);
+    expect(sparseWeights(rows, 5, 5, (id) => vocab[id])).toEqual({ '##s': 0.5 });
+  });
+});
+
+it('similarity carries the little-endian bytes ML Commons always adds', () => {
+  const t = similarityTensor(Float32Array.from([0.5]), [1]);
+  expect(t).toMatchObject({ name: 'similarity', data_type: 'FLOAT32', shape: [1], data: [0.5], byte_buffer: { order: 'LITTLE_ENDIAN' } });
+  expect(Buffer.from(t.byte_buffer!.array, 'base64').readFloatLE(0)).toBe(0.5);
+});

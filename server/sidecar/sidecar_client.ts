@@ -1,0 +1,230 @@
+import { ChildProcess, fork } from 'child_process';
+import path from 'path';
+import type { Logger } from '../../types/osd';
+import { NativeError } from './native_error';
+import type { Job, JobResult, Reply, SidecarRequest, SidecarSettings, SidecarStatusReply } from './protocol';
+
+export interface SidecarClientOptions {
+  settings: SidecarSettings;
+  logger: Logger;
+  /** Requests admitted at once (waiting + running); beyond it callers get 429. */
+  maxQueue: number;
+  requestTimeoutMs: number;
+  /** The compiled sidecar entry; by default `sidecar_main.js` beside this file. */
+  entry?: string;
+  /** First restart delay after a crash, doubled per consecutive crash up to `maxBackoffMs`. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+interface InFlight {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+  timer?: NodeJS.Timeout;
+}
+
+/** A sidecar that stayed up this long is healthy again: the backoff starts over. */
+const STABLE_MS = 30000;
+
+/**
+ * The Dashboards server's side of the sidecar: forks it on first use (with the server's own
+ * Node, `process.execPath`), sends requests over IPC, bounds how many are admitted, times each one
+ * out, and when the process dies fails what was in flight with 503 and starts a new one after a
+ * growing delay. Nothing the sidecar does can throw in the server: every failure is a NativeError.
+ */
+export class SidecarClient {
+  private child?: ChildProcess;
+  private starting?: Promise<ChildProcess>;
+  private readonly inFlight = new Map<number, InFlight>();
+  private nextId = 1;
+  private admitted = 0;
+  private crashes = 0;
+  private startedAt = 0;
+  private restartTimer?: NodeJS.Timeout;
+  private stopped = false;
+  restarts = 0;
+  lastExit?: string;
+
+  constructor(private readonly opts: SidecarClientOptions) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  get queueLength(): number {
+    return this.admitted;
+  }
+
+  /** Runs a predict or inspect job in the sidecar. */
+  async run<T extends JobResult>(job: Job): Promise<T> {
+    if (this.admitted >= this.opts.maxQueue) {
+      throw new NativeError(429, 'queue_full', `Native inference is busy: ${this.admitted} requests are waiting or running (limit ${this.opts.maxQueue}). Retry shortly.`);
+    }
+    this.admitted++;
+    try {
+      return (await this.request({ type: 'job', job }, this.opts.requestTimeoutMs)) as T;
+    } finally {
+      this.admitted--;
+    }
+  }
+
+  /** The sidecar's own status, or undefined when it is not running (status never starts it). */
+  async status(): Promise<SidecarStatusReply | undefined> {
+    if (!this.running) return undefined;
+    return (await this.request({ type: 'status' }, 5000)) as SidecarStatusReply;
+  }
+
+  private async request(msg: { type: 'job'; job: Job } | { type: 'status' }, timeoutMs: number): Promise<unknown> {
+    if (this.stopped) throw new NativeError(503, 'sidecar_stopped', 'Native inference is shutting down');
+    const id = this.nextId++;
+    const deadline = Date.now() + timeoutMs;
+    const child = await this.withTimeout(this.ensureStarted(), timeoutMs);
+    return new Promise((resolve, reject) => {
+      const entry: InFlight = { resolve, reject };
+      entry.timer = setTimeout(() => {
+        this.inFlight.delete(id);
+        this.send(child, { id: this.nextId++, type: 'cancel', target: id });
+        reject(new NativeError(504, 'timeout', `Native inference did not answer within ${timeoutMs} ms`));
+      }, Math.max(1, deadline - Date.now()));
+      this.inFlight.set(id, entry);
+      if (!this.send(child, { id, ...msg } as SidecarRequest)) {
+        clearTimeout(entry.timer);
+        this.inFlight.delete(id);
+        reject(new NativeError(503, 'sidecar_unavailable', 'The native inference process is not reachable; it is being restarted. Retry shortly.'));
+      }
+    });
+  }
+
+  private withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new NativeError(503, 'sidecar_unavailable', `The native inference process did not start within ${ms} ms`)), ms);
+      p.then(
+        (v) => (clearTimeout(t), resolve(v)),
+        (e) => (clearTimeout(t), reject(e))
+      );
+    });
+  }
+
+  private send(child: ChildProcess, msg: SidecarRequest): boolean {
+    if (!child.connected) return false;
+    try {
+      child.send(msg);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private ensureStarted(): Promise<ChildProcess> {
+    if (this.child && this.child.connected) return Promise.resolve(this.child);
+    if (!this.starting) this.starting = this.start();
+    return this.starting;
+  }
+
+  private start(): Promise<ChildProcess> {
+    return new Promise((resolve, reject) => {
+      const entry = this.opts.entry || path.join(__dirname, 'sidecar_main.js');
+      let child: ChildProcess;
+      try {
+        child = fork(entry, [], {
+          execPath: process.execPath,
+          // Workers and the ORT native code are inside the child; nothing inherits the server's flags.
+          execArgv: [],
+          serialization: 'advanced',
+          stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+          env: { ...process.env, MLM_NATIVE_SETTINGS: JSON.stringify(this.opts.settings) },
+        });
+      } catch (err) {
+        this.starting = undefined;
+        reject(new NativeError(503, 'sidecar_unavailable', `The native inference process could not start: ${(err as Error).message}`));
+        return;
+      }
+      const log = (level: 'warn' | 'error') => (b: Buffer) => {
+        const text = b.toString('utf8').trim();
+        if (text) this.opts.logger[level](`native sidecar: ${text}`);
+      };
+      child.stdout?.on('data', log('warn'));
+      child.stderr?.on('data', log('error'));
+      let ready = false;
+      child.on('message', (reply: Reply<unknown>) => {
+        if (!ready && reply.id === 0) {
+          ready = true;
+          this.child = child;
+          this.starting = undefined;
+          this.startedAt = Date.now();
+          this.opts.logger.info(`native sidecar started (pid ${child.pid})`);
+          resolve(child);
+          return;
+        }
+        const p = this.inFlight.get(reply.id);
+        if (!p) return;
+        this.inFlight.delete(reply.id);
+        clearTimeout(p.timer);
+        if (reply.ok) p.resolve(reply.result);
+        else p.reject(NativeError.fromFailure(reply.error));
+      });
+      child.on('error', (err) => {
+        this.opts.logger.error(`native sidecar: ${err.message}`);
+        if (!ready) {
+          this.starting = undefined;
+          reject(new NativeError(503, 'sidecar_unavailable', `The native inference process could not start: ${err.message}`));
+        }
+      });
+      child.on('exit', (code, signal) => this.onExit(child, ready, code, signal, reject));
+    });
+  }
+
+  private onExit(child: ChildProcess, ready: boolean, code: number | null, signal: NodeJS.Signals | null, rejectStart: (e: Error) => void) {
+    const why = signal ? `signal ${signal}` : `exit code ${code}`;
+    this.lastExit = `${new Date().toISOString()} ${why}`;
+    if (this.child === child) this.child = undefined;
+    if (!ready) {
+      this.starting = undefined;
+      rejectStart(new NativeError(503, 'sidecar_unavailable', `The native inference process stopped while starting (${why})`));
+    }
+    const failed = Array.from(this.inFlight.values());
+    this.inFlight.clear();
+    for (const p of failed) {
+      clearTimeout(p.timer);
+      p.reject(new NativeError(503, 'sidecar_crashed', `The native inference process stopped (${why}) while handling this request. It restarts automatically; retry shortly.`));
+    }
+    if (this.stopped) return;
+    this.opts.logger.warn(`native sidecar stopped (${why}); ${failed.length} request(s) failed`);
+    if (ready && Date.now() - this.startedAt > STABLE_MS) this.crashes = 0;
+    const delay = Math.min(this.opts.maxBackoffMs ?? 30000, (this.opts.backoffMs ?? 250) * 2 ** this.crashes);
+    this.crashes++;
+    // Restart eagerly so the next request finds it ready; until then requests wait for it.
+    this.starting = new Promise<ChildProcess>((resolve, reject) => {
+      this.restartTimer = setTimeout(() => {
+        this.restartTimer = undefined;
+        if (this.stopped) return reject(new NativeError(503, 'sidecar_stopped', 'Native inference is shutting down'));
+        this.restarts++;
+        this.start().then(resolve, reject);
+      }, delay);
+    }).catch((err) => {
+      this.starting = undefined;
+      throw err;
+    });
+    // Nobody may be waiting on it yet: an unhandled rejection must not reach the server.
+    this.starting.catch(() => undefined);
+  }
+
+  /** Stops the sidecar with the plugin; in-flight requests fail with 503. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    const child = this.child;
+    if (!child) return;
+    await new Promise<void>((resolve) => {
+      const kill = setTimeout(() => child.kill('SIGKILL'), 3000);
+      child.once('exit', () => (clearTimeout(kill), resolve()));
+      // Closing the channel asks the sidecar to finish; SIGKILL if it does not.
+      if (child.connected) child.disconnect();
+      else child.kill('SIGTERM');
+    });
+  }
+}

@@ -1,0 +1,161 @@
+import { promises as fs } from 'fs';
+import path from 'path';
+import type { PredictResponse } from '../../common/types';
+import { api, cosine, loadFixture, ok, until, uploadInChunks, waitForModelState, waitForTask, Fixture } from './helpers';
+
+jest.setTimeout(900000);
+
+/**
+ * Native inference vs ML Commons on the same zip and model_config: every ONNX fixture is uploaded
+ * through the plugin's chunk routes (which also puts it in the native cache on this server),
+ * deployed, and predicted on the cluster and natively; then everything created is deleted.
+ */
+const DOCS = [
+  'The cat sat on the mat.',
+  'A man is playing a guitar.',
+  'Café naïve résumé — accents, 東京 and punctuation!?',
+  'OpenSearch supports neural search with vector embeddings.',
+  'x',
+  // Over 512 tokens: truncation must match.
+  `${'the quick brown fox jumps over the lazy dog '.repeat(70)}end`,
+];
+
+interface Figures {
+  fixture: string;
+  config: Record<string, unknown>;
+  min_cosine?: number;
+  max_abs_diff?: number;
+  shape?: number[];
+  native_shape?: number[];
+  sparse_token_mismatches?: number;
+  note?: string;
+}
+const results: Figures[] = [];
+
+async function deploy(modelId: string) {
+  const task = await waitForTask((await ok('POST', 'modelDeploy', { modelId })).task_id);
+  expect(task.state).toBe('COMPLETED');
+  await waitForModelState(modelId, ['DEPLOYED'], 60000);
+}
+
+async function cleanup(modelId: string) {
+  await api('POST', 'modelUndeploy', { modelId });
+  await waitForModelState(modelId, ['UNDEPLOYED', 'REGISTERED', 'DEPLOY_FAILED'], 60000).catch(() => undefined);
+  await api('DELETE', 'modelDelete', { modelId });
+}
+
+async function nativePredict(fn: string, f: Fixture, config: Record<string, unknown>): Promise<PredictResponse> {
+  let res = await api<PredictResponse>('POST', 'nativePredict', { functionName: fn, sha256: f.sha256 }, { body: { text_docs: DOCS, model_config: config } });
+  if (res.status === 404) {
+    // Not seen by this server's upload hook (e.g. another instance took chunks): inspect puts it in the cache.
+    await ok('POST', 'nativeInspect', {}, { raw: await fs.readFile(f.zipPath) });
+    res = await api<PredictResponse>('POST', 'nativePredict', { functionName: fn, sha256: f.sha256 }, { body: { text_docs: DOCS, model_config: config } });
+  }
+  if (res.status !== 200) throw new Error(`native predict answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+function compareDense(name: string, config: Record<string, unknown>, cluster: PredictResponse, native: PredictResponse): Figures {
+  let minCos = 1;
+  let maxDiff = 0;
+  expect(native.inference_results).toHaveLength(cluster.inference_results.length);
+  cluster.inference_results.forEach((r, i) => {
+    const c = r.output.find((o) => o.name === 'sentence_embedding')!;
+    const n = native.inference_results[i].output.find((o) => o.name === 'sentence_embedding')!;
+    expect(n.shape).toEqual(c.shape);
+    expect(n.data_type).toBe(c.data_type);
+    const cos = cosine(c.data!, n.data!);
+    // Sign vectors (max + normalize) can hold zeros: cosine is still defined for non-zero vectors.
+    minCos = Math.min(minCos, Number.isNaN(cos) ? 1 : cos);
+    c.data!.forEach((x, k) => (maxDiff = Math.max(maxDiff, Math.abs(x - n.data![k]))));
+  });
+  const fig = { fixture: name, config, min_cosine: minCos, max_abs_diff: maxDiff, shape: cluster.inference_results[0].output[0].shape, native_shape: native.inference_results[0].output[0].shape };
+  results.push(fig);
+  expect(minCos).toBeGreaterThanOrEqual(0.99999);
+  expect(maxDiff).toBeLessThanOrEqual(1e-4);
+  return fig;
+}
+
+describe('native inference matches ML Commons 2.19', () => {
+  const created: string[] = [];
+  let groupId: string;
+
+  beforeAll(async () => {
+    groupId = (await ok('POST', 'modelGroupCreate', {}, { body: { name: `it-native-${Date.now()}` } })).model_group_id;
+  });
+
+  afterAll(async () => {
+    for (const id of created) await cleanup(id).catch(() => undefined);
+    await until('the group to be deletable', async () => {
+      const res = await api('DELETE', 'modelGroupDelete', { groupId });
+      return res.status === 409 ? undefined : res;
+    }, 60000).catch(() => undefined);
+    const out = path.resolve(__dirname, '..', '..', 'target', 'native_parity.json');
+    await fs.mkdir(path.dirname(out), { recursive: true });
+    await fs.writeFile(out, JSON.stringify(results, null, 2));
+    // eslint-disable-next-line no-console
+    console.log(JSON.stringify(results.map((r) => ({ ...r, config: JSON.stringify(r.config) })), null, 1));
+  });
+
+  async function registerDeployed(f: Fixture, config: Record<string, unknown>) {
+    const { modelId } = await uploadInChunks({ ...f, model_config: config }, { model_group_id: groupId });
+    created.push(modelId);
+    await waitForModelState(modelId, ['REGISTERED'], 60000);
+    await deploy(modelId);
+    return modelId;
+  }
+
+  async function denseParity(name: string, config: Record<string, unknown>) {
+    const f = loadFixture(name);
+    const modelId = await registerDeployed(f, config);
+    const cluster = await ok<PredictResponse>('POST', 'predict', { functionName: 'text_embedding', modelId }, { body: { text_docs: DOCS } });
+    const native = await nativePredict('text_embedding', f, config);
+    const fig = compareDense(name, config, cluster, native);
+    await cleanup(modelId);
+    return { fig, cluster, native };
+  }
+
+  it.each(['tiny-bert', 'glove-semantic', 'minilm'])('%s (text_embedding, its fixture config): cosine >= 0.99999, max |diff| <= 1e-4', async (name) => {
+    await denseParity(name, loadFixture(name).model_config);
+  });
+
+  it('tiny-sparse (sparse_encoding): the same tokens, weights within 1e-4', async () => {
+    const f = loadFixture('tiny-sparse');
+    const modelId = await registerDeployed(f, f.model_config);
+    const cluster = await ok<PredictResponse>('POST', 'predict', { functionName: 'sparse_encoding', modelId }, { body: { text_docs: DOCS } });
+    const native = await nativePredict('sparse_encoding', f, f.model_config);
+    let mismatches = 0;
+    let maxDiff = 0;
+    cluster.inference_results.forEach((r, i) => {
+      expect(native.inference_results[i].output.map((o) => o.name)).toEqual(r.output.map((o) => o.name));
+      const c = r.output[0].dataAsMap!.response![0];
+      const n = native.inference_results[i].output[0].dataAsMap!.response![0];
+      expect(Object.keys(n).sort()).toEqual(Object.keys(c).sort());
+      for (const k of Object.keys(c)) {
+        if (!(k in n)) mismatches++;
+        else maxDiff = Math.max(maxDiff, Math.abs(c[k] - n[k]));
+      }
+    });
+    results.push({ fixture: 'tiny-sparse', config: f.model_config, max_abs_diff: maxDiff, sparse_token_mismatches: mismatches });
+    expect(maxDiff).toBeLessThanOrEqual(1e-4);
+    await cleanup(modelId);
+  });
+
+  const base = () => loadFixture('tiny-bert').model_config;
+  it.each([
+    ['mean_sqrt_len', false],
+    ['max', false],
+    ['max', true],
+    ['weighted_mean', false],
+    ['cls', false],
+    ['mean', false],
+  ] as const)('tiny-bert pooling %s, normalize_result %s: same as the cluster', async (mode, normalize) => {
+    const { native } = await denseParity('tiny-bert', { ...base(), pooling_mode: mode, normalize_result: normalize });
+    if (mode === 'max' && normalize) {
+      // ML Commons keeps max pooling's [1, H] shape and normalizes along the size-1 axis: signs.
+      const v = native.inference_results[0].output[0];
+      expect(v.shape).toEqual([1, 32]);
+      expect(v.data!.every((x) => x === 1 || x === -1 || x === 0)).toBe(true);
+    }
+  });
+});
