@@ -2,7 +2,7 @@
  * Integration suites run against a real OpenSearch with ML Commons (OPENSEARCH_URL, or one this
  * setup starts from the project's cache) and the plugin's real standalone host built from source.
  */
-import { spawn, spawnSync } from 'child_process';
+import { spawn } from 'child_process';
 import path from 'path';
 import { fileURLToPath } from 'url';
 
@@ -24,10 +24,29 @@ async function waitFor(url, timeoutMs) {
   throw new Error(`${url} did not answer in ${timeoutMs} ms (${last})`);
 }
 
+/**
+ * Global setup and teardown run in the same process: this run's state stays there
+ * (`globalThis`), so two runs side by side never stop each other's host.
+ */
 export default async function globalSetup(_globalConfig, projectConfig) {
   const browserSuite = (projectConfig?.displayName?.name || projectConfig?.displayName) === 'e2e';
   const { startOpenSearch, findFreePort } = await import(path.join(ROOT, 'scripts', 'opensearch.mjs'));
   const state = { startedOpenSearch: false };
+  try {
+    await prepare(state, browserSuite, { startOpenSearch, findFreePort });
+  } catch (err) {
+    // Jest runs no teardown after a failed setup: leave nothing running behind.
+    if (state.hostPid) process.kill(state.hostPid, 'SIGTERM');
+    if (state.startedOpenSearch) {
+      const { stopOpenSearch } = await import(path.join(ROOT, 'scripts', 'opensearch.mjs'));
+      await stopOpenSearch({ port: state.opensearchPort });
+    }
+    throw err;
+  }
+  globalThis.__MLM_INTEGRATION_STATE__ = state;
+}
+
+async function prepare(state, browserSuite, { startOpenSearch, findFreePort }) {
   let opensearchUrl = process.env.OPENSEARCH_URL;
   if (!opensearchUrl) {
     const port = await findFreePort();
@@ -43,11 +62,8 @@ export default async function globalSetup(_globalConfig, projectConfig) {
   await buildDevHost();
 
   // Real model zips, built deterministically (skipped when up to date); minilm spans several chunks.
-  const { ensureFixtures, DEFAULT_FIXTURES } = await import(path.join(ROOT, 'scripts', 'fixtures', 'build.mjs'));
-  await ensureFixtures([...DEFAULT_FIXTURES, 'minilm']);
-  // TorchScript fixtures need Debian's PyTorch (scripts/install_deps.sh installs it).
-  const traced = spawnSync('/usr/bin/python3', [path.join(ROOT, 'scripts', 'fixtures', 'torchscript.py')], { stdio: 'inherit' });
-  if (traced.status !== 0) throw new Error('TorchScript fixtures could not be built: run scripts/install_deps.sh (python3-torch)');
+  const { ensureTestFixtures } = await import(path.join(ROOT, 'test', 'ensure_fixtures.mjs'));
+  await ensureTestFixtures();
 
   const hostPort = await findFreePort();
   const host = spawn(process.execPath, [path.join(ROOT, 'target', 'dev', 'standalone.js')], {
@@ -61,7 +77,4 @@ export default async function globalSetup(_globalConfig, projectConfig) {
 
   process.env.OPENSEARCH_URL = opensearchUrl;
   process.env.MLM_URL = hostUrl;
-  // Global setup and teardown run in the same process: keep this run's state there, so two
-  // runs side by side never stop each other's host.
-  globalThis.__MLM_INTEGRATION_STATE__ = state;
 }
