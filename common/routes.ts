@@ -37,6 +37,7 @@ export const ROUTES = {
   nativeInspect: { method: 'post', path: `${API_BASE}/native/inspect` },
   nativePredict: { method: 'post', path: `${API_BASE}/native/predict/{functionName}/{sha256}` },
   nativeStatus: { method: 'get', path: `${API_BASE}/native/status` },
+  nativeModels: { method: 'get', path: `${API_BASE}/native/models` },
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

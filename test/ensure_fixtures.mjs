@@ -12,7 +12,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TORCHSCRIPT = ['glove-ts-hf', 'glove-ts-st', 'glove-ts-sparse'];
 
 export async function ensureTestFixtures() {
-  await ensureFixtures([...DEFAULT_FIXTURES, 'tiny-sparse-plain', 'minilm']);
+  await ensureFixtures([...DEFAULT_FIXTURES, 'tiny-sparse-plain', 'minilm', 'wide-768', 'glove-cross']);
   // TorchScript fixtures are traced by Debian's PyTorch (scripts/install_deps.sh installs it).
   if (TORCHSCRIPT.every((n) => existsSync(path.join(FIXTURES_DIR, 'torchscript', n, 'model.zip')))) return;
   const traced = spawnSync('/usr/bin/python3', [path.join(ROOT, 'scripts', 'fixtures', 'torchscript.py')], { stdio: 'inherit' });

@@ -1,5 +1,5 @@
 import type { FunctionName, ModelFormat, PoolingMode, PredictFunction } from '../ml_commons';
-import type { PredictBody } from './predict';
+import type { PredictBody, PredictResponse } from './predict';
 
 /**
  * The native inference API (`/api/ml-models/native/*`): a sidecar process on the Dashboards server
@@ -26,6 +26,37 @@ export interface NativeModelConfig {
  */
 export interface NativePredictBody extends PredictBody {
   model_config?: NativeModelConfig;
+}
+
+/**
+ * Added by native inference next to ML Commons' fields (which stay as ML Commons answers them):
+ * per document, its token count before truncation, and whether it was cut to `max_length`.
+ */
+export interface NativeTokenInfo {
+  token_counts: number[];
+  max_length: number;
+  truncated: boolean[];
+}
+
+export interface NativePredictResponse extends PredictResponse {
+  native?: NativeTokenInfo;
+}
+
+/** `GET /native/models`: a zip in the native cache, most recently used first. */
+export interface NativeCachedModel {
+  sha256: string;
+  size_bytes: number;
+  /** How it arrived: `inspect` (checked zip) or `upload` (a chunk upload through this server). */
+  source?: 'inspect' | 'upload';
+  /** ML Commons' function name, registered or suggested at inspect time. */
+  function_name?: FunctionName;
+  model_config?: NativeModelConfig;
+  /** From the zip's mtime, refreshed on use (at most once a minute). */
+  last_used_at: string;
+}
+
+export interface NativeModelsResponse {
+  models: NativeCachedModel[];
 }
 
 export interface NativeTensorInfo {

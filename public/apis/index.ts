@@ -2,6 +2,7 @@ import type { HttpSetup } from '../../types/osd';
 import { ClusterApi } from './cluster_api';
 import { ModelApi } from './model_api';
 import { ModelGroupApi } from './model_group_api';
+import { NativeApi } from './native_api';
 import { PredictApi } from './predict_api';
 import { TaskApi } from './task_api';
 import { UploadApi } from './upload_api';
@@ -13,6 +14,7 @@ export interface Apis {
   predict: PredictApi;
   cluster: ClusterApi;
   upload: UploadApi;
+  native: NativeApi;
 }
 
 export function createApis(http: HttpSetup): Apis {
@@ -23,8 +25,9 @@ export function createApis(http: HttpSetup): Apis {
     predict: new PredictApi(http),
     cluster: new ClusterApi(http),
     upload: new UploadApi(http),
+    native: new NativeApi(http),
   };
 }
 
-export { ClusterApi, ModelApi, ModelGroupApi, PredictApi, TaskApi, UploadApi };
+export { ClusterApi, ModelApi, ModelGroupApi, NativeApi, PredictApi, TaskApi, UploadApi };
 export { errorMessage, isAbortError } from './errors';

@@ -1,7 +1,7 @@
 import { promises as fs, readFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import type { NativeInspectResult, NativeStatus, PredictResponse } from '../../common/types';
+import type { NativeInspectResult, NativeModelsResponse, NativePredictResponse, NativeStatus, PredictResponse } from '../../common/types';
 import { RouteTestHost, silentLogger, startRouteTestHost } from '../../test/mocks/route_test_host';
 import { compileSidecar } from '../sidecar/__tests__/compile_sidecar';
 import { createNativeRuntime, NativeRuntime } from '../sidecar/native_runtime';
@@ -132,6 +132,26 @@ describe('native routes over the router adapter, with a real sidecar', () => {
       const p = await h.t.call('POST', `${API}/predict/text_embedding/${r.sha256}`, { body: { text_docs: ['x'] } });
       expect([p.status, p.body.message]).toEqual([400, expect.stringMatching(/TorchScript models run on the cluster only/)]);
     }
+  });
+
+  it('predict adds (next to ML Commons\' fields) token counts before truncation and which documents were cut', async () => {
+    const r = (await h.t.call('POST', `${API}/predict/text_embedding/${tinyBert.sha256}`, { body: { text_docs: ['hello world', long] } })).body as NativePredictResponse;
+    expect(r.native).toEqual({ token_counts: [4, 602], max_length: 512, truncated: [false, true] });
+    const s = (await h.t.call('POST', `${API}/predict/sparse_encoding/${sparse.sha256}`, { body: { text_docs: ['the cat'] } })).body as NativePredictResponse;
+    expect(s.native).toEqual({ token_counts: [4], max_length: 512, truncated: [false] });
+  });
+
+  it('models lists the cached zips, most recently used first, with what inspect learnt', async () => {
+    const res = await h.t.call('GET', `${API}/models`);
+    expect(res.status).toBe(200);
+    const { models } = res.body as NativeModelsResponse;
+    expect(models.map((m) => m.sha256)).toEqual(expect.arrayContaining([tinyBert.sha256, sparse.sha256]));
+    const times = models.map((m) => Date.parse(m.last_used_at));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    const bert = models.find((m) => m.sha256 === tinyBert.sha256)!;
+    expect(bert).toMatchObject({ size_bytes: tinyBert.size_bytes, source: 'inspect', function_name: 'TEXT_EMBEDDING', model_config: { embedding_dimension: 32 } });
+    expect(Date.parse(bert.last_used_at)).toBeGreaterThan(Date.now() - 600000);
+    expect(models.find((m) => m.sha256 === sparse.sha256)).toMatchObject({ function_name: 'SPARSE_ENCODING' });
   });
 
   it('status reports the running sidecar, its memory, loaded models and the cache', async () => {

@@ -66,4 +66,5 @@ export function registerNativeRoutes(router: IRouter, deps: NativeRouteDeps) {
   );
 
   router.get({ path: ROUTES.nativeStatus.path, validate: {} }, nativeHandler(deps, () => service.status()));
+  router.get({ path: ROUTES.nativeModels.path, validate: {} }, nativeHandler(deps, () => service.models()));
 }

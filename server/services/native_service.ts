@@ -1,5 +1,5 @@
 import type { Readable } from 'stream';
-import type { NativeInspectResult, NativePredictBody, NativeStatus, PredictResponse } from '../../common/types';
+import type { NativeInspectResult, NativeModelsResponse, NativePredictBody, NativePredictResponse, NativeStatus } from '../../common/types';
 import * as v from '../../common/validators';
 import { NativeError } from '../sidecar/native_error';
 import type { NativeRuntime } from '../sidecar/native_runtime';
@@ -45,7 +45,7 @@ export class NativeService {
     return { ...result, cached: true };
   }
 
-  async predict(functionName: string, sha256: string, body: NativePredictBody): Promise<PredictResponse> {
+  async predict(functionName: string, sha256: string, body: NativePredictBody): Promise<NativePredictResponse> {
     this.assertEnabled();
     const problem = v.checkPredict(functionName, body);
     if (problem) throw new NativeError(400, 'invalid_body', problem);
@@ -58,7 +58,7 @@ export class NativeService {
     }
     const { model_config, ...predictBody } = body;
     const config = model_config ?? (await this.rt.cache.readMeta(sha256))?.model_config;
-    return this.rt.client.run<PredictResponse>({
+    return this.rt.client.run<NativePredictResponse>({
       kind: 'predict',
       sha256,
       zipPath: this.rt.cache.zipPath(sha256),
@@ -66,6 +66,22 @@ export class NativeService {
       body: predictBody,
       config,
     });
+  }
+
+  /** The cached zips, so a page can offer them for a native-only try. */
+  async models(): Promise<NativeModelsResponse> {
+    this.assertEnabled();
+    const entries = await this.rt.cache.entries();
+    return {
+      models: entries.map((e) => ({
+        sha256: e.sha256,
+        size_bytes: e.size,
+        source: e.meta?.source,
+        function_name: e.meta?.function_name,
+        model_config: e.meta?.model_config,
+        last_used_at: e.lastUsed.toISOString(),
+      })),
+    };
   }
 
   async status(): Promise<NativeStatus> {

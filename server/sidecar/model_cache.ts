@@ -162,6 +162,12 @@ export class ModelCache {
     }
   }
 
+  /** Every cached zip with what is known about it, most recently used first. */
+  async entries(): Promise<Array<{ sha256: string; size: number; lastUsed: Date; meta?: CachedMeta }>> {
+    const all = (await this.list()).sort((a, b) => b.mtimeMs - a.mtimeMs);
+    return Promise.all(all.map(async (e) => ({ sha256: e.sha256, size: e.size, lastUsed: new Date(e.mtimeMs), meta: await this.readMeta(e.sha256) })));
+  }
+
   async stats(): Promise<{ bytes: number; entries: number }> {
     const all = await this.list();
     return { bytes: all.reduce((s, e) => s + e.size, 0), entries: all.length };

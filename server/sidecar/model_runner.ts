@@ -5,9 +5,9 @@ import type {
   NativeInspectResult,
   NativeModelConfig,
   NativePredictBody,
+  NativePredictResponse,
   NativeProblem,
   NativeTensorInfo,
-  PredictResponse,
 } from '../../common/types';
 import { NativeError } from './native_error';
 import { openModelZip } from './model_zip';
@@ -109,7 +109,7 @@ export class ModelRunner {
     return this.session.release();
   }
 
-  predict(functionName: string, body: NativePredictBody, config: NativeModelConfig | undefined): Promise<PredictResponse> {
+  predict(functionName: string, body: NativePredictBody, config: NativeModelConfig | undefined): Promise<NativePredictResponse> {
     switch (functionName) {
       case 'text_embedding':
         return this.embed(withPrefixes(body, config), config);
@@ -143,7 +143,7 @@ export class ModelRunner {
     }
   }
 
-  private async embed(texts: string[], config: NativeModelConfig | undefined): Promise<PredictResponse> {
+  private async embed(texts: string[], config: NativeModelConfig | undefined): Promise<NativePredictResponse> {
     const mode = config?.pooling_mode ?? 'mean';
     const normalize = !!config?.normalize_result;
     const docs = texts.map((t) => this.tokenizer.encode(t));
@@ -167,10 +167,22 @@ export class ModelRunner {
       }
       results[doc] = [embeddingTensor(normalize ? normalizeAxis0(pooled) : pooled)];
     });
-    return { inference_results: results.map((output) => ({ output })) };
+    return this.answer(results, docs);
   }
 
-  private async sparse(texts: string[]): Promise<PredictResponse> {
+  /**
+   * ML Commons' reply, plus (additive) how many tokens each document had and whether it was
+   * truncated: the browser has no tokenizer, and "input too long" deserves a precise answer.
+   */
+  private answer(results: ModelTensor[][], docs: Encoded[]): NativePredictResponse {
+    const counts = docs.map((d) => d.fullLength ?? d.ids.length);
+    return {
+      inference_results: results.map((output) => ({ output })),
+      native: { token_counts: counts, max_length: this.tokenizer.maxLength, truncated: counts.map((c) => c > this.tokenizer.maxLength) },
+    };
+  }
+
+  private async sparse(texts: string[]): Promise<NativePredictResponse> {
     const docs = texts.map((t) => this.tokenizer.encode(t));
     const results: ModelTensor[][] = new Array(texts.length);
     await this.runAll(docs, (doc, out, row) => {
@@ -182,10 +194,10 @@ export class ModelRunner {
         return sparseTensor(sparseWeights(t.data as Float32Array, row * vocab, vocab, (id) => this.tokenizer.decodeToken(id)));
       });
     });
-    return { inference_results: results.map((output) => ({ output })) };
+    return this.answer(results, docs);
   }
 
-  private async similarity(query: string, texts: string[]): Promise<PredictResponse> {
+  private async similarity(query: string, texts: string[]): Promise<NativePredictResponse> {
     const docs = texts.map((t) => this.tokenizer.encode(query, t));
     const results: ModelTensor[][] = new Array(texts.length);
     await this.runAll(docs, (doc, out, row) => {
@@ -195,7 +207,7 @@ export class ModelRunner {
         return similarityTensor(Float32Array.from((t.data as Float32Array).subarray(row * per, (row + 1) * per)), t.dims.slice(1));
       });
     });
-    return { inference_results: results.map((output) => ({ output })) };
+    return this.answer(results, docs);
   }
 
   /** What the register form needs to know about this zip, and what looks wrong. */

@@ -14,6 +14,8 @@ export const MAX_TOKENS = 512;
 export interface Encoded {
   ids: number[];
   typeIds: number[];
+  /** Tokens before truncation (specials included), so callers can say what was cut. */
+  fullLength?: number;
 }
 
 export interface Batch {
@@ -60,8 +62,8 @@ export class ModelTokenizer {
   /** One document (or a query/document pair), truncated as DJL does. */
   encode(text: string, pair?: string): Encoded {
     const full = this.tok.encode(text, { text_pair: pair ?? null, return_token_type_ids: true });
-    if (full.ids.length <= this.maxLength) return { ids: full.ids, typeIds: full.token_type_ids ?? full.ids.map(() => 0) };
-    return this.encodeTruncated(text, pair, full.ids.length);
+    if (full.ids.length <= this.maxLength) return { ids: full.ids, typeIds: full.token_type_ids ?? full.ids.map(() => 0), fullLength: full.ids.length };
+    return { ...this.encodeTruncated(text, pair, full.ids.length), fullLength: full.ids.length };
   }
 
   /**

@@ -1,89 +1,242 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import React from 'react';
 import { routePath } from '../../../common/routes';
-import type { PredictResponse } from '../../../common/types';
+import type { NativeInspectResult, NativeModelsResponse, PredictResponse } from '../../../common/types';
 import { model, page } from '../../../test/mocks/public_fixtures';
-import { createFakeHttp, httpError, lastCallOptions } from '../../../test/mocks/public_http';
+import { createFakeHttp, httpError, sentBodies } from '../../../test/mocks/public_http';
 import { renderWithServices } from '../../../test/mocks/public_render';
+import { RECENT_RUNS_KEY } from '../../lib/playground_recent';
+import { cosine } from '../../lib/playground_vectors';
 import { PlaygroundPage } from './playground_page';
+// Real answers of ML Commons 2.19.6 and of native inference (test/integration/capture_responses.test.ts).
+import denseCluster from '../../../test/fixtures/captured/text_embedding.cluster.json';
+import denseNative from '../../../test/fixtures/captured/text_embedding.native.json';
+import noNumbers from '../../../test/fixtures/captured/text_embedding.return_number_false.cluster.json';
+import truncatedInfo from '../../../test/fixtures/captured/text_embedding.native_truncated.json';
+import sparseCluster from '../../../test/fixtures/captured/sparse_encoding.cluster.json';
+import sparseNative from '../../../test/fixtures/captured/sparse_encoding.native.json';
+import similarityCluster from '../../../test/fixtures/captured/text_similarity.cluster.json';
+import errors from '../../../test/fixtures/captured/errors.cluster.json';
+import inspectGlove from '../../../test/fixtures/captured/inspect.glove_semantic.json';
+
+// jsdom has no canvas; the strips and large matrices draw nothing here (Chromium tests draw them).
+HTMLCanvasElement.prototype.getContext = jest.fn(() => null) as never;
+
+const DENSE_DOCS = ['A man is playing a guitar.', 'Someone plays an instrument on stage.', 'The stock market fell sharply today.'];
+const SPARSE_DOCS = ['the cat sat on the mat', 'a black cat and a dog'];
+const SIM_DOCS = ['The stock market fell sharply today.', 'A man is playing a guitar on stage.', 'A musician plays music.'];
+const GLOVE_SHA = (inspectGlove as NativeInspectResult).sha256;
 
 const MODELS = routePath('models');
-const DENSE_PATH = routePath('predict', { functionName: 'text_embedding', modelId: 'dense1' });
-const SPARSE_PATH = routePath('predict', { functionName: 'sparse_encoding', modelId: 'sparse1' });
+const NATIVE_MODELS = routePath('nativeModels');
+const predictPath = (functionName: string, modelId: string) => routePath('predict', { functionName, modelId });
+const nativePath = (functionName: string, sha256: string) => routePath('nativePredict', { functionName, sha256 });
 
-const DEPLOYED = page([
-  model({ id: 'dense1', name: 'minilm', model_state: 'DEPLOYED' }),
+const CLUSTER = page([
+  model({ id: 'glove1', name: 'glove', model_state: 'DEPLOYED', model_content_hash_value: GLOVE_SHA, model_config: { model_type: 'bert', embedding_dimension: 100, framework_type: 'SENTENCE_TRANSFORMERS', pooling_mode: 'MEAN', normalize_result: true } }),
   model({ id: 'sparse1', name: 'splade', algorithm: 'SPARSE_ENCODING', model_state: 'DEPLOYED' }),
+  model({ id: 'cross1', name: 'cross', algorithm: 'TEXT_SIMILARITY', model_state: 'DEPLOYED' }),
+  model({ id: 'idle1', name: 'idle', model_state: 'REGISTERED' }),
 ]);
-
-const DENSE: PredictResponse = {
-  inference_results: [
-    { output: [{ name: 'sentence_embedding', data_type: 'FLOAT32', shape: [4], data: [0.1, -0.25, 0.5, 0.125] }] },
-    { output: [{ name: 'sentence_embedding', data_type: 'FLOAT32', shape: [4], data: [1, 2, 3, 4] }] },
-  ],
-};
-const SPARSE: PredictResponse = {
-  inference_results: [{ output: [{ name: 'output', dataAsMap: { response: [{ cat: 0.5, hello: 1.25, world: 0.75 }] } }] }],
+const NATIVE: NativeModelsResponse = {
+  models: [{ sha256: GLOVE_SHA, size_bytes: 4238022, source: 'upload', function_name: 'TEXT_EMBEDDING', last_used_at: '2026-11-25T10:00:00.000Z' }],
 };
 
-function setup(predict: Record<string, unknown>) {
-  const http = createFakeHttp({ get: { [MODELS]: DEPLOYED }, post: predict });
+function setup(post: Record<string, unknown> = {}) {
+  const http = createFakeHttp({ get: { [MODELS]: CLUSTER, [NATIVE_MODELS]: NATIVE }, post });
   return { http, ...renderWithServices(<PlaygroundPage />, { http }) };
 }
 
-/** Synchronous, so the prediction's answer lands inside the caller's next `findBy` (act). */
-function run(modelId: string, text: string) {
+async function choose(modelId: string, text: string) {
+  await screen.findByRole('option', { name: /idle/ });
   fireEvent.change(screen.getByTestId('playgroundModelSelect'), { target: { value: modelId } });
   fireEvent.change(screen.getByTestId('playgroundInput'), { target: { value: text } });
-  fireEvent.click(screen.getByTestId('playgroundRun'));
 }
 
+const click = (subj: string) => fireEvent.click(screen.getByTestId(subj));
+
+beforeEach(() => localStorage.clear());
+
 describe('PlaygroundPage', () => {
-  it('offers deployed models only', async () => {
-    const { http } = setup({});
-    await screen.findByRole('option', { name: /splade/ });
-    expect(lastCallOptions(http.get, MODELS)?.query).toMatchObject({ states: ['DEPLOYED'] });
+  it('offers every cluster model with its state and whether it also runs natively', async () => {
+    setup();
+    expect(await screen.findByRole('option', { name: /glove v1 — TEXT_EMBEDDING, DEPLOYED, native too/ })).toBeInTheDocument();
+    expect(screen.getByRole('option', { name: /idle v1 — TEXT_EMBEDDING, REGISTERED$/ })).toBeInTheDocument();
   });
 
-  it('runs a dense model, one input per line, and shows dimension and first values', async () => {
-    const { http } = setup({ [DENSE_PATH]: DENSE });
-    await screen.findByRole('option', { name: /minilm/ });
-    run('dense1', 'hello world\n\n  second line  \n');
-    expect(await screen.findByTestId('denseDimension-0')).toHaveTextContent('4');
-    expect(http.post).toHaveBeenCalledWith(DENSE_PATH, expect.objectContaining({ body: JSON.stringify({ text_docs: ['hello world', 'second line'] }) }));
-    expect(screen.getByTestId('denseValues-0')).toHaveTextContent('0.1000, -0.2500, 0.5000, 0.1250');
-    expect(screen.getByTestId('predictResult-1')).toHaveTextContent('Input 2: second line');
-    expect(screen.getByTestId('predictRaw')).toHaveTextContent('"sentence_embedding"');
+  it('text_embedding on the cluster: dimension, norm, and a cosine matrix matching the vectors', async () => {
+    const { http } = setup({ [predictPath('text_embedding', 'glove1')]: denseCluster });
+    await choose('glove1', DENSE_DOCS.join('\n'));
+    click('playgroundRun');
+    expect(await screen.findByTestId('denseDimension-0')).toHaveTextContent('100');
+    expect(sentBodies(http.post, predictPath('text_embedding', 'glove1'))).toEqual([{ text_docs: DENSE_DOCS }]);
+    expect(screen.getByTestId('denseNorm-1')).toHaveTextContent('1.0000');
+    const vectors = (denseCluster as PredictResponse).inference_results.map((r) => r.output[0].data as number[]);
+    const cell = screen.getByTestId('cosineCell-0-1');
+    expect(Number(cell.getAttribute('data-value'))).toBeCloseTo(cosine(vectors[0], vectors[1]), 10);
+    expect(cell).toHaveTextContent(cosine(vectors[0], vectors[1]).toFixed(3));
+    expect(screen.getByTestId('cosineCell-2-2')).toHaveTextContent('1.000');
+    // Related sentences (guitar / instrument) score above unrelated ones (stock market).
+    expect(cosine(vectors[0], vectors[1])).toBeGreaterThan(cosine(vectors[0], vectors[2]));
   });
 
-  it('picks sparse encoding for a sparse model and lists tokens heaviest first', async () => {
-    setup({ [SPARSE_PATH]: SPARSE });
-    await screen.findByRole('option', { name: /minilm/ });
-    run('sparse1', 'hello cat world');
+  it('the request as Dev Tools and curl snippets, and the raw response once opened', async () => {
+    setup({ [predictPath('text_embedding', 'glove1')]: denseCluster });
+    await choose('glove1', DENSE_DOCS[0]);
+    fireEvent.change(screen.getByTestId('optionTargetResponse'), { target: { value: 'sentence_embedding' } });
+    click('playgroundRun');
+    await screen.findByTestId('denseDimension-0');
+    fireEvent.click(within(screen.getByTestId('requestAccordion')).getAllByRole('button')[0]);
+    expect(screen.getByTestId('snippet-devtools')).toHaveTextContent('POST /_plugins/_ml/_predict/text_embedding/glove1');
+    expect(screen.getByTestId('snippet-devtools')).toHaveTextContent('"target_response": [ "sentence_embedding" ]');
+    fireEvent.click(screen.getByRole('tab', { name: 'curl (OpenSearch)' }));
+    expect(screen.getByTestId('snippet-curl')).toHaveTextContent("curl -X POST 'https://localhost:9200/_plugins/_ml/_predict/text_embedding/glove1'");
+    expect(screen.queryByTestId('predictRaw-cluster')).toBeNull();
+    fireEvent.click(within(screen.getByTestId('predictRawAccordion-cluster')).getAllByRole('button')[0]);
+    expect(await screen.findByTestId('predictRaw-cluster')).toHaveTextContent('"sentence_embedding"');
+  });
+
+  it('return_number off: ML Commons answers shapes only, and the page says so', async () => {
+    const { http } = setup({ [predictPath('text_embedding', 'glove1')]: noNumbers });
+    await choose('glove1', DENSE_DOCS[0]);
+    click('optionReturnNumber');
+    click('playgroundRun');
+    expect(await screen.findByTestId('predictNoVectors')).toBeInTheDocument();
+    expect(sentBodies(http.post, predictPath('text_embedding', 'glove1'))).toEqual([{ text_docs: [DENSE_DOCS[0]], return_number: false }]);
+  });
+
+  it('both: a parity panel that agrees (cosine ~1), with each side\u2019s latency, and the native config sent', async () => {
+    const { http } = setup({ [predictPath('text_embedding', 'glove1')]: denseCluster, [nativePath('text_embedding', GLOVE_SHA)]: denseNative });
+    await choose('glove1', DENSE_DOCS.join('\n'));
+    click('targetBoth');
+    click('playgroundRun');
+    expect(await screen.findByTestId('parityVerdict')).toHaveTextContent('Agree');
+    expect(Number(screen.getByTestId('parityCosine-2').textContent)).toBeGreaterThanOrEqual(0.9999);
+    expect(screen.getByTestId('latencyCluster')).toHaveTextContent(/\d+ ms/);
+    expect(screen.getByTestId('latencyNative')).toHaveTextContent(/\d+ ms/);
+    expect(sentBodies(http.post, nativePath('text_embedding', GLOVE_SHA))[0]).toMatchObject({ text_docs: DENSE_DOCS, model_config: { pooling_mode: 'mean', normalize_result: true } });
+    click('show-native');
+    expect(screen.getByTestId('latency-native')).toBeInTheDocument();
+  });
+
+  it('sparse_encoding: tokens heaviest first, non-zero count, and the overlap of two inputs', async () => {
+    setup({ [predictPath('sparse_encoding', 'sparse1')]: sparseCluster });
+    await choose('sparse1', SPARSE_DOCS.join('\n'));
     expect(screen.getByTestId('playgroundFunctionSelect')).toHaveValue('sparse_encoding');
+    click('playgroundRun');
     const table = await screen.findByTestId('sparseResult-0');
-    const tokens = within(table)
-      .getAllByRole('row')
-      .slice(1)
-      .map((row) => row.getAttribute('data-test-subj'));
-    expect(tokens).toEqual(['sparseToken-0-hello', 'sparseToken-0-world', 'sparseToken-0-cat']);
-    expect(within(screen.getByTestId('sparseToken-0-hello')).getByText('1.2500')).toBeInTheDocument();
+    const weights = (sparseCluster as PredictResponse).inference_results[0].output[0].dataAsMap!.response![0];
+    const expected = Object.entries(weights).sort((a, b) => b[1] - a[1]).map(([t]) => `sparseToken-0-${t}`);
+    expect(within(table).getAllByRole('row').slice(1).map((r) => r.getAttribute('data-test-subj'))).toEqual(expected);
+    expect(screen.getByTestId('sparseCount-0')).toHaveTextContent(`${expected.length} non-zero tokens`);
+    const second = (sparseCluster as PredictResponse).inference_results[1].output[0].dataAsMap!.response![0];
+    const shared = Object.keys(weights).filter((t) => t in second);
+    expect(shared).toContain('cat');
+    expect(screen.getByTestId('overlapShared')).toHaveTextContent(`Shared tokens ${shared.length}`);
+    expect(screen.getByTestId('overlapTokens')).toHaveTextContent(`Shared: ${shared.join(', ')}`);
   });
 
-  it("shows ML Commons' reason when the prediction fails", async () => {
-    setup({ [DENSE_PATH]: httpError(400, 'Model not ready yet. Please deploy the model first.') });
-    await screen.findByRole('option', { name: /minilm/ });
-    run('dense1', 'hello');
-    expect(await screen.findByTestId('predictError-message')).toHaveTextContent('Model not ready yet. Please deploy the model first.');
+  it('sparse parity: the same tokens on both sides, weights within 1e-3', async () => {
+    const sparseSha = 'a'.repeat(64);
+    const http = createFakeHttp({
+      get: {
+        [MODELS]: page([model({ id: 'sparse1', name: 'splade', algorithm: 'SPARSE_ENCODING', model_state: 'DEPLOYED', model_content_hash_value: sparseSha })]),
+        [NATIVE_MODELS]: { models: [{ sha256: sparseSha, size_bytes: 1, last_used_at: '2026-11-25T10:00:00Z' }] },
+      },
+      post: { [predictPath('sparse_encoding', 'sparse1')]: sparseCluster, [nativePath('sparse_encoding', sparseSha)]: sparseNative },
+    });
+    renderWithServices(<PlaygroundPage />, { http });
+    await screen.findByRole('option', { name: /splade/ });
+    fireEvent.change(screen.getByTestId('playgroundModelSelect'), { target: { value: 'sparse1' } });
+    fireEvent.change(screen.getByTestId('playgroundInput'), { target: { value: SPARSE_DOCS.join('\n') } });
+    click('targetBoth');
+    click('playgroundRun');
+    expect(await screen.findByTestId('parityVerdict')).toHaveTextContent('Agree');
+    expect(screen.getByTestId('parityRow-0')).toHaveTextContent('only on the cluster none; only native none');
   });
 
-  it('keeps Run disabled until a model and an input are given', async () => {
-    setup({});
-    await screen.findByRole('option', { name: /minilm/ });
+  it('text_similarity: a query and documents, ranked by score', async () => {
+    const { http } = setup({ [predictPath('text_similarity', 'cross1')]: similarityCluster });
+    await choose('cross1', SIM_DOCS.join('\n'));
     expect(screen.getByTestId('playgroundRun')).toBeDisabled();
-    fireEvent.change(screen.getByTestId('playgroundModelSelect'), { target: { value: 'dense1' } });
+    fireEvent.change(screen.getByTestId('playgroundQuery'), { target: { value: 'Someone plays an instrument' } });
+    click('playgroundRun');
+    await screen.findByTestId('similarityView');
+    expect(sentBodies(http.post, predictPath('text_similarity', 'cross1'))).toEqual([{ query_text: 'Someone plays an instrument', text_docs: SIM_DOCS }]);
+    const order = [0, 1, 2].map((k) => screen.getByTestId(`similarityRank-${k}`).getAttribute('data-input'));
+    expect(order).toEqual(['1', '2', '0']);
+    expect(screen.getByTestId('similarityScore-0')).toHaveTextContent('0.8792');
+  });
+
+  it('not deployed: plain words, ML Commons\u2019 reason, and the deploy action', async () => {
+    const body = errors.not_deployed.body;
+    setup({ [predictPath('text_embedding', 'idle1')]: httpError(body.statusCode, body.message) });
+    await choose('idle1', 'hello');
+    expect(screen.getByTestId('playgroundNotDeployed')).toHaveTextContent('idle is REGISTERED on the cluster');
+    click('playgroundRun');
+    expect(await screen.findByTestId('playgroundError-cluster-message')).toHaveTextContent('Model not ready yet. Please deploy the model first.');
+    expect(screen.getByTestId('playgroundError-cluster')).toHaveTextContent('The model is not deployed on the cluster');
+    click('playgroundDeploy');
+    expect(await screen.findByTestId('deployModal')).toHaveTextContent('Deploy idle?');
+  });
+
+  it('wrong function: warned before running, and told that ML Commons ran the registered one', async () => {
+    setup({ [predictPath('sparse_encoding', 'glove1')]: errors.wrong_function.body });
+    await choose('glove1', DENSE_DOCS[0]);
+    fireEvent.change(screen.getByTestId('playgroundFunctionSelect'), { target: { value: 'sparse_encoding' } });
+    expect(screen.getByTestId('functionMismatch')).toHaveTextContent('registered as TEXT_EMBEDDING, not SPARSE_ENCODING');
+    click('playgroundRun');
+    expect(await screen.findByTestId('functionIgnored')).toHaveTextContent('ML Commons ran this model as TEXT_EMBEDDING');
+    expect(screen.getByTestId('denseDimension-0')).toHaveTextContent('100');
+  });
+
+  it('empty input keeps Run disabled and says why', async () => {
+    setup();
+    await choose('glove1', '  \n ');
     expect(screen.getByTestId('playgroundRun')).toBeDisabled();
-    fireEvent.change(screen.getByTestId('playgroundInput'), { target: { value: ' x ' } });
-    await waitFor(() => expect(screen.getByTestId('playgroundRun')).toBeEnabled());
+    expect(screen.getByText('Enter at least one input: one per line.')).toBeInTheDocument();
+  });
+
+  it('long inputs: the native token counts say exactly which inputs were truncated', async () => {
+    const long = 'the quick brown fox jumps over the lazy dog '.repeat(70);
+    const reply = { ...(denseNative as PredictResponse), inference_results: (denseNative as PredictResponse).inference_results.slice(0, 2), ...truncatedInfo };
+    setup({ [nativePath('text_embedding', GLOVE_SHA)]: reply });
+    await choose('glove1', `short one\n${long}`);
+    click('targetNative');
+    click('playgroundRun');
+    expect(await screen.findByTestId('truncationNote')).toHaveTextContent('Inputs over 512 tokens are truncated');
+    expect(screen.getByTestId('truncated-1')).toHaveTextContent('Input 2: 633 tokens');
+    expect(screen.queryByTestId('truncated-0')).toBeNull();
+  });
+
+  it('a dropped zip is inspected, summarised, and run natively by its sha256', async () => {
+    const { http } = setup({ [routePath('nativeInspect')]: inspectGlove, [nativePath('text_embedding', GLOVE_SHA)]: denseNative });
+    await screen.findByRole('option', { name: /idle/ });
+    click('sourceZip');
+    const file = new File([new Uint8Array([80, 75, 3, 4])], 'glove.zip', { type: 'application/zip' });
+    fireEvent.change(screen.getByTestId('playgroundZip'), { target: { files: [file] } });
+    expect(await screen.findByTestId('inspectSha')).toHaveTextContent(GLOVE_SHA);
+    expect(screen.getByTestId('inspectFunction')).toHaveTextContent('TEXT_EMBEDDING');
+    expect(screen.getByTestId('targetCluster')).toBeDisabled();
+    fireEvent.change(screen.getByTestId('playgroundInput'), { target: { value: DENSE_DOCS.join('\n') } });
+    click('playgroundRun');
+    expect(await screen.findByTestId('cosineCell-0-1')).toBeInTheDocument();
+    expect(sentBodies(http.post, nativePath('text_embedding', GLOVE_SHA))).toEqual([{ text_docs: DENSE_DOCS }]);
+  });
+
+  it('recent runs survive a reload and run again with one click', async () => {
+    const first = setup({ [predictPath('text_embedding', 'glove1')]: denseCluster });
+    await choose('glove1', DENSE_DOCS.join('\n'));
+    click('playgroundRun');
+    await screen.findByTestId('denseDimension-0');
+    expect(JSON.parse(localStorage.getItem(RECENT_RUNS_KEY) as string)).toHaveLength(1);
+    first.unmount();
+    const { http } = setup({ [predictPath('text_embedding', 'glove1')]: denseCluster });
+    const row = await screen.findByTestId('recentRun');
+    expect(row).toHaveTextContent('glove v1');
+    fireEvent.click(within(row).getByText('Run again'));
+    expect(await screen.findByTestId('denseDimension-2')).toBeInTheDocument();
+    expect(sentBodies(http.post, predictPath('text_embedding', 'glove1'))).toEqual([{ text_docs: DENSE_DOCS }]);
+    await waitFor(() => expect(screen.getByTestId('playgroundInput')).toHaveValue(DENSE_DOCS.join('\n')));
   });
 });

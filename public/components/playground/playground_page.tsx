@@ -1,134 +1,225 @@
-import {
-  EuiAccordion,
-  EuiButton,
-  EuiCodeBlock,
-  EuiFlexGroup,
-  EuiFlexItem,
-  EuiFormRow,
-  EuiSelect,
-  EuiSpacer,
-  EuiText,
-  EuiTextArea,
-} from '@elastic/eui';
-import React, { useMemo, useState } from 'react';
-import { MAX_PAGE_SIZE } from '../../../common/constants';
-import type { PredictFunction } from '../../../common/ml_commons';
-import type { Model, PredictResponse } from '../../../common/types';
-import { useModels } from '../../hooks/use_models';
-import { useRequest } from '../../hooks/use_request';
+import { EuiButton, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiHorizontalRule, EuiPanel, EuiSpacer } from '@elastic/eui';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { NativePredictFunction } from '../../../common/types';
+import { usePlayground } from '../../hooks/use_playground';
+import { usePlaygroundModels } from '../../hooks/use_playground_models';
+import { usePlaygroundRecent } from '../../hooks/use_playground_recent';
+import { DEFAULT_MAX_TOKENS, functionForAlgorithm, functionMismatch } from '../../lib/playground_errors';
+import type { RecentRun } from '../../lib/playground_recent';
+import { buildBody, DEFAULT_OPTIONS, nativeConfigOf, PlaygroundOptions, PlaygroundRequest, PlaygroundTarget } from '../../lib/playground_request';
+import { inputLines } from '../../lib/playground_results';
 import { useApis } from '../../services';
 import { ErrorCallout } from '../common/error_callout';
 import { PageTitle } from '../common/page_title';
-import { inputLines, parsePredictResponse } from './predict_results';
-import { PredictResultView } from './predict_result_view';
+import { useModelActions } from '../model_actions/use_model_actions';
+import { ModelPicker, Source, ZipState } from './model_picker';
+import { RecentRuns } from './recent_runs';
+import { RunForm } from './run_form';
+import { RunResults } from './run_results';
 
-const FUNCTION_OPTIONS: Array<{ value: PredictFunction; text: string }> = [
-  { value: 'text_embedding', text: 'Text embedding (dense)' },
-  { value: 'sparse_encoding', text: 'Sparse encoding' },
-];
-
-interface Submission {
-  functionName: PredictFunction;
-  modelId: string;
-  inputs: string[];
+/** This Dashboards server as the browser reaches it (origin + base path), for the native curl. */
+function dashboardsUrl(): string {
+  const { origin, pathname } = window.location;
+  const i = pathname.indexOf('/app/');
+  return origin + (i >= 0 ? pathname.slice(0, i) : '');
 }
 
-function defaultFunction(model: Model | undefined): PredictFunction {
-  return model?.algorithm === 'SPARSE_ENCODING' ? 'sparse_encoding' : 'text_embedding';
-}
-
+/**
+ * Try a model: on the cluster (ML Commons predict), natively (the sidecar on this server), or
+ * both with a parity check; see its output as the function calls for, the request as a snippet,
+ * and run recent requests again.
+ */
 export function PlaygroundPage() {
   const apis = useApis();
-  const models = useModels({ states: ['DEPLOYED'], size: MAX_PAGE_SIZE, sort_field: 'name', sort_direction: 'asc' });
-  const [modelId, setModelId] = useState('');
-  const [functionName, setFunctionName] = useState<PredictFunction>('text_embedding');
+  const { cluster, native, cached } = usePlaygroundModels();
+  const { run, start } = usePlayground();
+  const recent = usePlaygroundRecent();
+  const actions = useModelActions({ onChanged: cluster.reload });
+
+  const [source, setSource] = useState<Source>('cluster');
+  const [clusterId, setClusterId] = useState('');
+  const [nativeSha, setNativeSha] = useState('');
+  const [zip, setZip] = useState<ZipState | undefined>();
+  const [functionName, setFunctionName] = useState<NativePredictFunction>('text_embedding');
+  const [target, setTarget] = useState<PlaygroundTarget>('cluster');
   const [text, setText] = useState('');
-  // Each Run is a new object, so running the same inputs twice still sends a request.
-  const [submission, setSubmission] = useState<Submission | undefined>();
-  const prediction = useRequest<PredictResponse>(
-    submission &&
-      ((signal) => apis.predict.predict(submission.functionName, submission.modelId, { text_docs: submission.inputs }, signal)),
-    [submission]
+  const [query, setQuery] = useState('');
+  const [options, setOptions] = useState<PlaygroundOptions>(DEFAULT_OPTIONS);
+  const [renderMs, setRenderMs] = useState<number | undefined>();
+
+  const models = cluster.data?.items ?? [];
+  const nativeModels = native.data?.models ?? [];
+  const model = source === 'cluster' ? models.find((m) => m.id === clusterId) : undefined;
+  const nativeEntry = source === 'native' ? nativeModels.find((e) => e.sha256 === nativeSha) : undefined;
+  const inspected = source === 'zip' ? zip?.result : undefined;
+
+  // What the choice can run on, and what it is registered (or recognised) as.
+  const sha256 = model ? (model.model_content_hash_value && cached.has(model.model_content_hash_value) ? model.model_content_hash_value : undefined) : nativeEntry?.sha256 ?? (inspected?.format === 'ONNX' ? inspected.sha256 : undefined);
+  const algorithm = model?.algorithm ?? nativeEntry?.function_name ?? inspected?.suggested.function_name;
+  const canCluster = !!model;
+  const canNative = !!sha256;
+  const label = model ? `${model.name} v${model.model_version ?? ''}` : nativeEntry ? nativeModels.length && models.find((m) => m.model_content_hash_value === nativeEntry.sha256)?.name || `native ${nativeEntry.sha256.slice(0, 12)}` : zip?.fileName ?? '';
+
+  // A new choice picks its own function and the first place it can run.
+  const chosenKey = `${source}:${model?.id ?? nativeEntry?.sha256 ?? inspected?.sha256 ?? ''}`;
+  const lastChoice = useRef('');
+  useEffect(() => {
+    if (chosenKey === lastChoice.current || !(model || nativeEntry || inspected)) return;
+    lastChoice.current = chosenKey;
+    const fn = functionForAlgorithm(algorithm);
+    if (fn) setFunctionName(fn);
+    setTarget(canCluster ? 'cluster' : 'native');
+  }, [chosenKey, model, nativeEntry, inspected, algorithm, canCluster]);
+
+  const onZip = useCallback(
+    async (file: File | undefined) => {
+      if (!file) return setZip(undefined);
+      setZip({ fileName: file.name, loading: true });
+      try {
+        const result = await apis.native.inspect(file);
+        setZip({ fileName: file.name, loading: false, result });
+        native.reload();
+      } catch (error) {
+        setZip({ fileName: file.name, loading: false, error });
+      }
+    },
+    [apis, native]
   );
 
-  const inputs = inputLines(text);
-  const modelOptions = useMemo(
-    () => (models.data?.items ?? []).map((m) => ({ value: m.id, text: `${m.name} (${m.model_version ?? m.id})` })),
-    [models.data]
+  const docs = useMemo(() => inputLines(text), [text]);
+  const needsQuery = functionName === 'text_similarity' && !query.trim();
+  const effectiveTarget: PlaygroundTarget = target === 'both' && !(canCluster && canNative) ? (canCluster ? 'cluster' : 'native') : target === 'cluster' && !canCluster ? 'native' : target === 'native' && !canNative ? 'cluster' : target;
+  const ready = (canCluster || canNative) && docs.length > 0 && !needsQuery;
+
+  const send = useCallback(
+    (request: PlaygroundRequest) => {
+      setRenderMs(undefined);
+      recent.add(request);
+      start(request);
+    },
+    [recent, start]
   );
-  const results = useMemo(
-    () => (prediction.data && submission ? parsePredictResponse(prediction.data, submission.inputs) : []),
-    [prediction.data, submission]
-  );
+
+  const onRun = () =>
+    send({
+      functionName,
+      target: effectiveTarget,
+      modelId: effectiveTarget !== 'native' ? model?.id : undefined,
+      sha256: effectiveTarget !== 'cluster' ? sha256 : undefined,
+      label,
+      body: buildBody(functionName, docs, query.trim(), options),
+      // The cluster model's own config, so native post-processing matches the cluster's.
+      modelConfig: effectiveTarget !== 'cluster' && model ? nativeConfigOf(model.model_config as Record<string, unknown> | undefined) : undefined,
+    });
+
+  const onRerun = (r: RecentRun) => {
+    const req = r.request;
+    if (req.modelId) {
+      setSource('cluster');
+      setClusterId(req.modelId);
+    } else if (req.sha256) {
+      setSource('native');
+      setNativeSha(req.sha256);
+    }
+    lastChoice.current = `${req.modelId ? 'cluster' : 'native'}:${req.modelId ?? req.sha256}`;
+    setFunctionName(req.functionName);
+    setTarget(req.target);
+    setText(req.body.text_docs.join('\n'));
+    setQuery(req.body.query_text ?? '');
+    setOptions({ returnNumber: req.body.return_number !== false, targetResponse: req.body.target_response ?? [] });
+    send(req);
+  };
+
+  const runRef = useRef(run);
+  runRef.current = run;
+  const onMatrixRendered = useCallback(() => {
+    const current = runRef.current;
+    if (current && !current.loading) setRenderMs((prev) => prev ?? performance.now() - current.startedAt);
+  }, []);
+
+  const runModel = run?.request.modelId ? models.find((m) => m.id === run.request.modelId) : undefined;
+  const mismatch = functionMismatch(functionName, algorithm);
+  const notDeployed = model && effectiveTarget !== 'native' && model.model_state !== 'DEPLOYED' && model.model_state !== 'PARTIALLY_DEPLOYED';
 
   return (
     <>
-      <PageTitle title="Playground" description="Run deployed models on text and look at what they return." />
-      {models.error && <ErrorCallout title="Could not load deployed models" error={models.error} onRetry={models.reload} data-test-subj="playgroundModelsError" />}
-      <EuiFlexGroup gutterSize="m">
-        <EuiFlexItem>
-          <EuiFormRow label="Deployed model" fullWidth helpText={models.data && modelOptions.length === 0 ? 'No model is deployed.' : undefined}>
-            <EuiSelect
-              fullWidth
-              hasNoInitialSelection
-              isLoading={models.loading}
-              options={modelOptions}
-              value={modelId}
-              onChange={(e) => {
-                setModelId(e.target.value);
-                setFunctionName(defaultFunction(models.data?.items.find((m) => m.id === e.target.value)));
-              }}
-              data-test-subj="playgroundModelSelect"
+      <PageTitle title="Playground" description="Run a model on the cluster, natively on this Dashboards server, or both, and look at what it returns." />
+      {cluster.error ? <ErrorCallout title="Could not load the cluster's models" error={cluster.error} onRetry={cluster.reload} data-test-subj="playgroundModelsError" /> : null}
+      <EuiFlexGroup gutterSize="l" alignItems="flexStart">
+        <EuiFlexItem grow={3}>
+          <EuiPanel paddingSize="m" hasBorder>
+            <ModelPicker
+              source={source}
+              onSource={setSource}
+              clusterModels={models}
+              clusterLoading={cluster.loading}
+              nativeModels={nativeModels}
+              nativeUnavailable={native.error}
+              cached={cached}
+              clusterId={clusterId}
+              onClusterId={setClusterId}
+              nativeSha={nativeSha}
+              onNativeSha={setNativeSha}
+              zip={zip}
+              onZip={onZip}
             />
-          </EuiFormRow>
+            <EuiSpacer size="m" />
+            <RunForm
+              functionName={functionName}
+              onFunction={setFunctionName}
+              target={effectiveTarget}
+              onTarget={setTarget}
+              canCluster={canCluster}
+              canNative={canNative}
+              text={text}
+              onText={setText}
+              query={query}
+              onQuery={setQuery}
+              options={options}
+              onOptions={setOptions}
+              inputCount={docs.length}
+            />
+            {mismatch && (
+              <>
+                <EuiSpacer size="s" />
+                <EuiCallOut size="s" color="warning" title={mismatch} data-test-subj="functionMismatch" />
+              </>
+            )}
+            {notDeployed && model && (
+              <>
+                <EuiSpacer size="s" />
+                <EuiCallOut size="s" color="warning" title={`${model.name} is ${model.model_state} on the cluster: deploy it to run it there.`} data-test-subj="playgroundNotDeployed">
+                  <EuiButton size="s" onClick={() => actions.deploy(model)} data-test-subj="playgroundDeployBefore">
+                    Deploy
+                  </EuiButton>
+                </EuiCallOut>
+              </>
+            )}
+            <EuiSpacer size="m" />
+            <EuiButton fill iconType="play" isLoading={run?.loading} isDisabled={!ready} onClick={onRun} data-test-subj="playgroundRun">
+              Run
+            </EuiButton>
+          </EuiPanel>
         </EuiFlexItem>
-        <EuiFlexItem grow={false}>
-          <EuiFormRow label="Function">
-            <EuiSelect
-              options={FUNCTION_OPTIONS}
-              value={functionName}
-              onChange={(e) => setFunctionName(e.target.value as PredictFunction)}
-              data-test-subj="playgroundFunctionSelect"
-            />
-          </EuiFormRow>
+        <EuiFlexItem grow={2}>
+          <EuiPanel paddingSize="m" hasBorder>
+            <RecentRuns runs={recent.runs} onRerun={onRerun} onClear={recent.clear} />
+          </EuiPanel>
         </EuiFlexItem>
       </EuiFlexGroup>
-      <EuiFormRow label="Inputs" helpText="One input per line." fullWidth>
-        <EuiTextArea fullWidth rows={5} value={text} onChange={(e) => setText(e.target.value)} data-test-subj="playgroundInput" />
-      </EuiFormRow>
-      <EuiSpacer size="m" />
-      <EuiButton
-        fill
-        iconType="play"
-        isLoading={prediction.loading}
-        isDisabled={!modelId || inputs.length === 0}
-        onClick={() => setSubmission({ functionName, modelId, inputs })}
-        data-test-subj="playgroundRun"
-      >
-        Run
-      </EuiButton>
-      <EuiSpacer size="l" />
-      {prediction.error ? <ErrorCallout title="Prediction failed" error={prediction.error} data-test-subj="predictError" /> : null}
-      {prediction.data && !prediction.loading && (
-        <div data-test-subj="predictResults">
-          {results.length === 0 && (
-            <EuiText size="s" data-test-subj="predictNoVectors">
-              <p>The response holds no vectors this page can show; see the raw response below.</p>
-            </EuiText>
-          )}
-          {results.map((result, i) => (
-            <React.Fragment key={i}>
-              <PredictResultView result={result} index={i} />
-              <EuiSpacer size="s" />
-            </React.Fragment>
-          ))}
-          <EuiAccordion id="mlModelsRawPrediction" buttonContent="Raw response" data-test-subj="predictRawAccordion">
-            <EuiCodeBlock language="json" paddingSize="s" isCopyable data-test-subj="predictRaw">
-              {JSON.stringify(prediction.data, null, 2)}
-            </EuiCodeBlock>
-          </EuiAccordion>
-        </div>
+      <EuiHorizontalRule />
+      {run && !run.loading && (
+        <RunResults
+          run={run}
+          algorithm={runModel?.algorithm}
+          maxLength={inspected?.max_length ?? DEFAULT_MAX_TOKENS}
+          dashboardsUrl={dashboardsUrl()}
+          onDeploy={runModel ? () => actions.deploy(runModel) : undefined}
+          onMatrixRendered={onMatrixRendered}
+          renderMs={renderMs}
+        />
       )}
+      {actions.modal}
     </>
   );
 }

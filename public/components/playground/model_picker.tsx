@@ -1,0 +1,99 @@
+import { EuiButtonGroup, EuiCallOut, EuiFilePicker, EuiFormRow, EuiLoadingSpinner, EuiSelect, EuiSpacer } from '@elastic/eui';
+import React from 'react';
+import type { Model, NativeCachedModel, NativeInspectResult } from '../../../common/types';
+import { ErrorCallout } from '../common/error_callout';
+import { formatBytes } from '../common/format';
+import { InspectSummary } from './inspect_summary';
+
+export type Source = 'cluster' | 'native' | 'zip';
+
+export interface ZipState {
+  fileName: string;
+  loading: boolean;
+  result?: NativeInspectResult;
+  error?: unknown;
+}
+
+interface Props {
+  source: Source;
+  onSource: (s: Source) => void;
+  clusterModels: Model[];
+  clusterLoading: boolean;
+  nativeModels: NativeCachedModel[];
+  nativeUnavailable?: unknown;
+  cached: Set<string>;
+  clusterId: string;
+  onClusterId: (id: string) => void;
+  nativeSha: string;
+  onNativeSha: (sha: string) => void;
+  zip?: ZipState;
+  onZip: (file: File | undefined) => void;
+}
+
+const SOURCES = [
+  { id: 'cluster', label: 'Cluster model', 'data-test-subj': 'sourceCluster' },
+  { id: 'native', label: 'Native cache', 'data-test-subj': 'sourceNative' },
+  { id: 'zip', label: 'Local zip', 'data-test-subj': 'sourceZip' },
+];
+
+function clusterLabel(m: Model, cached: Set<string>) {
+  const native = m.model_content_hash_value && cached.has(m.model_content_hash_value) ? ', native too' : '';
+  return `${m.name} v${m.model_version ?? '?'} — ${m.algorithm ?? '?'}, ${m.model_state ?? '?'}${native}`;
+}
+
+function nativeLabel(e: NativeCachedModel, clusterModels: Model[]) {
+  const named = clusterModels.find((m) => m.model_content_hash_value === e.sha256);
+  return `${named ? named.name : e.sha256.slice(0, 12)} — ${e.function_name ?? 'function unknown'}, ${formatBytes(e.size_bytes)}${e.source === 'inspect' ? ', inspected' : ''}`;
+}
+
+/**
+ * Which model to run: one on the cluster (deployed or not: running an undeployed one offers to
+ * deploy it), a zip in the native cache, or a zip dropped here (inspected, then run natively).
+ */
+export function ModelPicker(p: Props) {
+  return (
+    <>
+      <EuiButtonGroup legend="Model source" options={SOURCES} idSelected={p.source} onChange={(id) => p.onSource(id as Source)} buttonSize="compressed" data-test-subj="playgroundSource" />
+      <EuiSpacer size="s" />
+      {p.source === 'cluster' && (
+        <EuiFormRow label="Model" fullWidth helpText={!p.clusterLoading && p.clusterModels.length === 0 ? 'No model is registered on the cluster.' : undefined}>
+          <EuiSelect
+            fullWidth
+            hasNoInitialSelection
+            isLoading={p.clusterLoading}
+            options={p.clusterModels.map((m) => ({ value: m.id, text: clusterLabel(m, p.cached) }))}
+            value={p.clusterId}
+            onChange={(e) => p.onClusterId(e.target.value)}
+            data-test-subj="playgroundModelSelect"
+          />
+        </EuiFormRow>
+      )}
+      {p.source === 'native' &&
+        (p.nativeUnavailable ? (
+          <ErrorCallout title="Native inference is not available" error={p.nativeUnavailable} color="warning" data-test-subj="nativeUnavailable" />
+        ) : (
+          <EuiFormRow label="Zip in the native cache" fullWidth helpText={p.nativeModels.length === 0 ? 'The cache is empty: drop a zip, or upload one through Register.' : undefined}>
+            <EuiSelect
+              fullWidth
+              hasNoInitialSelection
+              options={p.nativeModels.map((e) => ({ value: e.sha256, text: nativeLabel(e, p.clusterModels) }))}
+              value={p.nativeSha}
+              onChange={(e) => p.onNativeSha(e.target.value)}
+              data-test-subj="playgroundNativeSelect"
+            />
+          </EuiFormRow>
+        ))}
+      {p.source === 'zip' && (
+        <>
+          <EuiFormRow label="Model zip (ML Commons layout)" fullWidth helpText="Checked and run on this Dashboards server only; nothing is registered on the cluster.">
+            <EuiFilePicker fullWidth accept=".zip" initialPromptText="Drop a model zip here" onChange={(files) => p.onZip(files?.[0])} data-test-subj="playgroundZip" />
+          </EuiFormRow>
+          {p.zip?.loading && <EuiLoadingSpinner size="m" data-test-subj="inspectLoading" />}
+          {p.zip?.error ? <ErrorCallout title={`Could not use ${p.zip.fileName}`} error={p.zip.error} data-test-subj="inspectError" /> : null}
+          {p.zip?.result && <InspectSummary result={p.zip.result} fileName={p.zip.fileName} />}
+          {p.zip?.result?.format === 'TORCH_SCRIPT' && <EuiCallOut size="s" color="warning" title="TorchScript zips run on the cluster only." />}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { EuiButtonGroup, EuiFieldText, EuiFlexGroup, EuiFlexItem, EuiFormRow, EuiSelect, EuiSwitch, EuiTextArea } from '@elastic/eui';
+import React, { useEffect, useState } from 'react';
+import type { NativePredictFunction } from '../../../common/types';
+import type { PlaygroundOptions, PlaygroundTarget } from '../../lib/playground_request';
+
+export const FUNCTION_OPTIONS: Array<{ value: NativePredictFunction; text: string }> = [
+  { value: 'text_embedding', text: 'Text embedding (dense)' },
+  { value: 'sparse_encoding', text: 'Sparse encoding' },
+  { value: 'text_similarity', text: 'Text similarity (query vs documents)' },
+];
+
+interface Props {
+  functionName: NativePredictFunction;
+  onFunction: (f: NativePredictFunction) => void;
+  target: PlaygroundTarget;
+  onTarget: (t: PlaygroundTarget) => void;
+  canCluster: boolean;
+  canNative: boolean;
+  text: string;
+  onText: (t: string) => void;
+  query: string;
+  onQuery: (q: string) => void;
+  options: PlaygroundOptions;
+  onOptions: (o: PlaygroundOptions) => void;
+  inputCount: number;
+}
+
+/** Function, where to run, the inputs, and ML Commons' TextDocs options. */
+const parseNames = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+
+export function RunForm(p: Props) {
+  // The field keeps what is typed (a trailing comma included); the options get the parsed names.
+  const [targetText, setTargetText] = useState(p.options.targetResponse.join(', '));
+  useEffect(() => {
+    if (parseNames(targetText).join() !== p.options.targetResponse.join()) setTargetText(p.options.targetResponse.join(', '));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [p.options.targetResponse]);
+  const similarity = p.functionName === 'text_similarity';
+  const targets = [
+    { id: 'cluster', label: 'Cluster', isDisabled: !p.canCluster, 'data-test-subj': 'targetCluster' },
+    { id: 'native', label: 'Native', isDisabled: !p.canNative, 'data-test-subj': 'targetNative' },
+    { id: 'both', label: 'Both', isDisabled: !p.canCluster || !p.canNative, 'data-test-subj': 'targetBoth' },
+  ];
+  return (
+    <>
+      <EuiFlexGroup gutterSize="m">
+        <EuiFlexItem>
+          <EuiFormRow label="Function">
+            <EuiSelect options={FUNCTION_OPTIONS} value={p.functionName} onChange={(e) => p.onFunction(e.target.value as NativePredictFunction)} data-test-subj="playgroundFunctionSelect" />
+          </EuiFormRow>
+        </EuiFlexItem>
+        <EuiFlexItem>
+          <EuiFormRow
+            label="Run on"
+            helpText={!p.canNative ? 'Native needs the model zip in the native cache (drop it under Local zip).' : 'Latency is measured in this browser, around each request.'}
+          >
+            <EuiButtonGroup legend="Run on" options={targets} idSelected={p.target} onChange={(id) => p.onTarget(id as PlaygroundTarget)} buttonSize="compressed" data-test-subj="playgroundTarget" />
+          </EuiFormRow>
+        </EuiFlexItem>
+      </EuiFlexGroup>
+      {similarity && (
+        <EuiFormRow label="Query" fullWidth>
+          <EuiFieldText fullWidth value={p.query} onChange={(e) => p.onQuery(e.target.value)} data-test-subj="playgroundQuery" />
+        </EuiFormRow>
+      )}
+      <EuiFormRow
+        label={similarity ? 'Documents' : 'Inputs'}
+        fullWidth
+        helpText={p.inputCount === 0 ? 'Enter at least one input: one per line.' : `${p.inputCount} input${p.inputCount === 1 ? '' : 's'}, one per line.`}
+      >
+        <EuiTextArea fullWidth rows={5} value={p.text} onChange={(e) => p.onText(e.target.value)} data-test-subj="playgroundInput" />
+      </EuiFormRow>
+      {!similarity && (
+        <EuiFlexGroup gutterSize="m" alignItems="center">
+          <EuiFlexItem grow={false}>
+            <EuiSwitch
+              label="return_number"
+              checked={p.options.returnNumber}
+              onChange={(e) => p.onOptions({ ...p.options, returnNumber: e.target.checked })}
+              data-test-subj="optionReturnNumber"
+            />
+          </EuiFlexItem>
+          <EuiFlexItem>
+            <EuiFormRow label="target_response" fullWidth helpText="Tensor names to keep, comma-separated (e.g. sentence_embedding); empty keeps all.">
+              <EuiFieldText
+                compressed
+                fullWidth
+                value={targetText}
+                onChange={(e) => {
+                  setTargetText(e.target.value);
+                  p.onOptions({ ...p.options, targetResponse: parseNames(e.target.value) });
+                }}
+                data-test-subj="optionTargetResponse"
+              />
+            </EuiFormRow>
+          </EuiFlexItem>
+        </EuiFlexGroup>
+      )}
+    </>
+  );
+}

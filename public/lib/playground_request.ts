@@ -1,0 +1,56 @@
+import type { NativeModelConfig, NativePredictFunction, PredictBody } from '../../common/types';
+
+/** Where a playground run goes. `both` runs the same body on the cluster and natively. */
+export type PlaygroundTarget = 'cluster' | 'native' | 'both';
+
+/** One run of the playground: enough to send it, show it as a snippet, and run it again. */
+export interface PlaygroundRequest {
+  functionName: NativePredictFunction;
+  target: PlaygroundTarget;
+  /** Cluster side: the ML Commons model id. */
+  modelId?: string;
+  /** Native side: the SHA-256 of the zip in the native cache. */
+  sha256?: string;
+  /** What the user picked, for the recent-runs list. */
+  label: string;
+  /** ML Commons' predict body, identical on both sides. */
+  body: PredictBody;
+  /** Native side only: the cluster model's config, so both sides post-process alike. */
+  modelConfig?: NativeModelConfig;
+}
+
+export interface PlaygroundOptions {
+  /** ML Commons' default is true; false drops `data` from the tensors. */
+  returnNumber: boolean;
+  /** Tensor names to keep, e.g. `sentence_embedding`; empty keeps all. */
+  targetResponse: string[];
+}
+
+export const DEFAULT_OPTIONS: PlaygroundOptions = { returnNumber: true, targetResponse: [] };
+
+/**
+ * The predict body for a function: text_similarity takes the query apart and ignores filters
+ * (ML Commons answers scores regardless), the others take `return_number`/`target_response` only
+ * when they differ from ML Commons' defaults, so the snippet shows what matters.
+ */
+export function buildBody(functionName: NativePredictFunction, docs: string[], query: string, options: PlaygroundOptions): PredictBody {
+  if (functionName === 'text_similarity') return { query_text: query, text_docs: docs };
+  const body: PredictBody = { text_docs: docs };
+  if (!options.returnNumber) body.return_number = false;
+  if (options.targetResponse.length) body.target_response = options.targetResponse;
+  return body;
+}
+
+/**
+ * The fields of a cluster model's config native post-processing reads (the route refuses others).
+ * ML Commons stores `framework_type` and `pooling_mode` upper-cased (`SENTENCE_TRANSFORMERS`,
+ * `MEAN`); the native route takes them as they are registered, lower-case.
+ */
+export function nativeConfigOf(config: Record<string, unknown> | undefined): NativeModelConfig | undefined {
+  if (!config || typeof config.model_type !== 'string') return undefined;
+  const keys = ['model_type', 'embedding_dimension', 'framework_type', 'pooling_mode', 'normalize_result', 'model_max_length', 'query_prefix', 'passage_prefix', 'all_config'];
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (config[k] !== undefined && config[k] !== null) out[k] = config[k];
+  for (const k of ['framework_type', 'pooling_mode']) if (typeof out[k] === 'string') out[k] = (out[k] as string).toLowerCase();
+  return out as unknown as NativeModelConfig;
+}
