@@ -3,7 +3,7 @@ import type { NativeInspectResult, NativeModelsResponse, NativePredictBody, Nati
 import * as v from '../../common/validators';
 import { NativeError } from '../sidecar/native_error';
 import type { NativeRuntime } from '../sidecar/native_runtime';
-import type { JobResult } from '../sidecar/protocol';
+import { JobResult, plainTensorData } from '../sidecar/protocol';
 
 /**
  * Native inference for the routes: zips go into the content-addressed cache, work goes to the
@@ -58,7 +58,7 @@ export class NativeService {
     }
     const { model_config, ...predictBody } = body;
     const config = model_config ?? (await this.rt.cache.readMeta(sha256))?.model_config;
-    return this.rt.client.run<NativePredictResponse>({
+    const res = await this.rt.client.run<NativePredictResponse>({
       kind: 'predict',
       sha256,
       zipPath: this.rt.cache.zipPath(sha256),
@@ -66,6 +66,7 @@ export class NativeService {
       body: predictBody,
       config,
     });
+    return plainTensorData(res);
   }
 
   /** The cached zips, so a page can offer them for a native-only try. */

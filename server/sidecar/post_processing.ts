@@ -114,9 +114,15 @@ export function normalizeAxis0(p: Pooled): Pooled {
   return { data: out, shape: p.shape };
 }
 
+/**
+ * Vectors leave the worker as Float32Array: they cross two structured clones (worker -> sidecar,
+ * sidecar -> server) as one memcpy each instead of number by number; the server turns them into
+ * JSON numbers (`plainTensorData` in protocol.ts).
+ */
 export function embeddingTensor(p: Pooled): ModelTensor {
-  return { name: 'sentence_embedding', data_type: 'FLOAT32', shape: p.shape, data: Array.from(p.data) };
+  return { name: 'sentence_embedding', data_type: 'FLOAT32', shape: p.shape, data: p.data as unknown as number[] };
 }
+
 
 /**
  * Sparse encoding: every non-zero weight keyed by its token (`decode([id], skipSpecialTokens)`);

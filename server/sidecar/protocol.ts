@@ -1,4 +1,4 @@
-import type { NativeInspectResult, NativeLoadedModel, NativeModelConfig, NativePredictBody, PredictResponse } from '../../common/types';
+import type { ModelTensor, NativeInspectResult, NativeLoadedModel, NativeModelConfig, NativePredictBody, PredictResponse } from '../../common/types';
 import type { NativeFailure } from './native_error';
 
 /**
@@ -60,4 +60,12 @@ export type WorkerReply = ({ jobId: number; ok: true; result: JobResult } | { jo
 
 export interface WorkerData extends SidecarSettings {
   index: number;
+}
+
+/** Tensors cross the wire as Float32Array (see `embeddingTensor`); back to numbers for the JSON reply. */
+export function plainTensorData<T extends { inference_results: Array<{ output: ModelTensor[] }> }>(res: T): T {
+  for (const r of res.inference_results) {
+    for (const o of r.output) if (o.data && ArrayBuffer.isView(o.data)) o.data = Array.from(o.data as unknown as Float32Array);
+  }
+  return res;
 }
