@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { createReadStream, createWriteStream, promises as fs } from 'fs';
+import { createReadStream, createWriteStream, mkdirSync, promises as fs, WriteStream } from 'fs';
 import path from 'path';
 import { Transform, TransformCallback } from 'stream';
 import type { FunctionName } from '../../common/ml_commons';
@@ -52,18 +52,39 @@ export class ChunkAssembler implements UploadObserver {
   tap(modelId: string, chunkNumber: number) {
     const upload = this.uploads.get(modelId);
     if (!upload || chunkNumber >= upload.total_chunks) return undefined;
-    const parts: Buffer[] = [];
+    // The copy goes straight to disk as it passes, so the server never holds a chunk in memory.
+    const part = path.join(upload.dir, `${chunkNumber}.part`);
+    const partial = `${part}.tmp`;
+    let file: WriteStream | undefined;
+    let failed = false;
+    try {
+      mkdirSync(upload.dir, { recursive: true });
+      file = createWriteStream(partial);
+      file.on('error', () => {
+        failed = true;
+      });
+    } catch {
+      failed = true;
+    }
     const stream = new Transform({
       transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback) {
-        parts.push(chunk);
+        if (!failed) file?.write(chunk);
         cb(null, chunk);
       },
     });
     return {
       stream,
       done: (accepted: boolean) => {
-        if (!accepted) return;
-        this.store(modelId, upload, chunkNumber, Buffer.concat(parts)).catch((err) => {
+        const finish = async () => {
+          if (!accepted || failed) {
+            await fs.rm(partial, { force: true });
+            return;
+          }
+          await fs.rename(partial, part);
+          await this.received(modelId, upload, chunkNumber);
+        };
+        const closed = file ? new Promise<void>((resolve) => file!.end(() => resolve())) : Promise.resolve();
+        closed.then(finish).catch((err) => {
           this.logger.debug(`native cache: chunk ${chunkNumber} of ${modelId} not kept (${(err as Error).message})`);
           this.drop(modelId);
         });
@@ -71,9 +92,7 @@ export class ChunkAssembler implements UploadObserver {
     };
   }
 
-  private async store(modelId: string, upload: Upload, n: number, bytes: Buffer) {
-    await fs.mkdir(upload.dir, { recursive: true });
-    await fs.writeFile(path.join(upload.dir, `${n}.part`), bytes);
+  private async received(modelId: string, upload: Upload, n: number) {
     upload.received.add(n);
     if (upload.received.size === upload.total_chunks && this.uploads.get(modelId) === upload) {
       this.uploads.delete(modelId);
@@ -102,8 +121,9 @@ export class ChunkAssembler implements UploadObserver {
         await fs.rm(tmp, { force: true });
         return;
       }
-      await this.cache.adopt(tmp, sha);
+      // Meta first: a zip that shows up in the cache always comes with its registered config.
       await this.cache.writeMeta(sha, { source: 'upload', function_name: upload.function_name, model_config: upload.model_config });
+      await this.cache.adopt(tmp, sha);
       this.logger.debug(`native cache: ${modelId} cached as ${sha}`);
     } catch (err) {
       out.destroy();
