@@ -8,6 +8,7 @@
  *  - the cluster's predict through the plugin's route, when OPENSEARCH_URL is set.
  * Batches of 1, 8 and 32 sentences, sequential requests, each case run for BENCH_SECONDS.
  */
+import '../scripts/lib/ort_no_telemetry.mjs';
 import { createRequire } from 'module';
 import { promises as fs } from 'fs';
 import os from 'os';

@@ -10,6 +10,8 @@ import path from 'path';
 import { fileURLToPath } from 'url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Every suite's processes inherit it: onnxruntime-node must never start its telemetry.
+process.env.ORT_DISABLE_TELEMETRY = '1';
 const RESULTS = path.join(ROOT, 'target', 'test-results');
 mkdirSync(RESULTS, { recursive: true });
 

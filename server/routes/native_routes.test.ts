@@ -204,3 +204,27 @@ describe('sidecar faults', () => {
     }
   });
 });
+
+describe('no telemetry', () => {
+  it('the sidecar runs onnxruntime with its telemetry off: nothing written under the home folder', async () => {
+    const home = process.env.HOME;
+    const tmpHome = await fs.mkdtemp(path.join(os.tmpdir(), 'mlm-home-'));
+    // The sidecar inherits the server's environment; give it an empty home to watch.
+    process.env.HOME = tmpHome;
+    const h = await host();
+    try {
+      expect((await inspect(h.t, tinyBert.zipPath)).status).toBe(200);
+      const res = await h.t.call('POST', `${API}/predict/text_embedding/${tinyBert.sha256}`, { body: { text_docs: ['hello'] } });
+      expect(res.status).toBe(200);
+      const status = (await h.t.call('GET', `${API}/status`)).body as NativeStatus;
+      const environ = readFileSync(`/proc/${status.pid}/environ`, 'utf8').split('\0');
+      expect(environ).toContain('ORT_DISABLE_TELEMETRY=1');
+      // onnxruntime-node 1.30 with telemetry on writes a device id and an event queue here.
+      await expect(fs.access(path.join(tmpHome, '.cache', 'Microsoft'))).rejects.toThrow();
+    } finally {
+      process.env.HOME = home;
+      await h.close();
+      await fs.rm(tmpHome, { recursive: true, force: true });
+    }
+  });
+});

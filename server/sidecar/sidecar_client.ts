@@ -1,4 +1,5 @@
 import { ChildProcess, fork } from 'child_process';
+import { ORT_NO_TELEMETRY_ENV } from './ort_env';
 import path from 'path';
 import type { Logger } from '../../types/osd';
 import { NativeError } from './native_error';
@@ -136,7 +137,7 @@ export class SidecarClient {
           execArgv: [],
           serialization: 'advanced',
           stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-          env: { ...process.env, MLM_NATIVE_SETTINGS: JSON.stringify(this.opts.settings) },
+          env: { ...process.env, ...ORT_NO_TELEMETRY_ENV, MLM_NATIVE_SETTINGS: JSON.stringify(this.opts.settings) },
         });
       } catch (err) {
         this.starting = undefined;
