@@ -4,7 +4,12 @@ import { agrees, InputParity, ParitySummary, PARITY_MAX_DIFF, PARITY_MIN_COSINE 
 
 const list = (tokens: string[]) => (tokens.length ? `${tokens.length}: ${tokens.slice(0, 8).join(', ')}${tokens.length > 8 ? '…' : ''}` : 'none');
 
+/** One inline element: table cells lay their children out as flex items, which drops the spaces between them. */
 function detail(p: InputParity): React.ReactNode {
+  return <span>{detailParts(p)}</span>;
+}
+
+function detailParts(p: InputParity): React.ReactNode {
   switch (p.kind) {
     case 'dense':
       return (
