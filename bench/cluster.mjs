@@ -5,11 +5,10 @@
  * Uses OPENSEARCH_URL, or starts the local OpenSearch for the run.
  */
 import { promises as fs } from 'fs';
-import path from 'path';
 import { buildDevHost, buildPublic, buildServer } from '../scripts/build.mjs';
 import { ensureFixtures, loadFixture } from '../scripts/fixtures/build.mjs';
 import { findFreePort, startOpenSearch, stopOpenSearch } from '../scripts/opensearch.mjs';
-import { machine, ROOT, startHost, summarize, writeResult, writeSection } from './lib/harness.mjs';
+import { machine, startHost, summarize, until, writeResult, writeSection } from './lib/harness.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
 const PER_ROUND = Number(process.env.BENCH_REQUESTS || 60);
@@ -21,16 +20,6 @@ async function json(url, init) {
   const body = await res.json();
   if (!res.ok) throw new Error(`${init?.method || 'GET'} ${url}: ${res.status} ${JSON.stringify(body)}`);
   return body;
-}
-
-async function until(fn, what, ms = 180000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const v = await fn();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** Setup straight against OpenSearch: register (chunked) and deploy; not measured. */

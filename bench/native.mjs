@@ -16,7 +16,7 @@ import { buildDevHost, buildServer } from '../scripts/build.mjs';
 import { ensureFixtures, loadFixture } from '../scripts/fixtures/build.mjs';
 import { findFreePort } from '../scripts/opensearch.mjs';
 import { encodeBatch, loadTokenizer } from '../scripts/fixtures/lib/runtime.mjs';
-import { machine, startHost, summarize, writeResult, writeSection } from './lib/harness.mjs';
+import { machine, startHost, summarize, until, writeResult, writeSection } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
 const ort = require('onnxruntime-node');
@@ -69,16 +69,6 @@ async function measure(batch, sides) {
       { batch, ...summarize(lat, wall, lat.length), sentences_per_s: +((lat.length * batch * 1000) / wall).toFixed(1) },
     ])
   );
-}
-
-async function until(fn, what, ms = 180000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const v = await fn();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 async function main() {

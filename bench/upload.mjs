@@ -11,7 +11,9 @@ import { promises as fs } from 'fs';
 import { buildDevHost, buildPublic, buildServer } from '../scripts/build.mjs';
 import { ensureFixtures, loadFixture } from '../scripts/fixtures/build.mjs';
 import { findFreePort, startOpenSearch, stopOpenSearch } from '../scripts/opensearch.mjs';
-import { machine, startHost, writeResult, writeSection } from './lib/harness.mjs';
+import { machine, startHost, until as untilEvery, writeResult, writeSection } from './lib/harness.mjs';
+
+const until = (fn, what, ms = 60000) => untilEvery(fn, what, ms, 250);
 import { browserHash } from './lib/upload_browser_hash.mjs';
 import { sampleRss } from './lib/upload_rss.mjs';
 
@@ -25,16 +27,6 @@ async function json(url, init) {
   const body = text ? JSON.parse(text) : undefined;
   if (!res.ok) throw new Error(`${init?.method || 'GET'} ${url}: ${res.status} ${text}`);
   return body;
-}
-
-async function until(fn, what, ms = 60000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const v = await fn();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 const jsonHeaders = { 'content-type': 'application/json' };

@@ -31,6 +31,17 @@ export async function startHost({ opensearchUrl, port }) {
   return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };
 }
 
+/** Polls `fn` (every `everyMs`) until it returns something truthy. */
+export async function until(fn, what, ms = 180000, everyMs = 1000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const v = await fn();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
 export function percentile(sorted, p) {
   if (!sorted.length) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

@@ -5,7 +5,6 @@ import {
   EuiFlexItem,
   EuiHorizontalRule,
   EuiLoadingSpinner,
-  EuiPanel,
   EuiSpacer,
   EuiText,
   EuiTitle,
@@ -27,20 +26,9 @@ import { DeployProgress } from './deploy_progress';
 import { ModelConfigView, ModelDetails } from './model_details';
 import { NodeProfileTable } from './node_profile_table';
 import { TaskHistory } from './task_history';
+import { Section } from '../common/section';
 
 const ATTENTION_STATES: ModelState[] = ['PARTIALLY_DEPLOYED', 'DEPLOY_FAILED', 'REGISTERING'];
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <EuiPanel hasShadow={false} hasBorder paddingSize="m">
-      <EuiTitle size="xs">
-        <h2>{title}</h2>
-      </EuiTitle>
-      <EuiSpacer size="s" />
-      {children}
-    </EuiPanel>
-  );
-}
 
 /** One model version: what it is, where it runs, what happened to it, and the actions on it. */
 export function ModelVersionPage() {

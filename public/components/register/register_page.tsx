@@ -7,11 +7,9 @@ import {
   EuiFlexGroup,
   EuiFlexItem,
   EuiFormRow,
-  EuiPanel,
   EuiProgress,
   EuiSpacer,
   EuiText,
-  EuiTitle,
 } from '@elastic/eui';
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'react-router-dom';
@@ -27,23 +25,12 @@ import { ProgressPanel } from './progress_panel';
 import { ResultPanel } from './result_panel';
 import { NativeCheck } from './native_check';
 import { ZipReportView } from './zip_report_view';
+import { Section } from '../common/section';
 
 const SOURCES = [
   { id: 'file', label: 'Upload a zip', 'data-test-subj': 'source-file' },
   { id: 'url', label: 'From a URL', 'data-test-subj': 'source-url' },
 ];
-
-function Section({ title, children, testSubj }: { title: string; children: React.ReactNode; testSubj: string }) {
-  return (
-    <EuiPanel paddingSize="m" hasBorder data-test-subj={testSubj}>
-      <EuiTitle size="xs">
-        <h2>{title}</h2>
-      </EuiTitle>
-      <EuiSpacer size="s" />
-      {children}
-    </EuiPanel>
-  );
-}
 
 /**
  * Register a custom local model version: check the zip in the browser, fill in the config (the
