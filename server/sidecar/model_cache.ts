@@ -42,17 +42,18 @@ export class ModelCache {
   }
 
   async has(sha256: string): Promise<boolean> {
+    const now = Date.now();
+    // Used within the last minute and not removed since (removal forgets it): no disk access on
+    // the predict path.
+    if (now - (this.touched.get(sha256) || 0) <= TOUCH_EVERY_MS) return true;
     try {
       await fs.access(this.zipPath(sha256));
     } catch {
       return false;
     }
-    const now = Date.now();
-    if (now - (this.touched.get(sha256) || 0) > TOUCH_EVERY_MS) {
-      this.touched.set(sha256, now);
-      const t = new Date(now);
-      await fs.utimes(this.zipPath(sha256), t, t).catch(() => undefined);
-    }
+    this.touched.set(sha256, now);
+    const t = new Date(now);
+    await fs.utimes(this.zipPath(sha256), t, t).catch(() => undefined);
     return true;
   }
 
@@ -109,6 +110,7 @@ export class ModelCache {
 
   async remove(sha256: string) {
     this.metas.delete(sha256);
+    this.touched.delete(sha256);
     await fs.rm(this.zipPath(sha256), { force: true });
     await fs.rm(this.metaPath(sha256), { force: true });
   }
@@ -157,7 +159,6 @@ export class ModelCache {
       if (total <= this.maxBytes) break;
       if (e.sha256 === keep) continue;
       await this.remove(e.sha256);
-      this.touched.delete(e.sha256);
       total -= e.size;
     }
   }
