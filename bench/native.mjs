@@ -12,11 +12,12 @@ import '../scripts/lib/ort_no_telemetry.mjs';
 import { createRequire } from 'module';
 import { promises as fs } from 'fs';
 import os from 'os';
+import path from 'path';
 import { buildDevHost, buildServer } from '../scripts/build.mjs';
 import { ensureFixtures, loadFixture } from '../scripts/fixtures/build.mjs';
 import { findFreePort } from '../scripts/opensearch.mjs';
 import { encodeBatch, loadTokenizer } from '../scripts/fixtures/lib/runtime.mjs';
-import { machine, startHost, summarize, until, writeResult, writeSection } from './lib/harness.mjs';
+import { machine, ROOT, startHost, summarize, until, writeResult, writeSection } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
 const ort = require('onnxruntime-node');
@@ -79,7 +80,7 @@ async function main() {
   const opensearchUrl = process.env.OPENSEARCH_URL;
   const host = await startHost({ opensearchUrl: opensearchUrl || 'http://127.0.0.1:9', port: await findFreePort() });
   const api = `${host.url}/api/ml-models`;
-  const out = { machine: machine(), fixture: { name: fx.name, sha256: fx.sha256, size_bytes: fx.size_bytes }, seconds_per_case: SECONDS, route: [], raw: [], cluster: [] };
+  const out = { machine: machine(), fixture: { name: fx.name, sha256: fx.sha256, size_bytes: fx.size_bytes }, seconds_per_case: SECONDS, route: [], raw: [], sidecar_direct: [], cluster: [] };
   try {
     // The plugin's native path: inspect caches the zip, then predict by its hash.
     const zip = await fs.readFile(fx.zipPath);
@@ -122,12 +123,23 @@ async function main() {
       }
       return vecs;
     };
+    // The same sidecar code without HTTP (its client in this process): where the route's extra time goes.
+    const { createNativeRuntime } = require(path.join(ROOT, 'target', 'server', 'server', 'sidecar', 'native_runtime.js'));
+    const { plainTensorData } = require(path.join(ROOT, 'target', 'server', 'server', 'sidecar', 'protocol.js'));
+    const directCache = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-native-'));
+    const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+    const direct = createNativeRuntime({ cacheDir: directCache }, quiet, {});
+    const sidecarCall = async (docs) =>
+      plainTensorData(await direct.client.run({ kind: 'predict', sha256: fx.sha256, zipPath: fx.zipPath, functionName: 'text_embedding', body: { text_docs: docs }, config }));
     for (const b of BATCHES) {
-      const m = await measure(b, { route: routeCall, raw });
+      const m = await measure(b, { route: routeCall, raw, sidecar: sidecarCall });
       out.route.push(m.route);
       out.raw.push(m.raw);
+      out.sidecar_direct.push(m.sidecar);
     }
     await session.release();
+    await direct.stop();
+    await fs.rm(directCache, { recursive: true, force: true });
     out.raw_threads = intra;
 
     if (opensearchUrl) {
@@ -165,7 +177,8 @@ async function main() {
     const r = out.route.find((x) => x.batch === b);
     const w = out.raw.find((x) => x.batch === b);
     const c = out.cluster.find((x) => x.batch === b);
-    return `| ${b} | ${r.sentences_per_s} | ${w.sentences_per_s} | **${(r.sentences_per_s / w.sentences_per_s).toFixed(3)}** | ${r.p50_ms} | ${w.p50_ms} | ${(r.p50_ms - w.p50_ms).toFixed(3)} | ${c ? `${c.sentences_per_s} / ${c.p50_ms}` : '—'} |`;
+    const d = out.sidecar_direct.find((x) => x.batch === b);
+    return `| ${b} | ${r.sentences_per_s} | ${w.sentences_per_s} | **${(r.sentences_per_s / w.sentences_per_s).toFixed(3)}** | ${r.p50_ms} | ${w.p50_ms} | ${(r.p50_ms - w.p50_ms).toFixed(3)} | ${d.p50_ms} (${(d.p50_ms - w.p50_ms).toFixed(3)}) | ${c ? `${c.sentences_per_s} / ${c.p50_ms}` : '—'} |`;
   };
   out.ratios = Object.fromEntries(BATCHES.map((b) => [`batch_${b}`, +(out.route.find((x) => x.batch === b).sentences_per_s / out.raw.find((x) => x.batch === b).sentences_per_s).toFixed(3)]));
   out.p50_overhead_ms_batch_1 = +(out.route[0].p50_ms - out.raw[0].p50_ms).toFixed(3);
@@ -173,15 +186,15 @@ async function main() {
   const m = out.machine;
   await writeSection(
     'Native inference (`npm run bench:native`)',
-    `text_embedding (mean pooling + normalize) on the MiniLM-sized fixture (6 layers, H 384, random weights; sentences of ~14 tokens, all different) through the plugin's native predict route — the built standalone host in its own process: HTTP, validation, IPC to the sidecar process, a worker thread running onnxruntime-node ${ort.env.versions.node} with ${out.raw_threads} intra-op threads — vs raw onnxruntime-node in the benchmark's own process on the same model with the same session options (tokenization and pooling included on both sides)${out.cluster.length ? ", and vs the cluster's predict (ML Commons on the local OpenSearch 2.19 node) through the plugin's route" : ''}. Sequential requests, ${SECONDS} s per side and batch size after 5 warm-ups, route and raw interleaved in ${ROUNDS} alternating slices. Machine: ${m.cores} cores, ${m.cpu}, Node ${m.node}; ${m.date.slice(0, 10)}. Raw figures: \`bench/results/native.json\`.
+    `text_embedding (mean pooling + normalize) on the MiniLM-sized fixture (6 layers, H 384, random weights; sentences of ~14 tokens, all different) through the plugin's native predict route — the built standalone host in its own process: HTTP, validation, IPC to the sidecar process, a worker thread running onnxruntime-node ${ort.env.versions.node} with ${out.raw_threads} intra-op threads — vs raw onnxruntime-node in the benchmark's own process on the same model with the same session options (tokenization and pooling included on both sides)${out.cluster.length ? ", and vs the cluster's predict (ML Commons on the local OpenSearch 2.19 node) through the plugin's route" : ''}. Sequential requests, ${SECONDS} s per side and batch size after 5 warm-ups, route, raw and the sidecar called without HTTP (its client in the benchmark's process) interleaved in ${ROUNDS} alternating slices. Machine: ${m.cores} cores, ${m.cpu}, Node ${m.node}; ${m.date.slice(0, 10)}. Raw figures: \`bench/results/native.json\`.
 
-| batch | route sent/s | raw sent/s | throughput ratio (target ≥ 0.9 at 32) | route p50 ms | raw p50 ms | p50 overhead ms (target ≤ 1.5 at 1) | cluster sent/s / p50 ms |
-|---|---|---|---|---|---|---|---|
+| batch | route sent/s | raw sent/s | throughput ratio (target ≥ 0.9 at 32) | route p50 ms | raw p50 ms | p50 overhead ms (target ≤ 1.5 at 1) | sidecar without HTTP p50 ms (overhead) | cluster sent/s / p50 ms |
+|---|---|---|---|---|---|---|---|---|
 ${BATCHES.map(row).join('\n')}
 
 Sidecar resident memory with this model loaded: **${(out.sidecar.rss_bytes / 1048576).toFixed(0)} MB** (the model's share, measured as RSS growth while it loaded: ${(out.sidecar.model_rss_delta_bytes / 1048576).toFixed(0)} MB; load ${out.sidecar.model_load_ms} ms; ${out.sidecar.workers} worker).
 
-Where the route's overhead goes, measured separately on the same box: an HTTP round trip to the host (\`GET /api/status\`) p50 ≈ 0.5 ms; one IPC round trip to the sidecar (\`GET native/status\`) adds ≈ 0.2–0.3 ms; JSON of a 32 × 384 reply costs ≈ 1 ms to write and ≈ 0.9 ms to read, which the raw side never pays. Vectors cross the worker and IPC hops as Float32Array (one memcpy each). Targets: throughput ratio ≥ 0.9 at batch 32 — ${out.ratios.batch_32 >= 0.9 ? 'met' : 'not met'} (${out.ratios.batch_32}); p50 overhead ≤ 1.5 ms at batch 1 — ${out.p50_overhead_ms_batch_1 <= 1.5 ? 'met' : 'not met'} (${out.p50_overhead_ms_batch_1} ms).`
+Where the route's overhead goes: the "sidecar without HTTP" column is the same IPC, worker thread and post-processing with no HTTP in front; what the route adds beyond it is the HTTP request and reply (about 0.5–1 ms for a round trip to the host on this box) and JSON (a 32 × 384 reply costs about 1 ms to write and 0.9 ms to read), which the raw side never pays. Vectors cross the worker and IPC hops as Float32Array (one memcpy each). Targets: throughput ratio ≥ 0.9 at batch 32 — ${out.ratios.batch_32 >= 0.9 ? 'met' : 'not met'} (${out.ratios.batch_32}); p50 overhead ≤ 1.5 ms at batch 1 — ${out.p50_overhead_ms_batch_1 <= 1.5 ? 'met' : 'not met'} (${out.p50_overhead_ms_batch_1} ms).`
   );
   console.log(JSON.stringify({ ratios: out.ratios, p50_overhead_ms_batch_1: out.p50_overhead_ms_batch_1, route: out.route, raw: out.raw, cluster: out.cluster, sidecar: out.sidecar }, null, 1));
 }
