@@ -1,9 +1,10 @@
-import { EuiFieldSearch, EuiFlexGroup, EuiFlexItem, EuiSelect } from '@elastic/eui';
+import { EuiFieldSearch, EuiFlexGroup, EuiFlexItem } from '@elastic/eui';
 import React from 'react';
 import { FUNCTION_NAMES, FunctionName, MODEL_FORMATS, MODEL_STATES, ModelFormat, ModelState } from '../../../common/ml_commons';
 import type { ModelGroup } from '../../../common/types';
 import { humanize } from '../common/labels';
 import { MODEL_STATE_INFO } from '../common/model_state';
+import { FilterSelect } from '../common/filter_select';
 
 export interface ModelFilterValues {
   search: string;
@@ -41,46 +42,34 @@ export function ModelFilters({ values, groups, onChange }: Props) {
           data-test-subj="modelsSearch"
         />
       </EuiFlexItem>
-      <EuiFlexItem grow={false}>
-        <EuiSelect
-          compressed
-          options={STATE_OPTIONS}
-          value={values.state}
-          onChange={(e) => set({ state: e.target.value as ModelState | '' })}
-          aria-label="Filter by state"
-          data-test-subj="modelsStateFilter"
-        />
-      </EuiFlexItem>
-      <EuiFlexItem grow={false}>
-        <EuiSelect
-          compressed
-          options={FUNCTION_OPTIONS}
-          value={values.fn}
-          onChange={(e) => set({ fn: e.target.value as FunctionName | '' })}
-          aria-label="Filter by function"
-          data-test-subj="modelsFunctionFilter"
-        />
-      </EuiFlexItem>
-      <EuiFlexItem grow={false}>
-        <EuiSelect
-          compressed
-          options={FORMAT_OPTIONS}
-          value={values.format}
-          onChange={(e) => set({ format: e.target.value as ModelFormat | '' })}
-          aria-label="Filter by format"
-          data-test-subj="modelsFormatFilter"
-        />
-      </EuiFlexItem>
-      <EuiFlexItem grow={false}>
-        <EuiSelect
-          compressed
-          options={groupOptions}
-          value={values.groupId}
-          onChange={(e) => set({ groupId: e.target.value })}
-          aria-label="Filter by model group"
-          data-test-subj="modelsGroupFilter"
-        />
-      </EuiFlexItem>
+      <FilterSelect<ModelState | ''>
+        options={STATE_OPTIONS}
+        value={values.state}
+        onChange={(state) => set({ state })}
+        label="Filter by state"
+        data-test-subj="modelsStateFilter"
+      />
+      <FilterSelect<FunctionName | ''>
+        options={FUNCTION_OPTIONS}
+        value={values.fn}
+        onChange={(fn) => set({ fn })}
+        label="Filter by function"
+        data-test-subj="modelsFunctionFilter"
+      />
+      <FilterSelect<ModelFormat | ''>
+        options={FORMAT_OPTIONS}
+        value={values.format}
+        onChange={(format) => set({ format })}
+        label="Filter by format"
+        data-test-subj="modelsFormatFilter"
+      />
+      <FilterSelect<string>
+        options={groupOptions}
+        value={values.groupId}
+        onChange={(groupId) => set({ groupId })}
+        label="Filter by model group"
+        data-test-subj="modelsGroupFilter"
+      />
     </EuiFlexGroup>
   );
 }

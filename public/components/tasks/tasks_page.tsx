@@ -6,7 +6,6 @@ import {
   EuiFlexGroup,
   EuiFlexItem,
   EuiFormRow,
-  EuiSelect,
   EuiSpacer,
 } from '@elastic/eui';
 import React, { useMemo, useState } from 'react';
@@ -27,6 +26,7 @@ import { PageTitle } from '../common/page_title';
 import { TaskStateHealth } from '../common/task_state';
 import { TaskErrorList } from './task_error_list';
 import { TaskFlyout } from './task_flyout';
+import { FilterSelect } from '../common/filter_select';
 
 const STATE_OPTIONS = [{ value: '', text: 'All states' }, ...TASK_STATES.map((s) => ({ value: s, text: humanize(s) }))];
 const TYPE_OPTIONS = [{ value: '', text: 'All task types' }, ...TASK_TYPES.map((t) => ({ value: t, text: humanize(t) }))];
@@ -103,32 +103,26 @@ export function TasksPage() {
             />
           </EuiFormRow>
         </EuiFlexItem>
-        <EuiFlexItem grow={false}>
-          <EuiSelect
-            compressed
-            options={TYPE_OPTIONS}
-            value={taskType}
-            onChange={(e) => {
-              setTaskType(e.target.value as TaskType | '');
-              paging.resetPage();
-            }}
-            aria-label="Filter by task type"
-            data-test-subj="tasksTypeFilter"
-          />
-        </EuiFlexItem>
-        <EuiFlexItem grow={false}>
-          <EuiSelect
-            compressed
-            options={STATE_OPTIONS}
-            value={state}
-            onChange={(e) => {
-              setState(e.target.value as TaskState | '');
-              paging.resetPage();
-            }}
-            aria-label="Filter by state"
-            data-test-subj="tasksStateFilter"
-          />
-        </EuiFlexItem>
+        <FilterSelect<TaskType | ''>
+          options={TYPE_OPTIONS}
+          value={taskType}
+          onChange={(v) => {
+            setTaskType(v);
+            paging.resetPage();
+          }}
+          label="Filter by task type"
+          data-test-subj="tasksTypeFilter"
+        />
+        <FilterSelect<TaskState | ''>
+          options={STATE_OPTIONS}
+          value={state}
+          onChange={(v) => {
+            setState(v);
+            paging.resetPage();
+          }}
+          label="Filter by state"
+          data-test-subj="tasksStateFilter"
+        />
       </EuiFlexGroup>
       <EuiSpacer size="m" />
       {error ? (
