@@ -5,7 +5,6 @@ import { ModelGroupApi } from './model_group_api';
 import { NativeApi } from './native_api';
 import { PredictApi } from './predict_api';
 import { TaskApi } from './task_api';
-import { UploadApi } from './upload_api';
 
 export interface Apis {
   modelGroups: ModelGroupApi;
@@ -13,7 +12,6 @@ export interface Apis {
   tasks: TaskApi;
   predict: PredictApi;
   cluster: ClusterApi;
-  upload: UploadApi;
   native: NativeApi;
 }
 
@@ -24,10 +22,9 @@ export function createApis(http: HttpSetup): Apis {
     tasks: new TaskApi(http),
     predict: new PredictApi(http),
     cluster: new ClusterApi(http),
-    upload: new UploadApi(http),
     native: new NativeApi(http),
   };
 }
 
-export { ClusterApi, ModelApi, ModelGroupApi, NativeApi, PredictApi, TaskApi, UploadApi };
+export { ClusterApi, ModelApi, ModelGroupApi, NativeApi, PredictApi, TaskApi };
 export { errorMessage, isAbortError } from './errors';

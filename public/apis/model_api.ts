@@ -3,16 +3,38 @@ import type {
   DeployBody,
   DeployResponse,
   Model,
+  ModelRegisterMetaBody,
+  ModelRegisterUrlBody,
   ModelSearchParams,
   ModelUpdateBody,
   Page,
+  RegisterMetaResponse,
+  RegisterUrlResponse,
   UndeployResponse,
+  UploadChunkResponse,
 } from '../../common/types';
 import type { HttpSetup } from '../../types/osd';
 import { toQuery } from './query';
 
 export class ModelApi {
   constructor(private readonly http: HttpSetup) {}
+
+  registerMeta(body: ModelRegisterMetaBody, signal?: AbortSignal): Promise<RegisterMetaResponse> {
+    return this.http.post<RegisterMetaResponse>(routePath('modelRegisterMeta'), { body: JSON.stringify(body), signal });
+  }
+
+  /** The raw bytes of one chunk: the route streams them to ML Commons unparsed. */
+  uploadChunk(modelId: string, chunkNumber: number, bytes: Blob, signal?: AbortSignal): Promise<UploadChunkResponse> {
+    return this.http.post<UploadChunkResponse>(routePath('modelUploadChunk', { modelId, chunkNumber }), {
+      body: bytes,
+      headers: { 'Content-Type': 'application/octet-stream' },
+      signal,
+    });
+  }
+
+  registerUrl(body: ModelRegisterUrlBody, signal?: AbortSignal): Promise<RegisterUrlResponse> {
+    return this.http.post<RegisterUrlResponse>(routePath('modelRegisterUrl'), { body: JSON.stringify(body), signal });
+  }
 
   search(params: ModelSearchParams, signal?: AbortSignal): Promise<Page<Model>> {
     return this.http.get<Page<Model>>(routePath('models'), { query: toQuery(params), signal });

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { FlowState, RegisterFlow, RegisterFlowOptions, RegisterRequest } from '../lib/register_flow';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FlowState, RegisterFlow, RegisterFlowOptions, RegisterRequest, registerFlowApi } from '../lib/register_flow';
 import { useServices } from '../services';
 
 const RUNNING_PHASES: ReadonlyArray<FlowState['phase']> = [
@@ -35,7 +35,8 @@ function guardUnload(): () => void {
  * left half-uploaded.
  */
 export function useRegister(options: Omit<RegisterFlowOptions, 'onChange'> = {}) {
-  const api = useServices().apis.upload;
+  const { apis } = useServices();
+  const api = useMemo(() => registerFlowApi(apis), [apis]);
   const [state, setState] = useState<FlowState | undefined>();
   const controllerRef = useRef<AbortController>();
   const mounted = useRef(true);

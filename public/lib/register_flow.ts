@@ -12,12 +12,13 @@ import type {
   Task,
 } from '../../common/types';
 import { chunkCount } from '../../common/upload';
+import type { Apis } from '../apis';
 import { errorMessage } from '../apis/errors';
 import { throwIfAborted } from './blob_slices';
 import { ChunkUploader, ChunkUploaderOptions, defaultSleep, Sleep, UploadProgress } from './chunk_uploader';
 import { cachedSha256, HashProgress } from './sha256';
 
-/** The calls the flow makes (`UploadApi` implements them; tests pass fakes). */
+/** The calls the flow makes (`registerFlowApi` builds them from the app's API clients; tests pass fakes). */
 export interface RegisterFlowApi {
   registerMeta(body: ModelRegisterMetaBody, signal?: AbortSignal): Promise<RegisterMetaResponse>;
   uploadChunk(modelId: string, chunkNumber: number, bytes: Blob, signal?: AbortSignal): Promise<unknown>;
@@ -29,6 +30,23 @@ export interface RegisterFlowApi {
   deploy(modelId: string): Promise<DeployResponse>;
   createGroup(body: ModelGroupCreateBody): Promise<ModelGroupCreateResponse>;
   deleteGroup(groupId: string): Promise<unknown>;
+}
+
+/** The flow's calls, made by the app's one API client per resource. */
+export function registerFlowApi(apis: Pick<Apis, 'models' | 'tasks' | 'modelGroups'>): RegisterFlowApi {
+  const { models, tasks, modelGroups } = apis;
+  return {
+    registerMeta: (body, signal) => models.registerMeta(body, signal),
+    uploadChunk: (modelId, n, bytes, signal) => models.uploadChunk(modelId, n, bytes, signal),
+    registerUrl: (body, signal) => models.registerUrl(body, signal),
+    getModel: (modelId, signal) => models.get(modelId, signal),
+    getTask: (taskId, signal) => tasks.get(taskId, signal),
+    deleteModel: (modelId) => models.delete(modelId),
+    updateModel: (modelId, body) => models.update(modelId, body),
+    deploy: (modelId) => models.deploy(modelId),
+    createGroup: (body) => modelGroups.create(body),
+    deleteGroup: (groupId) => modelGroups.delete(groupId),
+  };
 }
 
 /** The registration fields shared by both paths (hash, size, group and source are added by the flow). */

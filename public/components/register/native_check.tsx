@@ -12,7 +12,7 @@ const shape = (s: Array<number | string>) => `[${s.join(', ')}]`;
  * registering; when the sidecar is off, its own message says so.
  */
 export function NativeCheck({ file }: { file: File }) {
-  const api = useServices().apis.upload;
+  const api = useServices().apis.native;
   const [state, setState] = useState<{ running: boolean; result?: NativeInspectResult; error?: unknown }>({ running: false });
   const controller = useRef<AbortController>();
   useEffect(() => {
@@ -25,7 +25,7 @@ export function NativeCheck({ file }: { file: File }) {
     const c = new AbortController();
     controller.current = c;
     setState({ running: true });
-    api.nativeInspect(file, c.signal).then(
+    api.inspect(file, c.signal).then(
       (result) => !c.signal.aborted && setState({ running: false, result }),
       (error) => !c.signal.aborted && !isAbortError(error) && setState({ running: false, error })
     );
