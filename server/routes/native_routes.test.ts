@@ -5,6 +5,7 @@ import type { NativeInspectResult, NativeModelsResponse, NativePredictResponse, 
 import { RouteTestHost, silentLogger, startRouteTestHost } from '../../test/mocks/route_test_host';
 import { compileSidecar } from '../sidecar/__tests__/compile_sidecar';
 import { createNativeRuntime, NativeRuntime } from '../sidecar/native_runtime';
+import { shortestFloat32Text } from '../sidecar/reply_json';
 import type { NativeConfig } from '../config';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -91,6 +92,19 @@ describe('native routes over the router adapter, with a real sidecar', () => {
       const diff = Math.max(...a.data!.map((x, k) => Math.abs(x - b.data![k])));
       expect(diff).toBeLessThan(1e-5);
     }
+  });
+
+  it('writes vectors as JSON with float32 numbers at their shortest, as ML Commons prints them', async () => {
+    const res = await h.t.callText('POST', `${API}/predict/text_embedding/${tinyBert.sha256}`, { body: { text_docs: ['hello world', 'a'], model_config: tinyBert.model_config } });
+    expect(res.status).toBe(200);
+    expect(res.contentType).toBe('application/json; charset=utf-8');
+    const data = (JSON.parse(res.text) as PredictResponse).inference_results.flatMap((r) => r.output[0].data!);
+    expect(data).toHaveLength(64);
+    // Each number is the shortest decimal of its float32: printing the float32 again gives it back.
+    const numbers = res.text.match(/"data":\[([^\]]*)\]/g)!.flatMap((m) => m.slice(8, -1).split(','));
+    expect(numbers).toHaveLength(64);
+    numbers.forEach((t) => expect(shortestFloat32Text(Math.fround(Number(t)))).toBe(t));
+    expect(Math.max(...numbers.map((t) => t.replace(/^-?0\.0*/, '').replace('.', '').length))).toBeLessThanOrEqual(9);
   });
 
   it('uses the config stored at inspect time when the body has none', async () => {

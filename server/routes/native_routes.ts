@@ -22,7 +22,10 @@ const zipBody: RouteValidationFunction<Readable> = (data, { ok, badRequest }) =>
 function nativeHandler<P, Q, B>(deps: RouteDeps, fn: (request: Parameters<RequestHandler<P, Q, B>>[1]) => Promise<unknown>): RequestHandler<P, Q, B> {
   return async (_context, request, response: OpenSearchDashboardsResponseFactory) => {
     try {
-      return response.ok({ body: (await fn(request)) as object });
+      const body = await fn(request);
+      // Predict replies arrive from the sidecar as finished JSON text.
+      if (Buffer.isBuffer(body)) return response.ok({ body, headers: { 'content-type': 'application/json; charset=utf-8' } });
+      return response.ok({ body: body as object });
     } catch (err) {
       if (err instanceof NativeError) {
         return response.customError({ statusCode: err.statusCode, body: { message: err.message, attributes: { code: err.code } } });

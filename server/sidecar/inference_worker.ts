@@ -9,6 +9,7 @@ import { toFailure } from './native_error';
 import { ModelRunner } from './model_runner';
 import { openModelZip } from './model_zip';
 import type { Job, JobResult, WorkerData, WorkerReply, WorkerRequest } from './protocol';
+import { encodeReplyJson } from './reply_json';
 
 const settings = workerData as WorkerData;
 const loaded = new Map<string, { runner: ModelRunner; info: NativeLoadedModel }>();
@@ -91,7 +92,7 @@ async function handle(job: Job): Promise<JobResult> {
   touch(job.sha256);
   const result = await entry.runner.predict(job.functionName, job.body, job.config);
   entry.info.predictions++;
-  return result;
+  return { json: encodeReplyJson(result) };
 }
 
 if (!parentPort) throw new Error('inference_worker must run as a worker thread');
@@ -104,5 +105,7 @@ port.on('message', (msg: WorkerRequest) => {
 });
 
 function reply(r: { jobId: number; ok: true; result: JobResult } | { jobId: number; ok: false; error: ReturnType<typeof toFailure> }) {
-  port.postMessage({ ...r, models: Array.from(loaded.values(), (e) => e.info) } as WorkerReply);
+  // A predict reply's bytes move to the sidecar's main thread instead of being copied.
+  const json = r.ok && 'json' in r.result ? r.result.json : undefined;
+  port.postMessage({ ...r, models: Array.from(loaded.values(), (e) => e.info) } as WorkerReply, json ? [json.buffer as ArrayBuffer] : []);
 }

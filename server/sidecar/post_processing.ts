@@ -115,9 +115,8 @@ export function normalizeAxis0(p: Pooled): Pooled {
 }
 
 /**
- * Vectors leave the worker as Float32Array: they cross two structured clones (worker -> sidecar,
- * sidecar -> server) as one memcpy each instead of number by number; the server turns them into
- * JSON numbers (`plainTensorData` in protocol.ts).
+ * Vectors stay Float32Array until the worker writes the reply's JSON (reply_json.ts), which
+ * prints them as float32 values, as ML Commons does.
  */
 export function embeddingTensor(p: Pooled): ModelTensor {
   return { name: 'sentence_embedding', data_type: 'FLOAT32', shape: p.shape, data: p.data as unknown as number[] };
@@ -156,7 +155,7 @@ export function similarityTensor(values: Float32Array, shape: number[]): ModelTe
     name: 'similarity',
     data_type: 'FLOAT32',
     shape,
-    data: Array.from(values),
+    data: values as unknown as number[],
     byte_buffer: { array: bytes.toString('base64'), order: 'LITTLE_ENDIAN' },
   };
 }

@@ -1,4 +1,4 @@
-import type { ModelTensor, NativeInspectResult, NativeLoadedModel, NativeModelConfig, NativePredictBody, PredictResponse } from '../../common/types';
+import type { NativeInspectResult, NativeLoadedModel, NativeModelConfig, NativePredictBody } from '../../common/types';
 import type { NativeFailure } from './native_error';
 
 /**
@@ -31,7 +31,12 @@ export interface InspectJob {
 }
 
 export type Job = PredictJob | InspectJob;
-export type JobResult = PredictResponse | Omit<NativeInspectResult, 'cached'>;
+
+/** A predict job's result: the reply's JSON text, written in the worker (see reply_json.ts). */
+export interface PredictReply {
+  json: Uint8Array;
+}
+export type JobResult = PredictReply | Omit<NativeInspectResult, 'cached'>;
 
 export interface SidecarStatusReply {
   pid: number;
@@ -60,12 +65,4 @@ export type WorkerReply = ({ jobId: number; ok: true; result: JobResult } | { jo
 
 export interface WorkerData extends SidecarSettings {
   index: number;
-}
-
-/** Tensors cross the wire as Float32Array (see `embeddingTensor`); back to numbers for the JSON reply. */
-export function plainTensorData<T extends { inference_results: Array<{ output: ModelTensor[] }> }>(res: T): T {
-  for (const r of res.inference_results) {
-    for (const o of r.output) if (o.data && ArrayBuffer.isView(o.data)) o.data = Array.from(o.data as unknown as Float32Array);
-  }
-  return res;
 }

@@ -7,12 +7,16 @@ import { FakeTransport } from './fake_transport';
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
+type CallInit = { body?: unknown; headers?: Record<string, string>; raw?: BodyInit };
+
 export interface RouteTestHost {
   transport: FakeTransport;
   router: RouterAdapter;
   host: HttpHost;
   /** Sends a request to the plugin as the browser's core.http would (xsrf header on). */
-  call(method: string, path: string, init?: { body?: unknown; headers?: Record<string, string>; raw?: BodyInit }): Promise<{ status: number; body: any }>;
+  call(method: string, path: string, init?: CallInit): Promise<{ status: number; body: any }>;
+  /** The same request, answered as the reply's text and content type (for what `call` parses away). */
+  callText(method: string, path: string, init?: CallInit): Promise<{ status: number; text: string; contentType: string | null }>;
   close(): Promise<void>;
 }
 
@@ -33,26 +37,30 @@ export async function startRouteTestHost(
   });
   registerRoutes(router, { logger: silentLogger, native: opts.native });
   const host = await startHttpHost({ router });
+  const send = async (method: string, path: string, init: CallInit) => {
+    const headers: Record<string, string> = { 'osd-xsrf': 'test', ...(init.headers || {}) };
+    let body: BodyInit | undefined = init.raw;
+    if (init.body !== undefined) {
+      body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+      headers['content-type'] = headers['content-type'] || 'application/json';
+    }
+    const res = await fetch(`${host.url}${path}`, { method, headers, body });
+    return { status: res.status, text: await res.text(), contentType: res.headers.get('content-type') };
+  };
   return {
     transport,
     router,
     host,
+    callText: (method, path, init = {}) => send(method, path, init),
     async call(method, path, init = {}) {
-      const headers: Record<string, string> = { 'osd-xsrf': 'test', ...(init.headers || {}) };
-      let body: BodyInit | undefined = init.raw;
-      if (init.body !== undefined) {
-        body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
-        headers['content-type'] = headers['content-type'] || 'application/json';
-      }
-      const res = await fetch(`${host.url}${path}`, { method, headers, body });
-      const text = await res.text();
+      const { status, text } = await send(method, path, init);
       let parsed: unknown = text;
       try {
         parsed = text ? JSON.parse(text) : undefined;
       } catch {
         // keep text
       }
-      return { status: res.status, body: parsed };
+      return { status, body: parsed };
     },
     close: () => host.close(),
   };
