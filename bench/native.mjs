@@ -129,9 +129,11 @@ async function main() {
         feeds[name] = new ort.Tensor('int64', role === 'input_ids' ? enc.ids : role === 'attention_mask' ? enc.mask : enc.types, dims);
       }
       const res = await session.run(feeds);
-      // Mean pooling + L2, as the route does, so both sides do the same work.
+      // Mean pooling + L2, as the route does, so both sides do the same work; written the way a
+      // careful caller would (one pass per vector, Float32Array out), so the baseline is not slow.
       const t = res[session.outputNames[0]];
       const [B, S, H] = t.dims;
+      const data = t.data;
       const vecs = [];
       for (let b = 0; b < B; b++) {
         const v = new Float64Array(H);
@@ -139,21 +141,28 @@ async function main() {
         for (let s = 0; s < S; s++) {
           if (!enc.mask[b * S + s]) continue;
           n++;
-          for (let h = 0; h < H; h++) v[h] += t.data[(b * S + s) * H + h];
+          const o = (b * S + s) * H;
+          for (let h = 0; h < H; h++) v[h] += data[o + h];
         }
-        const norm = Math.hypot(...v.map((x) => x / n));
-        vecs.push(Array.from(v, (x) => x / n / norm));
+        let sq = 0;
+        for (let h = 0; h < H; h++) sq += (v[h] / n) ** 2;
+        const scale = 1 / n / Math.sqrt(sq);
+        const vec = new Float32Array(H);
+        for (let h = 0; h < H; h++) vec[h] = v[h] * scale;
+        vecs.push(vec);
       }
       return vecs;
     };
     // The same sidecar code without HTTP (its client in this process): where the route's extra time goes.
     const { createNativeRuntime } = require(path.join(ROOT, 'target', 'server', 'server', 'sidecar', 'native_runtime.js'));
-    const { plainTensorData } = require(path.join(ROOT, 'target', 'server', 'server', 'sidecar', 'protocol.js'));
     const directCache = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-native-'));
     const quiet = { debug() {}, info() {}, warn() {}, error() {} };
     const direct = createNativeRuntime({ cacheDir: directCache }, quiet, {});
-    const sidecarCall = async (docs) =>
-      plainTensorData(await direct.client.run({ kind: 'predict', sha256: fx.sha256, zipPath: fx.zipPath, functionName: 'text_embedding', body: { text_docs: docs }, config }));
+    // Parsed, as the route's client parses: the same reply minus HTTP.
+    const sidecarCall = async (docs) => {
+      const { json } = await direct.client.run({ kind: 'predict', sha256: fx.sha256, zipPath: fx.zipPath, functionName: 'text_embedding', body: { text_docs: docs }, config });
+      return JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8'));
+    };
     for (const b of BATCHES) {
       const m = await measure(b, { route: routeCall, raw, sidecar: sidecarCall });
       out.route.push(m.route);
