@@ -20,5 +20,6 @@ export interface ModelTensor {
 
 /** ML Commons' predict reply: one entry per input document. */
 export interface PredictResponse {
-  inference_results: Array<{ output: ModelTensor[]; status_code?: number }>;
+  /** `output` is absent when a result filter (`target_response`) kept none of the tensors. */
+  inference_results: Array<{ output?: ModelTensor[]; status_code?: number }>;
 }

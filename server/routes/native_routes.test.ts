@@ -86,8 +86,8 @@ describe('native routes over the router adapter, with a real sidecar', () => {
     expect(batch.inference_results).toHaveLength(4);
     for (let i = 0; i < docs.length; i++) {
       const alone = (await h.t.call('POST', `${API}/predict/text_embedding/${tinyBert.sha256}`, { body: { ...body, text_docs: [docs[i]] } })).body as PredictResponse;
-      const a = alone.inference_results[0].output[0];
-      const b = batch.inference_results[i].output[0];
+      const a = alone.inference_results[0].output![0];
+      const b = batch.inference_results[i].output![0];
       expect(a).toMatchObject({ name: 'sentence_embedding', data_type: 'FLOAT32', shape: [32] });
       const diff = Math.max(...a.data!.map((x, k) => Math.abs(x - b.data![k])));
       expect(diff).toBeLessThan(1e-5);
@@ -98,7 +98,7 @@ describe('native routes over the router adapter, with a real sidecar', () => {
     const res = await h.t.callText('POST', `${API}/predict/text_embedding/${tinyBert.sha256}`, { body: { text_docs: ['hello world', 'a'], model_config: tinyBert.model_config } });
     expect(res.status).toBe(200);
     expect(res.contentType).toBe('application/json; charset=utf-8');
-    const data = (JSON.parse(res.text) as PredictResponse).inference_results.flatMap((r) => r.output[0].data!);
+    const data = (JSON.parse(res.text) as PredictResponse).inference_results.flatMap((r) => r.output![0].data!);
     expect(data).toHaveLength(64);
     // Each number is the shortest decimal of its float32: printing the float32 again gives it back.
     const numbers = res.text.match(/"data":\[([^\]]*)\]/g)!.flatMap((m) => m.slice(8, -1).split(','));
@@ -107,15 +107,31 @@ describe('native routes over the router adapter, with a real sidecar', () => {
     expect(Math.max(...numbers.map((t) => t.replace(/^-?0\.0*/, '').replace('.', '').length))).toBeLessThanOrEqual(9);
   });
 
+  it('applies ML Commons\' result filters: return_number false drops data, target_response keeps named tensors', async () => {
+    const url = `${API}/predict/text_embedding/${tinyBert.sha256}`;
+    const noNumbers = (await h.t.call('POST', url, { body: { text_docs: ['hello', 'a'], return_number: false } })).body as NativePredictResponse;
+    expect(noNumbers.inference_results).toEqual([
+      { output: [{ name: 'sentence_embedding', data_type: 'FLOAT32', shape: [32] }] },
+      { output: [{ name: 'sentence_embedding', data_type: 'FLOAT32', shape: [32] }] },
+    ]);
+    const none = (await h.t.call('POST', url, { body: { text_docs: ['hello'], target_response: ['nope'] } })).body as NativePredictResponse;
+    expect(none.inference_results).toEqual([{}]);
+    expect(none.native!.token_counts).toEqual([3]);
+    const named = (await h.t.call('POST', url, { body: { text_docs: ['hello'], target_response: ['sentence_embedding'] } })).body as NativePredictResponse;
+    expect(named.inference_results[0].output![0].data).toHaveLength(32);
+    const sparseNoNumbers = (await h.t.call('POST', `${API}/predict/sparse_encoding/${sparse.sha256}`, { body: { text_docs: ['the cat'], return_number: false } })).body as PredictResponse;
+    expect(Object.keys(sparseNoNumbers.inference_results[0].output![0].dataAsMap!.response![0]).length).toBeGreaterThan(0);
+  });
+
   it('uses the config stored at inspect time when the body has none', async () => {
     const r = (await h.t.call('POST', `${API}/predict/text_embedding/${tinyBert.sha256}`, { body: { text_docs: ['x'] } })).body as PredictResponse;
-    const norm = Math.hypot(...r.inference_results[0].output[0].data!);
+    const norm = Math.hypot(...r.inference_results[0].output![0].data!);
     expect(norm).toBeCloseTo(1, 5);
   });
 
   it('predicts sparse_encoding as token -> weight maps without special tokens', async () => {
     const r = (await h.t.call('POST', `${API}/predict/sparse_encoding/${sparse.sha256}`, { body: { text_docs: ['the cat sat on the mat'] } })).body as PredictResponse;
-    const out = r.inference_results[0].output[0];
+    const out = r.inference_results[0].output![0];
     // Unnamed, as ML Commons answers for ONNX sparse models.
     expect(out.name).toBeUndefined();
     const map = out.dataAsMap!.response![0];

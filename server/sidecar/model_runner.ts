@@ -11,7 +11,7 @@ import type {
 } from '../../common/types';
 import { NativeError } from './native_error';
 import { openModelZip } from './model_zip';
-import { embeddingTensor, normalizeAxis0, pool, similarityTensor, sparseTensor, sparseWeights } from './post_processing';
+import { embeddingTensor, filterTensors, normalizeAxis0, pool, similarityTensor, sparseTensor, sparseWeights } from './post_processing';
 import { Encoded, ModelTokenizer } from './tokenization';
 
 /**
@@ -48,6 +48,18 @@ function irVersion(bytes: Buffer): number | undefined {
     if (!(bytes[i] & 0x80)) return v;
   }
   return undefined;
+}
+
+/** ML Commons' result filter applied to every document's tensors (an entry left empty is `{}`). */
+function filtered(res: NativePredictResponse, body: NativePredictBody): NativePredictResponse {
+  if (body.return_number !== false && !body.target_response?.length) return res;
+  return {
+    ...res,
+    inference_results: res.inference_results.map((r) => {
+      const output = filterTensors(r.output ?? [], body);
+      return output.length ? { ...r, output } : {};
+    }),
+  };
 }
 
 export class ModelRunner {
@@ -109,12 +121,12 @@ export class ModelRunner {
     return this.session.release();
   }
 
-  predict(functionName: string, body: NativePredictBody, config: NativeModelConfig | undefined): Promise<NativePredictResponse> {
+  async predict(functionName: string, body: NativePredictBody, config: NativeModelConfig | undefined): Promise<NativePredictResponse> {
     switch (functionName) {
       case 'text_embedding':
-        return this.embed(withPrefixes(body, config), config);
+        return filtered(await this.embed(withPrefixes(body, config), config), body);
       case 'sparse_encoding':
-        return this.sparse(body.text_docs);
+        return filtered(await this.sparse(body.text_docs), body);
       case 'text_similarity':
         return this.similarity(body.query_text as string, body.text_docs);
       default:
@@ -177,7 +189,7 @@ export class ModelRunner {
   private answer(results: ModelTensor[][], docs: Encoded[]): NativePredictResponse {
     const counts = docs.map((d) => d.fullLength ?? d.ids.length);
     return {
-      inference_results: results.map((output) => ({ output })),
+      inference_results: results.map((output) => (output.length ? { output } : {})),
       native: { token_counts: counts, max_length: this.tokenizer.maxLength, truncated: counts.map((c) => c > this.tokenizer.maxLength) },
     };
   }

@@ -1,4 +1,4 @@
-import { normalizeAxis0, pool, similarityTensor, sparseWeights, TokenStates } from './post_processing';
+import { filterTensors, normalizeAxis0, pool, similarityTensor, sparseWeights, TokenStates } from './post_processing';
 
 /**
  * One document of 3 tokens, hidden size 2, in a batch padded to 4 (the padding row holds a huge
@@ -63,4 +63,24 @@ it('similarity carries the little-endian bytes ML Commons always adds', () => {
   expect(t).toMatchObject({ name: 'similarity', data_type: 'FLOAT32', shape: [1], byte_buffer: { order: 'LITTLE_ENDIAN' } });
   expect(Array.from(t.data!)).toEqual([0.5]);
   expect(Buffer.from(t.byte_buffer!.array, 'base64').readFloatLE(0)).toBe(0.5);
+});
+
+describe('filterTensors (ML Commons 2.19 result filter)', () => {
+  const dense = { name: 'sentence_embedding', data_type: 'FLOAT32', shape: [2], data: [0.6, 0.8] };
+  const other = { name: 'token_embeddings', data_type: 'FLOAT32', shape: [1, 2], data: [1, 0] };
+  const sparse = { dataAsMap: { response: [{ cat: 0.5 }] } };
+
+  it('keeps everything by default and with an empty target_response', () => {
+    expect(filterTensors([dense, other], {})).toEqual([dense, other]);
+    expect(filterTensors([dense, other], { target_response: [], return_number: true })).toEqual([dense, other]);
+  });
+
+  it('keeps only the tensors target_response names (unnamed ones never match)', () => {
+    expect(filterTensors([dense, other], { target_response: ['token_embeddings'] })).toEqual([other]);
+    expect(filterTensors([dense, sparse], { target_response: ['nope'] })).toEqual([]);
+  });
+
+  it('return_number false drops data and keeps the rest, sparse maps included', () => {
+    expect(filterTensors([dense, sparse], { return_number: false })).toEqual([{ name: 'sentence_embedding', data_type: 'FLOAT32', shape: [2] }, sparse]);
+  });
 });

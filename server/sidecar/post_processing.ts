@@ -159,3 +159,16 @@ export function similarityTensor(values: Float32Array, shape: number[]): ModelTe
     byte_buffer: { array: bytes.toString('base64'), order: 'LITTLE_ENDIAN' },
   };
 }
+
+/**
+ * ML Commons' result filter on text_embedding and sparse_encoding replies, as 2.19.6 applies it
+ * (checked on the live node): `target_response` keeps only the tensors it names, and a document
+ * left with none answers `{}`; `return_number: false` drops `data` (a sparse map stays).
+ * text_similarity ignores both; `return_bytes` adds nothing to these ONNX replies.
+ */
+export function filterTensors(output: ModelTensor[], filter: { return_number?: boolean; target_response?: string[] }): ModelTensor[] {
+  const names = filter.target_response;
+  let kept = names?.length ? output.filter((t) => t.name !== undefined && names.includes(t.name)) : output;
+  if (filter.return_number === false) kept = kept.map(({ data: _data, ...rest }) => rest);
+  return kept;
+}

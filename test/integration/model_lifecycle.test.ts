@@ -112,7 +112,7 @@ describe('model lifecycle against a real ML Commons', () => {
     const res = await ok<PredictResponse>('POST', 'predict', { functionName: 'text_embedding', modelId: gloveId }, { body: { text_docs: docs } });
     expect(res.inference_results).toHaveLength(3);
     const vectors = res.inference_results.map((r) => {
-      const out = r.output.find((o) => o.name === 'sentence_embedding')!;
+      const out = r.output!.find((o) => o.name === 'sentence_embedding')!;
       expect(out.shape).toEqual([100]);
       return out.data as number[];
     });
@@ -124,7 +124,7 @@ describe('model lifecycle against a real ML Commons', () => {
     const task = await waitForTask((await ok('POST', 'modelDeploy', { modelId: minilmId })).task_id);
     expect(task.state).toBe('COMPLETED');
     const res = await ok<PredictResponse>('POST', 'predict', { functionName: 'text_embedding', modelId: minilmId }, { body: { text_docs: ['hello world'] } });
-    expect(res.inference_results[0].output[0].shape).toEqual([384]);
+    expect(res.inference_results[0].output![0].shape).toEqual([384]);
   });
 
   it('predicts sparse_encoding as a token -> weight map', async () => {
@@ -133,7 +133,7 @@ describe('model lifecycle against a real ML Commons', () => {
     const res = await ok<PredictResponse>('POST', 'predict', { functionName: 'sparse_encoding', modelId: sparseId }, {
       body: { text_docs: ['the cat sat on the mat'] },
     });
-    const map = res.inference_results[0].output[0].dataAsMap!.response![0];
+    const map = res.inference_results[0].output![0].dataAsMap!.response![0];
     const tokens = Object.keys(map);
     expect(tokens.length).toBeGreaterThan(0);
     for (const w of Object.values(map)) expect(w).toBeGreaterThan(0);

@@ -60,8 +60,8 @@ function compareDense(name: string, config: Record<string, unknown>, cluster: Pr
   let maxDiff = 0;
   expect(native.inference_results).toHaveLength(cluster.inference_results.length);
   cluster.inference_results.forEach((r, i) => {
-    const c = r.output.find((o) => o.name === 'sentence_embedding')!;
-    const n = native.inference_results[i].output.find((o) => o.name === 'sentence_embedding')!;
+    const c = r.output!.find((o) => o.name === 'sentence_embedding')!;
+    const n = native.inference_results[i].output!.find((o) => o.name === 'sentence_embedding')!;
     expect(n.shape).toEqual(c.shape);
     expect(n.data_type).toBe(c.data_type);
     const cos = cosine(c.data!, n.data!);
@@ -69,7 +69,7 @@ function compareDense(name: string, config: Record<string, unknown>, cluster: Pr
     minCos = Math.min(minCos, Number.isNaN(cos) ? 1 : cos);
     c.data!.forEach((x, k) => (maxDiff = Math.max(maxDiff, Math.abs(x - n.data![k]))));
   });
-  const fig = { fixture: name, config, min_cosine: minCos, max_abs_diff: maxDiff, shape: cluster.inference_results[0].output[0].shape, native_shape: native.inference_results[0].output[0].shape };
+  const fig = { fixture: name, config, min_cosine: minCos, max_abs_diff: maxDiff, shape: cluster.inference_results[0].output![0].shape, native_shape: native.inference_results[0].output![0].shape };
   results.push(fig);
   expect(minCos).toBeGreaterThanOrEqual(0.99999);
   expect(maxDiff).toBeLessThanOrEqual(1e-4);
@@ -127,9 +127,9 @@ describe('native inference matches ML Commons 2.19', () => {
     let mismatches = 0;
     let maxDiff = 0;
     cluster.inference_results.forEach((r, i) => {
-      expect(native.inference_results[i].output.map((o) => o.name)).toEqual(r.output.map((o) => o.name));
-      const c = r.output[0].dataAsMap!.response![0];
-      const n = native.inference_results[i].output[0].dataAsMap!.response![0];
+      expect(native.inference_results[i].output!.map((o) => o.name)).toEqual(r.output!.map((o) => o.name));
+      const c = r.output![0].dataAsMap!.response![0];
+      const n = native.inference_results[i].output![0].dataAsMap!.response![0];
       expect(Object.keys(n).sort()).toEqual(Object.keys(c).sort());
       for (const k of Object.keys(c)) {
         if (!(k in n)) mismatches++;
@@ -153,9 +153,40 @@ describe('native inference matches ML Commons 2.19', () => {
     const { native } = await denseParity('tiny-bert', { ...base(), pooling_mode: mode, normalize_result: normalize });
     if (mode === 'max' && normalize) {
       // ML Commons keeps max pooling's [1, H] shape and normalizes along the size-1 axis: signs.
-      const v = native.inference_results[0].output[0];
+      const v = native.inference_results[0].output![0];
       expect(v.shape).toEqual([1, 32]);
       expect(v.data!.every((x) => x === 1 || x === -1 || x === 0)).toBe(true);
+    }
+  });
+
+  it('result filters (return_number, target_response) shape the reply as ML Commons does; similarity ignores them', async () => {
+    /** The reply's structure: vectors by length, sparse maps by their sorted tokens, no native extras. */
+    const outline = (res: PredictResponse) =>
+      res.inference_results.map((r) =>
+        r.output === undefined
+          ? r
+          : { output: r.output.map((t) => ({ ...t, data: t.data?.length, byte_buffer: t.byte_buffer && t.byte_buffer.order, dataAsMap: t.dataAsMap && Object.keys(t.dataAsMap.response![0]).sort() })) }
+      );
+    const cases: Array<[string, string, object[], object]> = [
+      ['glove-semantic', 'text_embedding', [{ return_number: false }, { target_response: ['nope'] }, { target_response: ['sentence_embedding'] }], { text_docs: DOCS.slice(0, 2) }],
+      ['tiny-sparse', 'sparse_encoding', [{ return_number: false }, { target_response: ['nope'] }], { text_docs: DOCS.slice(0, 2) }],
+      ['glove-cross', 'text_similarity', [{ return_number: false }, { target_response: ['nope'] }], { query_text: 'music', text_docs: DOCS.slice(0, 2) }],
+    ];
+    for (const [name, fn, filters, input] of cases) {
+      const f = loadFixture(name);
+      const modelId = await registerDeployed(f, f.model_config);
+      for (const filter of filters) {
+        const body = { ...input, ...filter };
+        const cluster = await ok<PredictResponse>('POST', 'predict', { functionName: fn, modelId }, { body });
+        let res = await api<PredictResponse>('POST', 'nativePredict', { functionName: fn, sha256: f.sha256 }, { body: { ...body, model_config: f.model_config } });
+        if (res.status === 404) {
+          await ok('POST', 'nativeInspect', {}, { raw: await fs.readFile(f.zipPath) });
+          res = await api<PredictResponse>('POST', 'nativePredict', { functionName: fn, sha256: f.sha256 }, { body: { ...body, model_config: f.model_config } });
+        }
+        expect(res.status).toBe(200);
+        expect({ name, filter, reply: outline(res.body) }).toEqual({ name, filter, reply: outline(cluster) });
+      }
+      await cleanup(modelId);
     }
   });
 });

@@ -85,7 +85,7 @@ describe('the packed plugin', () => {
       body: JSON.stringify({ text_docs: ['hello world'], model_config: tinyBert.model_config }),
     });
     expect(predictRes.status).toBe(200);
-    const out = ((await predictRes.json()) as PredictResponse).inference_results[0].output[0];
+    const out = ((await predictRes.json()) as PredictResponse).inference_results[0].output![0];
     expect(out.shape).toEqual([32]);
     expect(norm(out.data as number[])).toBeCloseTo(1, 5);
   });

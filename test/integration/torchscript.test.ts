@@ -41,7 +41,7 @@ describe('TorchScript models against a real ML Commons', () => {
   async function embed(key: string, extra: Record<string, unknown> = {}, shape = [100]): Promise<number[][]> {
     const res = await ok<PredictResponse>('POST', 'predict', { functionName: 'text_embedding', modelId: ids[key] }, { body: { text_docs: SENTENCES, ...extra } });
     return res.inference_results.map((r) => {
-      const out = r.output.find((o) => o.name === 'sentence_embedding')!;
+      const out = r.output!.find((o) => o.name === 'sentence_embedding')!;
       expect(out.shape).toEqual(shape);
       expect(out.data).toHaveLength(100);
       return out.data as number[];
@@ -59,7 +59,7 @@ describe('TorchScript models against a real ML Commons', () => {
     const res = await ok<PredictResponse>('POST', 'predict', { functionName: 'text_embedding', modelId: ids.st }, {
       body: { text_docs: SENTENCES.slice(0, 1), target_response: ['sentence_embedding'] },
     });
-    expect(res.inference_results[0].output.map((o) => o.name)).toEqual(['sentence_embedding']);
+    expect(res.inference_results[0].output!.map((o) => o.name)).toEqual(['sentence_embedding']);
     const [onnx, st] = [await embed('onnx'), await embed('st', { target_response: ['sentence_embedding'] })];
     for (let i = 0; i < SENTENCES.length; i++) expect(cosine(onnx[i], st[i])).toBeGreaterThan(0.9999);
   });
@@ -68,7 +68,7 @@ describe('TorchScript models against a real ML Commons', () => {
     const res = await ok<PredictResponse>('POST', 'predict', { functionName: 'sparse_encoding', modelId: ids.sparse }, {
       body: { text_docs: ['the cat sat on the mat'] },
     });
-    const map = res.inference_results[0].output[0].dataAsMap!.response![0];
+    const map = res.inference_results[0].output![0].dataAsMap!.response![0];
     expect(Object.keys(map)).toEqual(expect.arrayContaining(['cat']));
   });
 });

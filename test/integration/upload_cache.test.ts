@@ -39,7 +39,7 @@ describe('a chunked upload through this server feeds the native cache', () => {
       expect(cached).toMatchObject({ source: 'upload', size_bytes: zip.length, function_name: 'TEXT_EMBEDDING' });
       // The registered config came along, so no model_config is needed in the request.
       const res = await ok<PredictResponse>('POST', 'nativePredict', { functionName: 'text_embedding', sha256 }, { body: { text_docs: ['hello world'] } });
-      expect(res.inference_results[0].output[0].shape).toEqual([32]);
+      expect(res.inference_results[0].output![0].shape).toEqual([32]);
     } finally {
       const model = await ok('GET', 'model', { modelId });
       await api('DELETE', 'modelDelete', { modelId });

@@ -71,7 +71,7 @@ describe('PlaygroundPage', () => {
     expect(await screen.findByTestId('denseDimension-0')).toHaveTextContent('100');
     expect(sentBodies(http.post, predictPath('text_embedding', 'glove1'))).toEqual([{ text_docs: DENSE_DOCS }]);
     expect(screen.getByTestId('denseNorm-1')).toHaveTextContent('1.0000');
-    const vectors = (denseCluster as PredictResponse).inference_results.map((r) => r.output[0].data as number[]);
+    const vectors = (denseCluster as PredictResponse).inference_results.map((r) => r.output![0].data as number[]);
     const cell = screen.getByTestId('cosineCell-0-1');
     expect(Number(cell.getAttribute('data-value'))).toBeCloseTo(cosine(vectors[0], vectors[1]), 10);
     expect(cell).toHaveTextContent(cosine(vectors[0], vectors[1]).toFixed(3));
@@ -125,11 +125,11 @@ describe('PlaygroundPage', () => {
     expect(screen.getByTestId('playgroundFunctionSelect')).toHaveValue('sparse_encoding');
     click('playgroundRun');
     const table = await screen.findByTestId('sparseResult-0');
-    const weights = (sparseCluster as PredictResponse).inference_results[0].output[0].dataAsMap!.response![0];
+    const weights = (sparseCluster as PredictResponse).inference_results[0].output![0].dataAsMap!.response![0];
     const expected = Object.entries(weights).sort((a, b) => b[1] - a[1]).map(([t]) => `sparseToken-0-${t}`);
     expect(within(table).getAllByRole('row').slice(1).map((r) => r.getAttribute('data-test-subj'))).toEqual(expected);
     expect(screen.getByTestId('sparseCount-0')).toHaveTextContent(`${expected.length} non-zero tokens`);
-    const second = (sparseCluster as PredictResponse).inference_results[1].output[0].dataAsMap!.response![0];
+    const second = (sparseCluster as PredictResponse).inference_results[1].output![0].dataAsMap!.response![0];
     const shared = Object.keys(weights).filter((t) => t in second);
     expect(shared).toContain('cat');
     expect(screen.getByTestId('overlapShared')).toHaveTextContent(`Shared tokens ${shared.length}`);
