@@ -189,7 +189,7 @@ export class ModelRunner {
   private answer(results: ModelTensor[][], docs: Encoded[]): NativePredictResponse {
     const counts = docs.map((d) => d.fullLength ?? d.ids.length);
     return {
-      inference_results: results.map((output) => (output.length ? { output } : {})),
+      inference_results: results.map((output) => ({ output })),
       native: { token_counts: counts, max_length: this.tokenizer.maxLength, truncated: counts.map((c) => c > this.tokenizer.maxLength) },
     };
   }
