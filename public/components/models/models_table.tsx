@@ -1,12 +1,11 @@
-import { EuiBasicTable, EuiBasicTableColumn, EuiText, EuiToolTip } from '@elastic/eui';
+import { EuiBasicTableColumn, EuiText, EuiToolTip } from '@elastic/eui';
 import React from 'react';
-import type { Model, ModelSortField, SortDirection } from '../../../common/types';
-import { PAGE_SIZE_OPTIONS } from '../../hooks/use_table_paging';
+import type { Model } from '../../../common/types';
 import { AppLink, appPaths } from '../common/app_link';
 import { EMPTY, formatTime, orEmpty } from '../common/format';
 import { humanize } from '../common/labels';
 import { ModelStateHealth } from '../common/model_state';
-import { ModelActionButtons } from '../model_actions/model_action_buttons';
+import { ModelTable, ModelTableProps } from '../common/model_table';
 
 /** "current / planned" worker nodes: the planned count is where ML Commons wants the model to run. */
 export function NodesResponding({ model }: { model: Model }) {
@@ -45,22 +44,11 @@ export function GroupCell({ groupId, names }: { groupId?: string; names: Record<
   );
 }
 
-interface Props {
-  items: Model[];
-  total: number;
-  loading: boolean;
-  pageIndex: number;
-  pageSize: number;
-  sort: { field: ModelSortField; direction: SortDirection };
-  noItemsMessage: React.ReactNode;
+interface Props extends ModelTableProps {
   groupNames: Record<string, string>;
-  onChange: (criteria: { page?: { index: number; size: number }; sort?: { field: keyof Model; direction: SortDirection } }) => void;
-  onDeploy: (m: Model) => void;
-  onUndeploy: (m: Model) => void;
-  onDelete: (m: Model) => void;
 }
 
-export function ModelsTable({ items, total, loading, pageIndex, pageSize, sort, noItemsMessage, groupNames, onChange, ...actions }: Props) {
+export function ModelsTable({ groupNames, ...props }: Props) {
   const columns: Array<EuiBasicTableColumn<Model>> = [
     { field: 'name', name: 'Name', sortable: true, width: '20%', render: (_name: string, model: Model) => <ModelNameCell model={model} /> },
     { field: 'model_version', name: 'Version', sortable: true, width: '80px', render: (v?: string) => orEmpty(v) },
@@ -71,26 +59,6 @@ export function ModelsTable({ items, total, loading, pageIndex, pageSize, sort, 
     { name: 'Responding', width: '100px', render: (model: Model) => <NodesResponding model={model} /> },
     { field: 'created_time', name: 'Created', sortable: true, render: (t?: number) => formatTime(t) },
     { field: 'last_deployed_time', name: 'Last deployed', sortable: true, render: (t?: number) => formatTime(t) },
-    {
-      name: 'Actions',
-      width: '110px',
-      render: (model: Model) => (
-        <ModelActionButtons model={model} onDeploy={actions.onDeploy} onUndeploy={actions.onUndeploy} onDelete={actions.onDelete} />
-      ),
-    },
   ];
-  return (
-    <EuiBasicTable<Model>
-      data-test-subj="modelsTable"
-      items={items}
-      itemId="id"
-      columns={columns}
-      loading={loading}
-      noItemsMessage={noItemsMessage}
-      pagination={{ pageIndex, pageSize, totalItemCount: total, pageSizeOptions: PAGE_SIZE_OPTIONS }}
-      sorting={{ sort: { field: sort.field as keyof Model, direction: sort.direction } }}
-      onChange={onChange}
-      rowProps={(model: Model) => ({ 'data-test-subj': `modelRow-${model.id}` })}
-    />
-  );
+  return <ModelTable {...props} columns={columns} data-test-subj="modelsTable" rowTestSubj="modelRow" />;
 }
