@@ -35,5 +35,8 @@ export function useTablePaging<F extends string>(initialSort: TableSort<F>) {
 
   const resetPage = useCallback(() => setPageIndex(0), []);
 
-  return { pageIndex, pageSize, sort, from: pageIndex * pageSize, onTableChange, resetPage };
+  const from = pageIndex * pageSize;
+  /** The page and sort as search routes take them (for routes that sort by a field). */
+  const query = { from, size: pageSize, sort_field: sort.field, sort_direction: sort.direction };
+  return { pageIndex, pageSize, sort, from, query, onTableChange, resetPage };
 }

@@ -23,10 +23,7 @@ export function DeploymentsPage() {
   const paging = useTablePaging<ModelSortField>({ field: 'last_deployed_time', direction: 'desc' });
   const models = useModels({
     states: DEPLOYMENT_STATES,
-    from: paging.from,
-    size: paging.pageSize,
-    sort_field: paging.sort.field,
-    sort_direction: paging.sort.direction,
+    ...paging.query,
   });
   const ids = useMemo(() => models.data?.items.map((m) => m.id), [models.data]);
   const profiles = useModelProfiles(ids);

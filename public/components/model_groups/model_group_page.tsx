@@ -34,10 +34,7 @@ export function ModelGroupPage() {
   const paging = useTablePaging<ModelSortField>({ field: 'created_time', direction: 'desc' });
   const versions = useModels({
     model_group_id: groupId,
-    from: paging.from,
-    size: paging.pageSize,
-    sort_field: paging.sort.field,
-    sort_direction: paging.sort.direction,
+    ...paging.query,
   });
   const { reload: reloadGroup } = group;
   const { reload: reloadVersions } = versions;

@@ -31,10 +31,7 @@ export function ModelGroupsPage() {
   const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const groups = useModelGroups({
     search: debouncedSearch || undefined,
-    from: paging.from,
-    size: paging.pageSize,
-    sort_field: paging.sort.field,
-    sort_direction: paging.sort.direction,
+    ...paging.query,
   });
   const deployed = useDeployedCounts();
   const { reload: reloadGroups } = groups;

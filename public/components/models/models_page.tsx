@@ -46,10 +46,7 @@ export function ModelsPage() {
     functions: filters.fn ? [filters.fn] : undefined,
     formats: filters.format ? [filters.format] : undefined,
     model_group_id: filters.groupId || undefined,
-    from: paging.from,
-    size: paging.pageSize,
-    sort_field: paging.sort.field,
-    sort_direction: paging.sort.direction,
+    ...paging.query,
   });
   const orphanMinutes = orphanMinutesFrom(location.search);
   const orphans = useOrphanedUploads({ minAgeMinutes: orphanMinutes, search: search || undefined, groupId: filters.groupId || undefined });
