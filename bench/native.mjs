@@ -123,9 +123,10 @@ async function main() {
     const model = status.models.find((m) => m.sha256 === fx.sha256);
     out.sidecar = { rss_bytes: status.rss_bytes, model_rss_delta_bytes: model?.rss_delta_bytes, model_load_ms: model?.load_ms, workers: status.workers };
 
-    // Raw: the same model in this process, same session options as the sidecar's defaults.
+    // Raw: the same model in this process, with the sidecar's own session options.
     const intra = Math.min(4, Math.max(1, Math.floor(os.cpus().length / 1)));
-    const session = await ort.InferenceSession.create(await fs.readFile(fx.onnxPath), { intraOpNumThreads: intra, interOpNumThreads: 1, graphOptimizationLevel: 'all', executionMode: 'sequential' });
+    const { sessionOptions } = require(path.join(ROOT, 'target', 'server', 'server', 'sidecar', 'model_runner.js'));
+    const session = await ort.InferenceSession.create(await fs.readFile(fx.onnxPath), sessionOptions(intra));
     const tok = loadTokenizer(await fs.readFile(fx.tokenizerPath));
     const raw = async (docs) => {
       const enc = encodeBatch(tok, docs);
@@ -241,7 +242,7 @@ async function main() {
   const m = out.machine;
   await writeSection(
     'Native inference (`npm run bench:native`)',
-    `text_embedding (mean pooling + normalize) on the MiniLM-sized fixture (6 layers, H 384, random weights; sentences of ~14 tokens, all different) through the plugin's native predict route (a kept-alive node:http client) — the built standalone host in its own process: HTTP, validation, IPC to the sidecar process, a worker thread running onnxruntime-node ${ort.env.versions.node} with ${out.raw_threads} intra-op threads — vs raw onnxruntime-node in the benchmark's own process on the same model with the same session options (tokenization and pooling included on both sides)${out.cluster.length ? ", and vs the cluster's predict (ML Commons on the local OpenSearch 2.19 node) through the plugin's route" : ''}. Sequential requests, ${SECONDS} s per side and batch size after 5 warm-ups, the whole comparison repeated ${REPEATS} times, route, raw and the sidecar called without HTTP (its client in the benchmark's process) interleaved in ${ROUNDS} alternating slices. Machine: ${m.cores} cores, ${m.cpu}, Node ${m.node}; ${m.date.slice(0, 10)}. Raw figures: \`bench/results/native.json\`.
+    `text_embedding (mean pooling + normalize) on the MiniLM-sized fixture (6 layers, H 384, random weights; sentences of ~14 tokens, all different) through the plugin's native predict route (a kept-alive node:http client) — the built standalone host in its own process: HTTP, validation, IPC to the sidecar process, a worker thread running onnxruntime-node ${ort.env.versions.node} with ${out.raw_threads} intra-op threads — vs raw onnxruntime-node in the benchmark's own process on the same model with the same session options (the sidecar's own `sessionOptions`, imported from its build; tokenization and pooling included on both sides)${out.cluster.length ? ", and vs the cluster's predict (ML Commons on the local OpenSearch 2.19 node) through the plugin's route" : ''}. Sequential requests, ${SECONDS} s per side and batch size after 5 warm-ups, the whole comparison repeated ${REPEATS} times, route, raw and the sidecar called without HTTP (its client in the benchmark's process) interleaved in ${ROUNDS} alternating slices. Machine: ${m.cores} cores, ${m.cpu}, Node ${m.node}; ${m.date.slice(0, 10)}. Raw figures: \`bench/results/native.json\`.
 
 | batch | route sent/s | raw sent/s | throughput ratio (target ≥ 0.9 at 32) | route p50 ms | raw p50 ms | p50 overhead ms (target ≤ 1.5 at 1) | sidecar without HTTP p50 ms (overhead) | cluster sent/s / p50 ms |
 |---|---|---|---|---|---|---|---|---|

@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync } from 'fs';
+import { promises as fs, readdirSync, readFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import type { NativeInspectResult, NativeModelsResponse, NativePredictResponse, NativeStatus, PredictResponse } from '../../common/types';
@@ -236,6 +236,41 @@ describe('sidecar faults', () => {
       expect([rejected.status, rejected.body.attributes?.code]).toEqual([429, 'queue_full']);
       const timedOut = await slow;
       expect([timedOut.status, timedOut.body.attributes?.code]).toEqual([504, 'timeout']);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+/** CPU time (ns) that every thread of `pid` has run, from the scheduler's own counters. */
+function cpuNs(pid: number): number {
+  return readdirSync(`/proc/${pid}/task`).reduce((sum, tid) => {
+    try {
+      return sum + Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      return sum; // a thread that ended between the listing and the read
+    }
+  }, 0);
+}
+
+describe('an idle sidecar', () => {
+  it('uses no CPU once a prediction is answered: onnxruntime\'s threads stop spinning when the run ends', async () => {
+    // Two intra-op threads, so there is a pool thread that could spin (with one there is none).
+    const h = await host({ intraOpThreads: 2 });
+    try {
+      expect((await inspect(h.t, tinyBert.zipPath)).status).toBe(200);
+      const pid = (await h.t.call('GET', `${API}/status`)).body.pid as number;
+      const body = { text_docs: Array.from({ length: 16 }, (_x, i) => `document number ${i} ${long.slice(0, 300)}`) };
+      let idleMs = Infinity;
+      // The least of three tries, so a GC or a log line in one of them does not decide it.
+      for (let i = 0; i < 3; i++) {
+        expect((await h.t.call('POST', `${API}/predict/text_embedding/${tinyBert.sha256}`, { body })).status).toBe(200);
+        const before = cpuNs(pid);
+        await new Promise((r) => setTimeout(r, 300));
+        idleMs = Math.min(idleMs, (cpuNs(pid) - before) / 1e6);
+      }
+      // Spinning threads burn tens of ms here; sleeping ones well under one.
+      expect(idleMs).toBeLessThan(5);
     } finally {
       await h.close();
     }

@@ -1,8 +1,9 @@
 /**
- * A worker thread of the sidecar: tokenizing, pooling, writing the reply and opening zips are JS
- * work (onnxruntime-node 1.30 runs `session.run` itself on its own threads), so each worker owns
- * its sessions and runs one job at a time while the sidecar's main thread stays free for IPC,
- * status and cancellation.
+ * A worker thread of the sidecar. onnxruntime-node's `session.run` returns a promise but runs the
+ * whole inference on the calling thread (in a setImmediate callback; a 30 ms run lets no timer
+ * fire), and tokenizing, pooling, writing the reply and opening zips are JS work too. So each
+ * worker owns its sessions and runs one job at a time while the sidecar's main thread stays free
+ * for IPC, status and cancellation.
  */
 import { parentPort, workerData } from 'worker_threads';
 import type { NativeLoadedModel } from '../../common/types';
