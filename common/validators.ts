@@ -140,7 +140,9 @@ const predictFields = {
   text_docs: arrayOf(string({ max: 100000 }), { min: 1, max: 1000 }),
   query_text: optional(string({ min: 1, max: 100000 })),
   return_number: optional(boolean()),
+  return_bytes: optional(boolean()),
   target_response: optional(arrayOf(string({ min: 1, max: 256 }), { max: 32 })),
+  target_response_positions: optional(arrayOf(integer({ min: 0, max: 1023 }), { max: 32 })),
   parameters: optional(
     object({ content_type: optional(oneOf(['query', 'passage'] as const)) })
   ),

@@ -3,8 +3,11 @@ export interface PredictBody {
   text_docs: string[];
   /** text_similarity only. */
   query_text?: string;
+  /** ML Commons' result filter: `return_number` false drops `data`; `target_response` keeps tensors by name, `target_response_positions` by index (either match keeps one); `return_bytes` asks for `byte_buffer`. */
   return_number?: boolean;
+  return_bytes?: boolean;
   target_response?: string[];
+  target_response_positions?: number[];
   parameters?: { content_type?: 'query' | 'passage'; [key: string]: unknown };
 }
 

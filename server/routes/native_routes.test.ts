@@ -107,7 +107,7 @@ describe('native routes over the router adapter, with a real sidecar', () => {
     expect(Math.max(...numbers.map((t) => t.replace(/^-?0\.0*/, '').replace('.', '').length))).toBeLessThanOrEqual(9);
   });
 
-  it('applies ML Commons\' result filters: return_number false drops data, target_response keeps named tensors', async () => {
+  it('applies ML Commons\' result filters: return_number false drops data, target_response(_positions) keep tensors by name or index', async () => {
     const url = `${API}/predict/text_embedding/${tinyBert.sha256}`;
     const noNumbers = (await h.t.call('POST', url, { body: { text_docs: ['hello', 'a'], return_number: false } })).body as NativePredictResponse;
     expect(noNumbers.inference_results).toEqual([
@@ -119,6 +119,9 @@ describe('native routes over the router adapter, with a real sidecar', () => {
     expect(none.native!.token_counts).toEqual([3]);
     const named = (await h.t.call('POST', url, { body: { text_docs: ['hello'], target_response: ['sentence_embedding'] } })).body as NativePredictResponse;
     expect(named.inference_results[0].output![0].data).toHaveLength(32);
+    const byPosition = (positions: number[]) => h.t.call('POST', url, { body: { text_docs: ['hello'], target_response_positions: positions, return_bytes: true } });
+    expect(((await byPosition([0])).body as NativePredictResponse).inference_results[0].output![0].data).toHaveLength(32);
+    expect(((await byPosition([1])).body as NativePredictResponse).inference_results).toEqual([{}]);
     const sparseNoNumbers = (await h.t.call('POST', `${API}/predict/sparse_encoding/${sparse.sha256}`, { body: { text_docs: ['the cat'], return_number: false } })).body as PredictResponse;
     expect(Object.keys(sparseNoNumbers.inference_results[0].output![0].dataAsMap!.response![0]).length).toBeGreaterThan(0);
   });

@@ -69,6 +69,18 @@ describe('predict route', () => {
     expect(t.transport.calls[0]).toMatchObject({ path: '/_plugins/_ml/_predict/text_similarity/m1', body: { query_text: 'q', text_docs: ['a', 'b'] } });
   });
 
+  it("passes every ML Commons result filter field on, and checks their types", async () => {
+    t.transport.reply({ inference_results: [] });
+    const filter = { return_number: false, return_bytes: true, target_response: ['sentence_embedding'], target_response_positions: [0, 2] };
+    expect((await t.call('POST', `${API}/predict/text_embedding/m1`, { body: { text_docs: ['a'], ...filter } })).status).toBe(200);
+    expect(t.transport.calls[0].body).toEqual({ text_docs: ['a'], ...filter });
+    const bad = await t.call('POST', `${API}/predict/text_embedding/m1`, { body: { text_docs: ['a'], target_response_positions: [-1] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/^\[request body\.target_response_positions\.0\]/);
+    expect((await t.call('POST', `${API}/predict/text_embedding/m1`, { body: { text_docs: ['a'], return_bytes: 'yes' } })).status).toBe(400);
+    expect(t.transport.calls).toHaveLength(1);
+  });
+
   it('requires query_text for text_similarity, and only there', async () => {
     const a = await t.call('POST', `${API}/predict/text_similarity/m1`, { body: { text_docs: ['a'] } });
     const b = await t.call('POST', `${API}/predict/text_embedding/m1`, { body: { text_docs: ['a'], query_text: 'q' } });

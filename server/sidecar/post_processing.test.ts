@@ -80,6 +80,14 @@ describe('filterTensors (ML Commons 2.19 result filter)', () => {
     expect(filterTensors([dense, sparse], { target_response: ['nope'] })).toEqual([]);
   });
 
+  it('target_response_positions keeps tensors by their index, unnamed ones included; with names, either match keeps one', () => {
+    expect(filterTensors([dense, other], { target_response_positions: [1] })).toEqual([other]);
+    expect(filterTensors([sparse], { target_response_positions: [0] })).toEqual([sparse]);
+    expect(filterTensors([dense], { target_response_positions: [1] })).toEqual([]);
+    expect(filterTensors([dense, other], { target_response: ['sentence_embedding'], target_response_positions: [1] })).toEqual([dense, other]);
+    expect(filterTensors([dense, other], { target_response: [], target_response_positions: [] })).toEqual([dense, other]);
+  });
+
   it('return_number false drops data and keeps the rest, sparse maps included', () => {
     expect(filterTensors([dense, sparse], { return_number: false })).toEqual([{ name: 'sentence_embedding', data_type: 'FLOAT32', shape: [2] }, sparse]);
   });

@@ -1,5 +1,5 @@
 import type { PoolingMode } from '../../common/ml_commons';
-import type { ModelTensor } from '../../common/types';
+import type { ModelTensor, PredictBody } from '../../common/types';
 
 /**
  * ML Commons 2.19's post-processing, computed per document exactly as its translators do on one
@@ -162,13 +162,23 @@ export function similarityTensor(values: Float32Array, shape: number[]): ModelTe
 
 /**
  * ML Commons' result filter on text_embedding and sparse_encoding replies, as 2.19.6 applies it
- * (checked on the live node): `target_response` keeps only the tensors it names, and a document
- * left with none answers `{}`; `return_number: false` drops `data` (a sparse map stays).
- * text_similarity ignores both; `return_bytes` adds nothing to these ONNX replies.
+ * (checked on the live node): with `target_response` (names) or `target_response_positions`
+ * (indexes in the output list) given, a tensor is kept when either matches, and a document left
+ * with none answers `{}`; `return_number: false` drops `data` (a sparse map stays).
+ * text_similarity ignores all of it; `return_bytes` adds nothing to these ONNX replies.
  */
-export function filterTensors(output: ModelTensor[], filter: { return_number?: boolean; target_response?: string[] }): ModelTensor[] {
-  const names = filter.target_response;
-  let kept = names?.length ? output.filter((t) => t.name !== undefined && names.includes(t.name)) : output;
+export function filterTensors(output: ModelTensor[], filter: ResultFilter): ModelTensor[] {
+  let kept = output;
+  if (isTargeted(filter)) {
+    const names = filter.target_response ?? [];
+    const positions = filter.target_response_positions ?? [];
+    kept = output.filter((t, i) => positions.includes(i) || (t.name !== undefined && names.includes(t.name)));
+  }
   if (filter.return_number === false) kept = kept.map(({ data: _data, ...rest }) => rest);
   return kept;
 }
+
+export type ResultFilter = Pick<PredictBody, 'return_number' | 'target_response' | 'target_response_positions'>;
+
+/** Whether the filter picks tensors at all (empty lists pick none of them out: everything stays). */
+export const isTargeted = (f: ResultFilter) => !!(f.target_response?.length || f.target_response_positions?.length);

@@ -159,7 +159,7 @@ describe('native inference matches ML Commons 2.19', () => {
     }
   });
 
-  it('result filters (return_number, target_response) shape the reply as ML Commons does; similarity ignores them', async () => {
+  it('result filters (return_number, return_bytes, target_response, target_response_positions) shape the reply as ML Commons does; similarity ignores them', async () => {
     /** The reply's structure: vectors by length, sparse maps by their sorted tokens, no native extras. */
     const outline = (res: PredictResponse) =>
       res.inference_results.map((r) =>
@@ -168,9 +168,23 @@ describe('native inference matches ML Commons 2.19', () => {
           : { output: r.output.map((t) => ({ ...t, data: t.data?.length, byte_buffer: t.byte_buffer && t.byte_buffer.order, dataAsMap: t.dataAsMap && Object.keys(t.dataAsMap.response![0]).sort() })) }
       );
     const cases: Array<[string, string, object[], object]> = [
-      ['glove-semantic', 'text_embedding', [{ return_number: false }, { target_response: ['nope'] }, { target_response: ['sentence_embedding'] }], { text_docs: DOCS.slice(0, 2) }],
-      ['tiny-sparse', 'sparse_encoding', [{ return_number: false }, { target_response: ['nope'] }], { text_docs: DOCS.slice(0, 2) }],
-      ['glove-cross', 'text_similarity', [{ return_number: false }, { target_response: ['nope'] }], { query_text: 'music', text_docs: DOCS.slice(0, 2) }],
+      [
+        'glove-semantic',
+        'text_embedding',
+        [
+          { return_number: false },
+          { target_response: ['nope'] },
+          { target_response: ['sentence_embedding'] },
+          { target_response_positions: [0] },
+          { target_response_positions: [1] },
+          { target_response: ['nope'], target_response_positions: [0] },
+          { return_bytes: true },
+          { return_bytes: true, return_number: false },
+        ],
+        { text_docs: DOCS.slice(0, 2) },
+      ],
+      ['tiny-sparse', 'sparse_encoding', [{ return_number: false }, { target_response: ['nope'] }, { target_response_positions: [0] }, { return_bytes: true }], { text_docs: DOCS.slice(0, 2) }],
+      ['glove-cross', 'text_similarity', [{ return_number: false }, { target_response: ['nope'] }, { target_response_positions: [3] }, { return_bytes: false }], { query_text: 'music', text_docs: DOCS.slice(0, 2) }],
     ];
     for (const [name, fn, filters, input] of cases) {
       const f = loadFixture(name);
