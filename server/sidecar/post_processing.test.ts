@@ -1,4 +1,10 @@
-import { filterTensors, normalizeAxis0, pool, similarityTensor, sparseWeights, TokenStates } from './post_processing';
+import { readFileSync } from 'fs';
+import path from 'path';
+import { filterTensors, javaHashMapOrder, normalizeAxis0, pool, similarityTensor, sparseWeights, TokenStates } from './post_processing';
+import { encodeReplyJson } from './reply_json';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const fixtures = require('../../scripts/fixtures/fixtures.cjs');
 
 /**
  * One document of 3 tokens, hidden size 2, in a batch padded to 4 (the padding row holds a huge
@@ -52,9 +58,39 @@ describe('sparse decoding', () => {
     const row = Float32Array.from([0.9, 0.5, 0, 0.25, 0.75]);
     expect(sparseWeights(row, 0, 5, (id) => vocab[id])).toEqual({ cat: 0.25, mat: 0.75 });
   });
+  it('is written in the order of ML Commons\' HashMap, values as float32', () => {
+    const ids: Record<number, string> = { 1: 'cat', 2: 'mat', 3: 'sat', 4: 'the', 5: 'on' };
+    const row = Float32Array.from([0, 0.1, 0.2, 0.3, 0.4, 0.5]);
+    const bytes = encodeReplyJson(sparseWeights(row, 0, 6, (id) => ids[id] ?? ''));
+    // Java buckets (hashCode, spread, & 15): the 0, mat 1, cat 7 and sat 7 (in insertion order), on 15.
+    expect(Buffer.from(bytes).toString('utf8')).toBe('{"the":0.4,"mat":0.2,"cat":0.1,"sat":0.3,"on":0.5}');
+  });
   it('reads a row of a [B, V] batch from its offset', () => {
     const rows = Float32Array.from([0, 0, 0, 0, 0, 0, 0, 0.5, 0, 0]);
     expect(sparseWeights(rows, 5, 5, (id) => vocab[id])).toEqual({ '##s': 0.5 });
+  });
+});
+
+describe('javaHashMapOrder (how ML Commons\' HashMap<String, Float> prints a sparse vector)', () => {
+  it('reproduces the order of sparse maps captured from ML Commons 2.19.6, keys put in token id order', () => {
+    const raw = readFileSync(path.resolve(__dirname, '../../test/fixtures/captured/sparse_encoding.cluster.json'), 'utf8');
+    // The captured replies are tiny-sparse's, whose vocabulary is BERT's.
+    const vocab: Record<string, number> = JSON.parse(readFileSync(fixtures.loadFixture('tiny-sparse').tokenizerPath, 'utf8')).model.vocab;
+    // The keys as printed (JSON.parse would move integer-like keys first).
+    const maps = [...raw.matchAll(/"response":\s*\[\s*\{([^}]*)\}/g)].map((m) => [...m[1].matchAll(/"([^"]*)"\s*:/g)].map((k) => k[1]));
+    expect(maps.length).toBeGreaterThan(1);
+    for (const keys of maps) {
+      expect(javaHashMapOrder([...keys].sort((a, b) => vocab[a] - vocab[b]))).toEqual(keys);
+    }
+  });
+
+  it('keeps insertion order within a bucket ("Aa" and "BB" share a hash), and doubles the buckets past 3/4 full', () => {
+    expect(javaHashMapOrder(['BB', 'Aa'])).toEqual(['BB', 'Aa']);
+    expect(javaHashMapOrder(['Aa', 'BB'])).toEqual(['Aa', 'BB']);
+    // "a" (97) and "q" (113) share bucket 1 of 16 but not of 32 (97 & 31 = 1, 113 & 31 = 17).
+    const filler = ['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'];
+    expect(javaHashMapOrder(['q', 'a', ...filler]).slice(0, 2)).toEqual(['q', 'a']);
+    expect(javaHashMapOrder(['q', 'a', ...filler, 'm']).indexOf('q')).toBeGreaterThan(javaHashMapOrder(['q', 'a', ...filler, 'm']).indexOf('a'));
   });
 });
 

@@ -1,4 +1,4 @@
-import { encodeReplyJson, shortestFloat32Text } from './reply_json';
+import { asFloat32Map, encodeReplyJson, shortestFloat32Text } from './reply_json';
 
 const text = (v: unknown) => Buffer.from(encodeReplyJson(v)).toString('utf8');
 /** Each number's text in a flat float array's JSON. */
@@ -81,6 +81,14 @@ describe('encodeReplyJson', () => {
     expect(JSON.parse(text(reply))).toEqual(plain);
     expect(text(reply)).toContain('"native":{"token_counts":[3,4],"truncated":[false,true],"max_length":512,"none":null,"when":"1970-01-01T00:00:00.000Z"}');
     expect(text({ a: 1, b: 'two' })).toBe(JSON.stringify({ a: 1, b: 'two' }));
+  });
+
+  it('writes a map marked as float32 in the given key order, integer-like keys included, values at their shortest', () => {
+    const map = asFloat32Map({ cat: Math.fround(0.1), '2024': Math.fround(0.8424971), b: 1 }, ['cat', '2024', 'b']);
+    const out = Buffer.from(encodeReplyJson({ response: [map], n: 0.1 })).toString('utf8');
+    expect(out).toBe('{"response":[{"cat":0.1,"2024":0.8424971,"b":1}],"n":0.1}');
+    // Unmarked maps are JSON.stringify's, integer-like keys first.
+    expect(Buffer.from(encodeReplyJson({ cat: 0.1, '2024': 1 })).toString('utf8')).toBe('{"2024":1,"cat":0.1}');
   });
 
   it('keeps the order of keys and reads views at their offset', () => {

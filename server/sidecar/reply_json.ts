@@ -9,8 +9,9 @@
  * what ML Commons (Java's float formatting) prints for the same value, about 40 % fewer bytes
  * for the browser to read.
  *
- * Only Float32Array contents get float32 formatting; every other value is written by
- * JSON.stringify, so integers, strings and maps keep their exact JSON.
+ * Only Float32Array contents and maps marked by `asFloat32Map` (sparse weights) get float32
+ * formatting; every other value is written by JSON.stringify, so integers, strings and other maps
+ * keep their exact JSON.
  */
 
 // Typed, so the hot loop reads unboxed doubles.
@@ -22,6 +23,22 @@ const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_x, i) => 48 + (i % 2 ? ((
 const C = { comma: 44, minus: 45, dot: 46, zero: 48, open: 91, close: 93 };
 /** The longest text one float32 can take here ("-12345678900000000000"), plus its comma. */
 const MAX_FLOAT_BYTES = 24;
+/** One float32's value and IEEE bits, for numbers that arrive as JS numbers. */
+const SCRATCH = new Float32Array(1);
+const SCRATCH_BITS = new Uint32Array(SCRATCH.buffer);
+
+/** Maps whose values are float32 numbers, with the order their keys are written in. */
+const float32Maps = new WeakMap<object, readonly string[]>();
+
+/**
+ * Marks `map` (string -> float32 value) to be written with its keys in `order` and its values as
+ * float32 at their shortest, as ML Commons prints a sparse vector's Map<String, Float>. A JS
+ * object cannot keep that order itself: integer-like keys ("2024") always come first.
+ */
+export function asFloat32Map<T extends Record<string, number>>(map: T, order: readonly string[]): T {
+  float32Maps.set(map, order);
+  return map;
+}
 
 /**
  * The shortest decimal that reads back (decimal -> double -> float32, as JSON.parse and
@@ -62,6 +79,21 @@ class ByteWriter {
     this.reserve(this.pending.length * 3);
     this.pos += this.buf.write(this.pending, this.pos, 'utf8');
     this.pending = '';
+  }
+
+  float32Map(map: Record<string, number>, order: readonly string[]) {
+    let first = true;
+    this.text('{');
+    for (const key of order) {
+      if (typeof map[key] !== 'number') continue;
+      this.text(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      first = false;
+      this.flush();
+      this.reserve(MAX_FLOAT_BYTES);
+      SCRATCH[0] = map[key];
+      this.pos = writeFloat32(this.buf, this.pos, SCRATCH[0], SCRATCH_BITS[0]);
+    }
+    this.text('}');
   }
 
   floats(arr: Float32Array) {
@@ -162,6 +194,8 @@ function writeAscii(out: Buffer, pos: number, s: string): number {
 /** How many float32 values `v` holds (in Float32Arrays at any depth). */
 function float32Count(v: unknown): number {
   if (v instanceof Float32Array) return v.length;
+  const order = isObject(v) ? float32Maps.get(v) : undefined;
+  if (order) return order.length;
   let n = 0;
   if (Array.isArray(v)) for (const item of v) n += float32Count(item);
   else if (isPlainObject(v)) for (const item of Object.values(v)) n += float32Count(item);
@@ -169,16 +203,19 @@ function float32Count(v: unknown): number {
 }
 
 function hasFloat32(v: unknown): boolean {
-  if (v instanceof Float32Array) return true;
+  if (v instanceof Float32Array || (isObject(v) && float32Maps.has(v))) return true;
   if (Array.isArray(v)) return v.some(hasFloat32);
   return isPlainObject(v) && Object.values(v).some(hasFloat32);
 }
 
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
 const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !ArrayBuffer.isView(v) && !('toJSON' in v);
 const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
 function writeValue(w: ByteWriter, v: unknown) {
   if (v instanceof Float32Array) return w.floats(v);
+  const order = isObject(v) ? float32Maps.get(v) : undefined;
+  if (order) return w.float32Map(v as Record<string, number>, order);
   if (!hasFloat32(v)) return w.text(JSON.stringify(v) ?? 'null');
   if (Array.isArray(v)) {
     w.text('[');
