@@ -136,13 +136,17 @@ export const taskSearchQuery = object({
   sort_direction: sortDirection(),
 });
 
-const predictFields = {
-  text_docs: arrayOf(string({ max: 100000 }), { min: 1, max: 1000 }),
-  query_text: optional(string({ min: 1, max: 100000 })),
+const resultFilterFields = {
   return_number: optional(boolean()),
   return_bytes: optional(boolean()),
   target_response: optional(arrayOf(string({ min: 1, max: 256 }), { max: 32 })),
   target_response_positions: optional(arrayOf(integer({ min: 0, max: 1023 }), { max: 32 })),
+};
+const predictFields = {
+  text_docs: arrayOf(string({ max: 100000 }), { min: 1, max: 1000 }),
+  query_text: optional(string({ min: 1, max: 100000 })),
+  ...resultFilterFields,
+  result_filter: optional(object(resultFilterFields)),
   parameters: optional(
     object({ content_type: optional(oneOf(['query', 'passage'] as const)) })
   ),

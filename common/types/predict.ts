@@ -1,13 +1,22 @@
-/** Body of ML Commons' `_predict/{function}` for text inputs. */
-export interface PredictBody {
-  text_docs: string[];
-  /** text_similarity only. */
-  query_text?: string;
-  /** ML Commons' result filter: `return_number` false drops `data`; `target_response` keeps tensors by name, `target_response_positions` by index (either match keeps one); `return_bytes` asks for `byte_buffer`. */
+/**
+ * ML Commons' result filter: `return_number` false drops `data`; `target_response` keeps tensors
+ * by name, `target_response_positions` by index (either match keeps one); `return_bytes` asks for
+ * `byte_buffer`.
+ */
+export interface PredictResultFilter {
   return_number?: boolean;
   return_bytes?: boolean;
   target_response?: string[];
   target_response_positions?: number[];
+}
+
+/** Body of ML Commons' `_predict/{function}` for text inputs. */
+export interface PredictBody extends PredictResultFilter {
+  text_docs: string[];
+  /** text_similarity only. */
+  query_text?: string;
+  /** The filter's fields nested; when present, ML Commons 2.19.6 ignores the top-level ones. */
+  result_filter?: PredictResultFilter;
   parameters?: { content_type?: 'query' | 'passage'; [key: string]: unknown };
 }
 

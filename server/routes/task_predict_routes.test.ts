@@ -78,7 +78,11 @@ describe('predict route', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/^\[request body\.target_response_positions\.0\]/);
     expect((await t.call('POST', `${API}/predict/text_embedding/m1`, { body: { text_docs: ['a'], return_bytes: 'yes' } })).status).toBe(400);
+    expect((await t.call('POST', `${API}/predict/text_embedding/m1`, { body: { text_docs: ['a'], result_filter: { target_response: 'x' } } })).status).toBe(400);
     expect(t.transport.calls).toHaveLength(1);
+    t.transport.reply({ inference_results: [] });
+    expect((await t.call('POST', `${API}/predict/text_embedding/m1`, { body: { text_docs: ['a'], result_filter: filter } })).status).toBe(200);
+    expect(t.transport.calls[1].body).toEqual({ text_docs: ['a'], result_filter: filter });
   });
 
   it('requires query_text for text_similarity, and only there', async () => {

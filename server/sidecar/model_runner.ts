@@ -11,7 +11,7 @@ import type {
 } from '../../common/types';
 import { NativeError } from './native_error';
 import { openModelZip } from './model_zip';
-import { embeddingTensor, filterTensors, isTargeted, normalizeAxis0, pool, similarityTensor, sparseTensor, sparseWeights } from './post_processing';
+import { embeddingTensor, filterTensors, isTargeted, normalizeAxis0, resultFilterOf, pool, similarityTensor, sparseTensor, sparseWeights } from './post_processing';
 import { Encoded, ModelTokenizer } from './tokenization';
 
 /**
@@ -68,11 +68,12 @@ function irVersion(bytes: Buffer): number | undefined {
 
 /** ML Commons' result filter applied to every document's tensors (an entry left empty is `{}`). */
 function filtered(res: NativePredictResponse, body: NativePredictBody): NativePredictResponse {
-  if (body.return_number !== false && !isTargeted(body)) return res;
+  const filter = resultFilterOf(body);
+  if (filter.return_number !== false && !isTargeted(filter)) return res;
   return {
     ...res,
     inference_results: res.inference_results.map((r) => {
-      const output = filterTensors(r.output ?? [], body);
+      const output = filterTensors(r.output ?? [], filter);
       return output.length ? { ...r, output } : {};
     }),
   };

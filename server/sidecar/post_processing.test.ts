@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import path from 'path';
-import { filterTensors, javaHashMapOrder, normalizeAxis0, pool, similarityTensor, sparseWeights, TokenStates } from './post_processing';
+import { filterTensors, javaHashMapOrder, normalizeAxis0, pool, resultFilterOf, similarityTensor, sparseWeights, TokenStates } from './post_processing';
 import { encodeReplyJson } from './reply_json';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -122,6 +122,11 @@ describe('filterTensors (ML Commons 2.19 result filter)', () => {
     expect(filterTensors([dense], { target_response_positions: [1] })).toEqual([]);
     expect(filterTensors([dense, other], { target_response: ['sentence_embedding'], target_response_positions: [1] })).toEqual([dense, other]);
     expect(filterTensors([dense, other], { target_response: [], target_response_positions: [] })).toEqual([dense, other]);
+  });
+
+  it('a nested result_filter replaces the top-level fields (as 2.19.6 does)', () => {
+    expect(resultFilterOf({ text_docs: ['a'], target_response: ['x'], result_filter: { return_number: true } })).toEqual({ return_number: true });
+    expect(resultFilterOf({ text_docs: ['a'], target_response: ['x'] })).toMatchObject({ target_response: ['x'] });
   });
 
   it('return_number false drops data and keeps the rest, sparse maps included', () => {

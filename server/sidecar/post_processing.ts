@@ -1,5 +1,5 @@
 import type { PoolingMode } from '../../common/ml_commons';
-import type { ModelTensor, PredictBody } from '../../common/types';
+import type { ModelTensor, PredictBody, PredictResultFilter } from '../../common/types';
 import { asFloat32Map } from './reply_json';
 
 /**
@@ -194,7 +194,7 @@ export function similarityTensor(values: Float32Array, shape: number[]): ModelTe
  * with none answers `{}`; `return_number: false` drops `data` (a sparse map stays).
  * text_similarity ignores all of it; `return_bytes` adds nothing to these ONNX replies.
  */
-export function filterTensors(output: ModelTensor[], filter: ResultFilter): ModelTensor[] {
+export function filterTensors(output: ModelTensor[], filter: PredictResultFilter): ModelTensor[] {
   let kept = output;
   if (isTargeted(filter)) {
     const names = filter.target_response ?? [];
@@ -205,7 +205,8 @@ export function filterTensors(output: ModelTensor[], filter: ResultFilter): Mode
   return kept;
 }
 
-export type ResultFilter = Pick<PredictBody, 'return_number' | 'target_response' | 'target_response_positions'>;
+/** The filter a predict body asks for: its `result_filter` when it has one, else its own fields. */
+export const resultFilterOf = (body: PredictBody): PredictResultFilter => body.result_filter ?? body;
 
 /** Whether the filter picks tensors at all (empty lists pick none of them out: everything stays). */
-export const isTargeted = (f: ResultFilter) => !!(f.target_response?.length || f.target_response_positions?.length);
+export const isTargeted = (f: PredictResultFilter) => !!(f.target_response?.length || f.target_response_positions?.length);

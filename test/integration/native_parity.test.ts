@@ -161,7 +161,7 @@ describe('native inference matches ML Commons 2.19', () => {
     }
   });
 
-  it('result filters (return_number, return_bytes, target_response, target_response_positions) shape the reply as ML Commons does; similarity ignores them', async () => {
+  it('result filters (return_number, return_bytes, target_response, target_response_positions, also nested in result_filter) shape the reply as ML Commons does; similarity ignores them', async () => {
     /** The reply's structure: vectors by length, sparse maps by their sorted tokens, no native extras. */
     const outline = (res: PredictResponse) =>
       res.inference_results.map((r) =>
@@ -182,10 +182,14 @@ describe('native inference matches ML Commons 2.19', () => {
           { target_response: ['nope'], target_response_positions: [0] },
           { return_bytes: true },
           { return_bytes: true, return_number: false },
+          { result_filter: {} },
+          { result_filter: { return_number: false } },
+          { result_filter: { target_response_positions: [1] } },
+          { target_response: ['nope'], result_filter: { return_number: true } },
         ],
         { text_docs: DOCS.slice(0, 2) },
       ],
-      ['tiny-sparse', 'sparse_encoding', [{ return_number: false }, { target_response: ['nope'] }, { target_response_positions: [0] }, { return_bytes: true }], { text_docs: DOCS.slice(0, 2) }],
+      ['tiny-sparse', 'sparse_encoding', [{ return_number: false }, { target_response: ['nope'] }, { target_response_positions: [0] }, { return_bytes: true }, { result_filter: { target_response: ['nope'] } }], { text_docs: DOCS.slice(0, 2) }],
       ['glove-cross', 'text_similarity', [{ return_number: false }, { target_response: ['nope'] }, { target_response_positions: [3] }, { return_bytes: false }], { query_text: 'music', text_docs: DOCS.slice(0, 2) }],
     ];
     for (const [name, fn, filters, input] of cases) {
