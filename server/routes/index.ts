@@ -10,9 +10,11 @@ import { registerUploadRoutes } from './upload_routes';
 
 /** The single list of the plugin's routes, registered once per router. */
 export function registerRoutes(router: IRouter, deps: RouteDeps & Pick<NativeRouteDeps, 'native'>) {
+  // With native inference off, uploads are not copied into its cache either.
+  const uploads = deps.native?.config.enabled ? deps.native.uploads : undefined;
   registerModelGroupRoutes(router, deps);
-  registerModelRoutes(router, { ...deps, uploads: deps.native?.uploads });
-  registerUploadRoutes(router, { ...deps, uploads: deps.native?.uploads });
+  registerModelRoutes(router, { ...deps, uploads });
+  registerUploadRoutes(router, { ...deps, uploads });
   registerTaskRoutes(router, deps);
   registerPredictRoutes(router, deps);
   registerClusterRoutes(router, deps);

@@ -39,13 +39,17 @@ export function registerUploadRoutes(router: IRouter, deps: RouteDeps & { upload
       const tap = deps.uploads?.tap(request.params.modelId, request.params.chunkNumber);
       if (tap) limit.on('error', (e) => tap.stream.destroy(e));
       const upstream = tap ? request.body.pipe(limit).pipe(tap.stream) : request.body.pipe(limit);
+      let accepted = false;
       try {
         const result = await new ModelService(transport).uploadChunk(request.params.modelId, request.params.chunkNumber, upstream);
-        tap?.done(true);
+        accepted = true;
         return result;
       } catch (err) {
         if (limit.exceeded) throw new PluginHttpError(413, `Chunk is larger than ${CHUNK_SIZE_BYTES} bytes`);
         throw err;
+      } finally {
+        // Either way the copy's file is closed: a refused chunk must not hold its descriptor and bytes.
+        tap?.done(accepted);
       }
     })
   );

@@ -1,7 +1,8 @@
-import { promises as fs, readFileSync } from 'fs';
+import { promises as fs, readdirSync, readFileSync, readlinkSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { CHUNK_SIZE_BYTES } from '../../common/constants';
+import { mlError } from '../../test/mocks/fake_transport';
 import { silentLogger, startRouteTestHost } from '../../test/mocks/route_test_host';
 import { createNativeRuntime } from './native_runtime';
 
@@ -19,9 +20,21 @@ describe('chunked uploads seen by this server land in the native cache', () => {
   });
   afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
+  /** Files this process holds open under the cache directory. */
+  const openUnder = (root: string) =>
+    readdirSync('/proc/self/fd')
+      .map((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`);
+        } catch {
+          return '';
+        }
+      })
+      .filter((target) => target.startsWith(root));
+
   /** Register meta and the one chunk a model under 10 MB has, through the real routes. */
-  async function upload(hash: string) {
-    const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
+  async function upload(hash: string, opts: { enabled?: boolean; chunkRefused?: boolean } = {}) {
+    const rt = createNativeRuntime({ cacheDir: dir, enabled: opts.enabled ?? true }, silentLogger);
     const t = await startRouteTestHost({ native: rt });
     try {
       t.transport.reply({ model_id: 'm1', status: 'CREATED' });
@@ -37,12 +50,15 @@ describe('chunked uploads seen by this server land in the native cache', () => {
         },
       });
       expect(meta.status).toBe(200);
-      t.transport.reply({ status: 'Uploaded' });
+      if (opts.chunkRefused) t.transport.fail(500, mlError(500, 'm_l_exception', 'Failed to find model'));
+      else t.transport.reply({ status: 'Uploaded' });
       const res = await t.call('POST', '/api/ml-models/models/m1/chunk/0', { raw: zip, headers: octet });
-      expect(res.status).toBe(200);
+      expect(res.status).toBe(opts.chunkRefused ? 500 : 200);
       // What ML Commons received is untouched by the tap.
       expect(t.transport.calls[1].bytes!.equals(zip)).toBe(true);
       await new Promise((r) => setTimeout(r, 200));
+      // Whatever ML Commons answered, the copy's file is closed by now.
+      expect(openUnder(dir)).toEqual([]);
     } finally {
       await t.close();
       await rt.stop();
@@ -77,6 +93,18 @@ describe('chunked uploads seen by this server land in the native cache', () => {
     const rt = await upload(f.sha256);
     expect(readFileSync(rt.cache.zipPath(f.sha256)).equals(zip)).toBe(true);
     expect(await rt.cache.readMeta(f.sha256)).toEqual({ source: 'upload', function_name: 'TEXT_EMBEDDING', model_config: f.model_config });
+  });
+
+  it('keeps no copy, and no open file, of a chunk ML Commons refused', async () => {
+    const rt = await upload(f.sha256, { chunkRefused: true });
+    expect((await rt.cache.stats()).entries).toBe(0);
+    expect(readdirSync(path.join(dir, 'assembling', 'm1'))).toEqual([]);
+  });
+
+  it('copies nothing when native inference is disabled', async () => {
+    const rt = await upload(f.sha256, { enabled: false });
+    expect((await rt.cache.stats()).entries).toBe(0);
+    expect(readdirSync(dir)).not.toContain('assembling');
   });
 
   it('caches nothing when the bytes do not match the registered hash', async () => {
