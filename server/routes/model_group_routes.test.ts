@@ -91,6 +91,13 @@ describe('model group routes', () => {
     expect(res.body.message).toBe('Cannot delete the model group when it has associated model versions');
   });
 
+  it("answers 404 for deleting a missing group, which ML Commons answers 200 'not_found'", async () => {
+    t.transport.reply({ _index: '.plugins-ml-model-group', _id: 'nope', result: 'not_found' });
+    const res = await t.call('DELETE', `${API}/model_groups/nope`);
+    expect(res.status).toBe(404);
+    expect(res.body.message).toBe('Failed to find model group with the provided model group id: nope');
+  });
+
   it('keeps a 404 for a missing group', async () => {
     t.transport.fail(404, mlError(404, 'status_exception', 'Failed to find model group with the provided model group id: nope'));
     const res = await t.call('GET', `${API}/model_groups/nope`);

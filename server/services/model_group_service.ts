@@ -1,4 +1,5 @@
 import type { ModelGroup, ModelGroupCreateBody, ModelGroupCreateResponse, ModelGroupSearchParams, ModelGroupUpdateBody, Page } from '../../common/types';
+import { PluginHttpError } from '../lib/errors';
 import { ML_API, MlService, seg } from './ml_api';
 import { buildModelGroupSearch } from './queries';
 
@@ -21,7 +22,10 @@ export class ModelGroupService extends MlService {
     return this.send('PUT', `${ML_API}/model_groups/${seg(groupId)}`, body);
   }
 
-  delete(groupId: string): Promise<{ result?: string }> {
-    return this.send('DELETE', `${ML_API}/model_groups/${seg(groupId)}`);
+  /** ML Commons answers 200 `{result: "not_found"}` for a missing group; that is a 404 here, not a success. */
+  async delete(groupId: string): Promise<{ result?: string }> {
+    const res = await this.send<{ result?: string }>('DELETE', `${ML_API}/model_groups/${seg(groupId)}`);
+    if (res?.result === 'not_found') throw new PluginHttpError(404, `Failed to find model group with the provided model group id: ${groupId}`);
+    return res;
   }
 }

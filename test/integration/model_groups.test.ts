@@ -44,4 +44,10 @@ describe('model groups against a real ML Commons', () => {
     expect(res.result).toBe('deleted');
     expect((await api('GET', 'modelGroup', { groupId })).status).toBe(404);
   });
+
+  it('answers 404 when the group to delete is already gone (ML Commons says 200 "not_found")', async () => {
+    const res = await api('DELETE', 'modelGroupDelete', { groupId });
+    expect(res.status).toBe(404);
+    expect(res.body.message).toBe(`Failed to find model group with the provided model group id: ${groupId}`);
+  });
 });
