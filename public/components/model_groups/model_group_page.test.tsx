@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import React from 'react';
 import { Route } from 'react-router-dom';
 import { routePath } from '../../../common/routes';
@@ -48,6 +48,33 @@ describe('ModelGroupPage', () => {
     fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
     await waitFor(() => expect(history.location.pathname).toBe('/model-groups'));
     expect(http.delete).toHaveBeenCalledWith('/api/ml-models/model_groups/g1');
+  });
+
+  it('shows nothing of the previous group once the id in the URL changes, and starts its versions at the first page', async () => {
+    let resolveG2: (g: unknown) => void = () => {};
+    const versions = [model({ id: 'v2', model_group_id: 'g1' }), model({ id: 'v1', model_group_id: 'g1' })];
+    const http = createFakeHttp({
+      get: {
+        [GROUP]: modelGroup({ id: 'g1', name: 'encoders' }),
+        [routePath('modelGroup', { groupId: 'g2' })]: () => new Promise((r) => (resolveG2 = r)),
+        // More versions than a page holds, so there is a second page to leave.
+        [MODELS]: page(versions, 45),
+        [routePath('readiness')]: READY,
+      },
+    });
+    const { history } = renderWithServices(<Route path="/model-groups/:groupId" component={ModelGroupPage} />, { http, path: '/model-groups/g1' });
+    expect(await screen.findByTestId('pageTitle')).toHaveTextContent('encoders');
+    await screen.findByTestId('versionRow-v1');
+    fireEvent.click(screen.getByTestId('pagination-button-next'));
+    await waitFor(() => expect(lastCallOptions(http.get, MODELS)?.query).toMatchObject({ model_group_id: 'g1', from: 20 }));
+
+    act(() => history.push('/model-groups/g2'));
+    expect(screen.queryByTestId('pageTitle')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('deleteGroupButton')).not.toBeInTheDocument();
+    await waitFor(() => expect(lastCallOptions(http.get, MODELS)?.query).toMatchObject({ model_group_id: 'g2' }));
+    expect(lastCallOptions(http.get, MODELS)?.query).toMatchObject({ from: 0 });
+    await act(async () => resolveG2(modelGroup({ id: 'g2', name: 'rerankers' })));
+    expect(await screen.findByTestId('pageTitle')).toHaveTextContent('rerankers');
   });
 
   it("shows ML Commons' reason when the group cannot be read", async () => {

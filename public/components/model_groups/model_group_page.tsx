@@ -29,6 +29,12 @@ import { useGroupActions } from './use_group_actions';
 /** One model group: its details and its versions (models carrying its id). */
 export function ModelGroupPage() {
   const { groupId } = useParams<{ groupId: string }>();
+  // Keyed by id: another group is a fresh page (its own data, modals and first page of
+  // versions), so the previous group can never show on it or be acted on from it.
+  return <ModelGroupView key={groupId} groupId={groupId} />;
+}
+
+function ModelGroupView({ groupId }: { groupId: string }) {
   const history = useHistory();
   const group = useModelGroup(groupId);
   const paging = useTablePaging<ModelSortField>({ field: 'created_time', direction: 'desc' });

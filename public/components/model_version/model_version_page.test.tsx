@@ -192,6 +192,78 @@ describe('ModelVersionPage', () => {
     });
   });
 
+  describe('a deploy started elsewhere', () => {
+    afterEach(() => jest.useRealTimers());
+    const modelReads = (http: { get: jest.Mock }) => http.get.mock.calls.filter((c) => c[0] === MODEL).length;
+
+    it('reads the model again while it is DEPLOYING, shows where it ended, then stops', async () => {
+      jest.useFakeTimers();
+      const deploying = { ...REGISTERED, model_state: 'DEPLOYING' };
+      const { http } = setup({ models: [deploying, deploying, { ...REGISTERED, model_state: 'DEPLOYED' }] });
+      expect(await screen.findByTestId('modelState-DEPLOYING')).toBeInTheDocument();
+      expect(screen.getByTestId('modelAutoRefresh')).toBeInTheDocument();
+      await act(async () => {
+        jest.advanceTimersByTime(10000);
+      });
+      await waitFor(() => expect(modelReads(http)).toBe(2));
+      expect(screen.getByTestId('modelState-DEPLOYING')).toBeInTheDocument();
+      await act(async () => {
+        jest.advanceTimersByTime(10000);
+      });
+      expect(await screen.findByTestId('modelState-DEPLOYED')).toBeInTheDocument();
+      expect(screen.queryByTestId('modelAutoRefresh')).not.toBeInTheDocument();
+      // Settled: no more reads.
+      await act(async () => {
+        jest.advanceTimersByTime(60000);
+      });
+      expect(modelReads(http)).toBe(3);
+    });
+
+    it('shows a failed deploy', async () => {
+      jest.useFakeTimers();
+      setup({ models: [{ ...REGISTERED, model_state: 'DEPLOYING' }, { ...REGISTERED, model_state: 'DEPLOY_FAILED' }] });
+      expect(await screen.findByTestId('modelState-DEPLOYING')).toBeInTheDocument();
+      await act(async () => {
+        jest.advanceTimersByTime(10000);
+      });
+      expect(await screen.findByTestId('modelState-DEPLOY_FAILED')).toBeInTheDocument();
+      expect(screen.getByTestId('stateExplanation')).toHaveTextContent('The last deployment failed');
+    });
+
+    it('stops reading the model when the page closes', async () => {
+      jest.useFakeTimers();
+      const { http, unmount } = setup({ models: [{ ...REGISTERED, model_state: 'DEPLOYING' }] });
+      expect(await screen.findByTestId('modelState-DEPLOYING')).toBeInTheDocument();
+      unmount();
+      await act(async () => {
+        jest.advanceTimersByTime(60000);
+      });
+      expect(modelReads(http)).toBe(1);
+    });
+  });
+
+  it('shows nothing of the previous model, and acts on none of it, once the id in the URL changes', async () => {
+    let resolveB: (m: unknown) => void = () => {};
+    const http = createFakeHttp({
+      get: {
+        [MODEL]: REGISTERED,
+        [routePath('model', { modelId: 'm2' })]: () => new Promise((r) => (resolveB = r)),
+        [PROFILE]: {},
+        [routePath('profileModel', { modelId: 'm2' })]: {},
+        [GROUP]: modelGroup({ id: 'g1', name: 'encoders' }),
+        [TASKS]: page([]),
+        [READINESS]: READY,
+      },
+    });
+    const { history } = renderWithServices(<Route path="/models/:modelId" component={ModelVersionPage} />, { http, path: '/models/m1' });
+    expect(await screen.findByTestId('pageTitle')).toHaveTextContent('glove');
+    act(() => history.push('/models/m2'));
+    expect(screen.queryByTestId('pageTitle')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('deployButton')).not.toBeInTheDocument();
+    await act(async () => resolveB(model({ id: 'm2', name: 'minilm', model_state: 'REGISTERED' })));
+    expect(await screen.findByTestId('pageTitle')).toHaveTextContent('minilm');
+  });
+
   it('lists the task history with per-node errors', async () => {
     setup({ tasks: [task({ id: 't1', task_type: 'DEPLOY_MODEL', state: 'FAILED', model_id: 'm1', error: '{"n1":"Memory Circuit Breaker is open"}' })] });
     const err = await screen.findByTestId('historyError-t1');

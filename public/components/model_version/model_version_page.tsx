@@ -13,6 +13,7 @@ import {
 import React, { useCallback, useMemo, useState } from 'react';
 import { useHistory, useParams } from 'react-router-dom';
 import type { ModelState } from '../../../common/ml_commons';
+import { MIN_REFRESH_MS, useAutoRefresh } from '../../hooks/use_auto_refresh';
 import { useModel, useModelGroup, useModelProfile } from '../../hooks/use_model';
 import { useReadiness } from '../../hooks/use_readiness';
 import { appPaths } from '../common/app_link';
@@ -29,10 +30,21 @@ import { TaskHistory } from './task_history';
 import { Section } from '../common/section';
 
 const ATTENTION_STATES: ModelState[] = ['PARTIALLY_DEPLOYED', 'DEPLOY_FAILED', 'REGISTERING'];
+/**
+ * States ML Commons leaves by itself. A deploy started elsewhere (the Models page, another tab)
+ * is not followed by this page's task polling, so the model is read again until it settles.
+ */
+const TRANSITIONAL_STATES: ModelState[] = ['DEPLOYING', 'REGISTERING'];
 
 /** One model version: what it is, where it runs, what happened to it, and the actions on it. */
 export function ModelVersionPage() {
   const { modelId } = useParams<{ modelId: string }>();
+  // Keyed by id: another model is a fresh page, so the previous one's data, open modal or
+  // followed deploy can never show on it or act in its place.
+  return <ModelVersionView key={modelId} modelId={modelId} />;
+}
+
+function ModelVersionView({ modelId }: { modelId: string }) {
   const history = useHistory();
   const model = useModel(modelId);
   const group = useModelGroup(model.data?.model_group_id);
@@ -52,6 +64,8 @@ export function ModelVersionPage() {
     onChanged: refresh,
     onDeleted: (m) => history.push(m.model_group_id ? appPaths.modelGroup(m.model_group_id) : appPaths.models()),
   });
+  const transitional = TRANSITIONAL_STATES.includes(model.data?.model_state as ModelState);
+  useAutoRefresh(transitional ? MIN_REFRESH_MS : 0, refresh);
   usePageBreadcrumbs([
     { text: 'Models', to: appPaths.models() },
     { text: model.data ? `${model.data.name}${model.data.model_version ? ` v${model.data.model_version}` : ''}` : modelId },
@@ -109,6 +123,11 @@ export function ModelVersionPage() {
             <p>{stateInfo.description}</p>
           </EuiText>
         ))}
+      {transitional && !deployTask && (
+        <EuiText size="xs" color="subdued" data-test-subj="modelAutoRefresh">
+          <p>This page reads the model again every {MIN_REFRESH_MS / 1000} s until it is no longer {stateInfo?.label.toLowerCase()}.</p>
+        </EuiText>
+      )}
       {deployTask && (
         <>
           <EuiSpacer size="s" />
