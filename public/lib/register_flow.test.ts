@@ -157,6 +157,24 @@ describe('RegisterFlow, chunked upload', () => {
     expect(api.deleteModel).not.toHaveBeenCalled();
     expect(phases).toContain('deploying');
   });
+
+  it('keeps the registered model, and says so, when cancelled while deploying', async () => {
+    const controller = new AbortController();
+    const api = fakeApi({
+      getTask: jest.fn(async () => {
+        controller.abort();
+        return { id: 'd1', state: 'RUNNING', model_id: 'm1' };
+      }),
+    });
+    const f = new RegisterFlow(api, {
+      pollMs: 1,
+      hash: async () => HASH,
+      sleep: (_ms, signal) => (signal.aborted ? Promise.reject(Object.assign(new Error('aborted'), { name: 'AbortError' })) : Promise.resolve()),
+    });
+    const state = await f.run(request({ deploy: true }), controller.signal);
+    expect(state).toMatchObject({ phase: 'cancelled', modelId: 'm1', registered: true, deployTaskId: 'd1' });
+    expect(api.deleteModel).not.toHaveBeenCalled();
+  });
 });
 
 describe('RegisterFlow, by URL', () => {
@@ -173,6 +191,18 @@ describe('RegisterFlow, by URL', () => {
     expect(api.getTask).toHaveBeenCalledTimes(2);
     expect(state).toMatchObject({ phase: 'done', modelId: 'm9', registerTaskId: 't1' });
     expect(api.registerMeta).not.toHaveBeenCalled();
+  });
+
+  it('keeps the registered model, and the group it went into, when reading it back fails', async () => {
+    const api = fakeApi({ getModel: jest.fn(async () => Promise.reject(httpError(403, 'no permissions for [cluster:admin/opensearch/ml/models/get]'))) });
+    const { f } = flow(api);
+    const state = await f.run(
+      request({ source: { kind: 'url', url: 'http://127.0.0.1:8000/m.zip', hash: HASH }, group: { kind: 'new', body: { name: 'fresh' } } }),
+      new AbortController().signal
+    );
+    expect(state).toMatchObject({ phase: 'failed', modelId: 'm9', registered: true, error: { step: 'Reading the registered model' } });
+    expect(api.deleteModel).not.toHaveBeenCalled();
+    expect(api.deleteGroup).not.toHaveBeenCalled();
   });
 
   it("shows the task's error in full and deletes the group it created", async () => {

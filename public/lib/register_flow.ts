@@ -85,6 +85,11 @@ export interface FlowState {
   /** The group this run created (deleted again if registering fails). */
   createdGroup?: boolean;
   modelId?: string;
+  /**
+   * The model reached REGISTERED: it is kept whatever happens next (a deploy cancelled or failed,
+   * a read-back refused), so the result offers the model rather than registering it again.
+   */
+  registered?: boolean;
   registerTaskId?: string;
   registerTask?: Task;
   model?: Model;
@@ -154,7 +159,6 @@ export class RegisterFlow {
 
   async run(req: RegisterRequest, signal: AbortSignal): Promise<FlowState> {
     this.state = { phase: 'idle', cleanup: [], warnings: [] };
-    let registered = false;
     try {
       const groupId = await this.resolveGroup(req.group);
       if (req.source.kind === 'file') {
@@ -162,14 +166,13 @@ export class RegisterFlow {
       } else {
         await this.registerUrl(req, req.source, groupId, signal);
       }
-      registered = true;
       await this.reapplyDescription(req);
       if (req.deploy) await this.deploy(signal);
       this.set({ phase: 'done' });
     } catch (err) {
       const cancelled = isAbort(err);
       const error = cancelled ? undefined : { step: err instanceof StepError ? err.step : 'Registering', message: errorMessage(err instanceof StepError ? err.cause : err) };
-      if (!registered) await this.cleanUp(req.source.kind === 'url' && cancelled && !!this.state.registerTaskId);
+      if (!this.state.registered) await this.cleanUp(req.source.kind === 'url' && cancelled && !!this.state.registerTaskId);
       this.set({ phase: cancelled ? 'cancelled' : 'failed', error });
     }
     return this.state;
@@ -226,8 +229,11 @@ export class RegisterFlow {
     const deadline = this.now() + (this.opts.registeredTimeoutMs ?? 60000);
     for (;;) {
       const model = await this.step('Checking the model', () => this.api.getModel(meta.model_id, signal));
+      if (model.model_state === 'REGISTERED' || model.model_state === 'DEPLOYED') {
+        this.set({ model, registered: true });
+        return;
+      }
       this.set({ model });
-      if (model.model_state === 'REGISTERED' || model.model_state === 'DEPLOYED') return;
       if (this.now() > deadline) {
         throw new StepError('Waiting for the model to be registered', new Error(`The model is still ${model.model_state} after every chunk was uploaded.`));
       }
@@ -245,8 +251,11 @@ export class RegisterFlow {
     if (task.state !== 'COMPLETED' || !task.model_id) {
       throw new StepError('ML Commons registering the model', new Error(task.error || `The register task ended ${task.state}.`));
     }
+    // Registered from here on, even if reading it back fails: it must be kept and linked, not
+    // cleaned up or registered again.
+    this.set({ modelId: task.model_id, registered: true });
     const model = await this.step('Reading the registered model', () => this.api.getModel(task.model_id!, signal));
-    this.set({ modelId: task.model_id, model });
+    this.set({ model });
   }
 
   private async pollTask(taskId: string, key: 'registerTask' | 'deployTask', step: string, signal: AbortSignal): Promise<Task> {

@@ -1,15 +1,15 @@
-import { EuiButton, EuiButtonEmpty, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiLink, EuiSpacer, EuiText } from '@elastic/eui';
+import { EuiButton, EuiButtonEmpty, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiSpacer, EuiText } from '@elastic/eui';
 import React from 'react';
-import { useHistory } from 'react-router-dom';
 import type { FlowState } from '../../lib/register_flow';
+import { AppLink, appPaths } from '../common/app_link';
 import { ModelStateHealth } from '../common/model_state';
 import { taskErrorLines } from '../tasks/task_error';
 
 /** How the registration ended: the model to open, or what failed and what was cleaned up. */
 export function ResultPanel({ state, onAgain, onRetry }: { state: FlowState; onAgain: () => void; onRetry: () => void }) {
-  const history = useHistory();
-  const modelHref = state.modelId ? history.createHref({ pathname: `/models/${state.modelId}` }) : undefined;
-  const registered = !!state.modelId && (state.phase === 'done' || state.error?.step === 'Deploying');
+  // Once registered, the model is kept whatever ended the run afterwards; offering to register
+  // it again would make a duplicate.
+  const registered = !!state.modelId && !!state.registered;
   const deployLines = state.deployTask?.error ? taskErrorLines(state.deployTask.error) : state.error ? [state.error.message] : [];
 
   return (
@@ -17,9 +17,9 @@ export function ResultPanel({ state, onAgain, onRetry }: { state: FlowState; onA
       {registered && (
         <EuiCallOut title="Model registered" color="success" iconType="check" data-test-subj="registerSuccess">
           <div>
-            <EuiLink href={modelHref} data-test-subj="registeredModelLink">
+            <AppLink to={appPaths.model(state.modelId!)} data-test-subj="registeredModelLink">
               {state.model?.name || state.modelId}
-            </EuiLink>{' '}
+            </AppLink>{' '}
             version {state.model?.model_version ?? '?'} (id <code data-test-subj="registeredModelId">{state.modelId}</code>) is{' '}
             <ModelStateHealth state={state.model?.model_state} />
           </div>
@@ -44,7 +44,21 @@ export function ResultPanel({ state, onAgain, onRetry }: { state: FlowState; onA
           </EuiCallOut>
         </>
       )}
-      {state.phase === 'cancelled' && <EuiCallOut title="Registration cancelled" color="warning" iconType="cross" data-test-subj="registerCancelled" />}
+      {state.phase === 'cancelled' && (
+        <>
+          {registered && <EuiSpacer size="s" />}
+          <EuiCallOut
+            title={registered ? 'Stopped following the deploy' : 'Registration cancelled'}
+            color="warning"
+            iconType="cross"
+            data-test-subj="registerCancelled"
+          >
+            {registered && state.deployTaskId && (
+              <p>ML Commons may still be deploying it (task {state.deployTaskId}); the model&apos;s page shows how it ends.</p>
+            )}
+          </EuiCallOut>
+        </>
+      )}
       {state.cleanup.length > 0 && (
         <EuiText size="s" data-test-subj="registerCleanup">
           <ul>

@@ -1,0 +1,50 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { createMemoryHistory } from 'history';
+import React from 'react';
+import { Router } from 'react-router-dom';
+import type { FlowState } from '../../lib/register_flow';
+import { ResultPanel } from './result_panel';
+
+const MODEL = { id: 'm1', name: 'glove', model_version: '3', model_state: 'REGISTERED' };
+
+function show(state: Partial<FlowState>) {
+  const history = createMemoryHistory({ initialEntries: ['/register'] });
+  const onRetry = jest.fn();
+  render(
+    <Router history={history}>
+      <ResultPanel state={{ cleanup: [], warnings: [], phase: 'done', ...state } as FlowState} onAgain={() => {}} onRetry={onRetry} />
+    </Router>
+  );
+  return { history, onRetry };
+}
+
+describe('ResultPanel', () => {
+  it('offers the kept model, not a second registration, when the deploy after it was cancelled', () => {
+    show({ phase: 'cancelled', modelId: 'm1', registered: true, model: MODEL, deployTaskId: 'd1' });
+    expect(screen.getByTestId('registerSuccess')).toHaveTextContent('glove version 3');
+    expect(screen.getByTestId('registerCancelled')).toHaveTextContent('task d1');
+    expect(screen.queryByTestId('registerRetry')).not.toBeInTheDocument();
+  });
+
+  it('offers the kept model when reading it back failed', () => {
+    show({ phase: 'failed', modelId: 'm9', registered: true, error: { step: 'Reading the registered model', message: 'no permissions' } });
+    expect(screen.getByTestId('registeredModelId')).toHaveTextContent('m9');
+    expect(screen.getByTestId('registerFailure')).toHaveTextContent('no permissions');
+    expect(screen.queryByTestId('registerRetry')).not.toBeInTheDocument();
+  });
+
+  it('offers a retry when the model was never registered', () => {
+    show({ phase: 'cancelled', modelId: 'm1', registered: false, cleanup: ['Deleted the half-registered model m1, so nothing is left behind.'] });
+    expect(screen.queryByTestId('registerSuccess')).not.toBeInTheDocument();
+    expect(screen.getByTestId('registerCancelled')).toHaveTextContent('Registration cancelled');
+    expect(screen.getByTestId('registerRetry')).toBeInTheDocument();
+  });
+
+  it("links to the model's page inside the app", () => {
+    const { history } = show({ modelId: 'm/1', registered: true, model: MODEL });
+    const link = screen.getByTestId('registeredModelLink');
+    expect(link).toHaveAttribute('href', '/models/m%2F1');
+    fireEvent.click(link);
+    expect(history.location.pathname).toBe('/models/m%2F1');
+  });
+});
