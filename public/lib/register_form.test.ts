@@ -117,6 +117,13 @@ describe('form helpers', () => {
     expect(valuesFromReport(GOOD_REPORT, { ...INITIAL_VALUES, name: 'mine' }).name).toBeUndefined();
   });
 
+  it('keeps config the user typed where the zip suggests nothing', () => {
+    const typed = values({ model_type: 'roberta', framework_type: 'huggingface_transformers', embedding_dimension: '384' });
+    const patch = valuesFromReport({ ...GOOD_REPORT, suggestion: { function_name: 'TEXT_EMBEDDING', notes: [] } }, typed);
+    expect(patch).toEqual({ model_format: 'ONNX', function_name: 'TEXT_EMBEDDING' });
+    expect({ ...typed, ...patch }).toMatchObject({ model_type: 'roberta', framework_type: 'huggingface_transformers', embedding_dimension: '384' });
+  });
+
   it('leaves model_config out when nothing is set', () => {
     expect(buildModelConfig(INITIAL_VALUES)).toBeUndefined();
   });

@@ -254,11 +254,12 @@ export function valuesFromReport(report: ZipReport, current: RegisterFormValues)
     if (base) patch.name = base;
   }
   const s = report.suggestion;
+  // Only what the graph shows: a field it says nothing about keeps what the user typed.
   if (s) {
     if (s.function_name) patch.function_name = s.function_name;
-    patch.model_type = s.model_type ?? '';
-    patch.embedding_dimension = s.embedding_dimension !== undefined ? String(s.embedding_dimension) : '';
-    patch.framework_type = s.framework_type ?? '';
+    if (s.model_type) patch.model_type = s.model_type;
+    if (s.embedding_dimension !== undefined) patch.embedding_dimension = String(s.embedding_dimension);
+    if (s.framework_type) patch.framework_type = s.framework_type;
   }
   return patch;
 }
