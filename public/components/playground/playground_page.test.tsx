@@ -1,9 +1,10 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import React from 'react';
 import { routePath } from '../../../common/routes';
 import type { NativeInspectResult, NativeModelsResponse, PredictResponse } from '../../../common/types';
 import { model, page } from '../../../test/mocks/public_fixtures';
 import { createFakeHttp, httpError, sentBodies } from '../../../test/mocks/public_http';
+import type { HttpFetchOptions } from '../../../types/osd';
 import { renderWithServices } from '../../../test/mocks/public_render';
 import { RECENT_RUNS_KEY } from '../../lib/playground_recent';
 import { cosine } from '../../lib/playground_vectors';
@@ -222,6 +223,26 @@ describe('PlaygroundPage', () => {
     click('playgroundRun');
     expect(await screen.findByTestId('cosineCell-0-1')).toBeInTheDocument();
     expect(sentBodies(http.post, nativePath('text_embedding', GLOVE_SHA))).toEqual([{ text_docs: DENSE_DOCS }]);
+  });
+
+  it('only the latest zip picked is inspected to the end: an earlier one is aborted and its late answer ignored', async () => {
+    const pending: Record<string, { answer: (v: unknown) => void; signal?: AbortSignal }> = {};
+    setup({
+      [routePath('nativeInspect')]: (_p: string, o?: HttpFetchOptions) =>
+        new Promise((answer) => (pending[(o!.body as File).name] = { answer, signal: o!.signal ?? undefined })),
+    });
+    await screen.findByRole('option', { name: /idle/ });
+    click('sourceZip');
+    const zipFile = (name: string) => new File([new Uint8Array([80, 75, 3, 4])], name, { type: 'application/zip' });
+    fireEvent.change(screen.getByTestId('playgroundZip'), { target: { files: [zipFile('big.zip')] } });
+    fireEvent.change(screen.getByTestId('playgroundZip'), { target: { files: [zipFile('small.zip')] } });
+    expect(pending['big.zip'].signal?.aborted).toBe(true);
+    expect(pending['small.zip'].signal?.aborted).toBe(false);
+    await act(async () => pending['small.zip'].answer({ ...inspectGlove, sha256: 'b'.repeat(64) }));
+    expect(await screen.findByTestId('inspectSha')).toHaveTextContent('b'.repeat(64));
+    // A server that finished anyway: its answer must not replace the newer one.
+    await act(async () => pending['big.zip'].answer({ ...inspectGlove, sha256: 'a'.repeat(64) }));
+    expect(screen.getByTestId('inspectSha')).toHaveTextContent('b'.repeat(64));
   });
 
   it('recent runs survive a reload and run again with one click', async () => {

@@ -71,15 +71,25 @@ export function PlaygroundPage() {
     setTarget(canCluster ? 'cluster' : 'native');
   }, [chosenKey, model, nativeEntry, inspected, algorithm, canCluster]);
 
+  // Only the latest pick may answer: an earlier, larger zip can finish after a later one and
+  // would otherwise replace it (and be what Run uses).
+  const zipRequest = useRef<AbortController | undefined>();
+  useEffect(() => () => zipRequest.current?.abort(), []);
   const onZip = useCallback(
     async (file: File | undefined) => {
+      zipRequest.current?.abort();
+      zipRequest.current = undefined;
       if (!file) return setZip(undefined);
+      const controller = new AbortController();
+      zipRequest.current = controller;
       setZip({ fileName: file.name, loading: true });
       try {
-        const result = await apis.native.inspect(file);
+        const result = await apis.native.inspect(file, controller.signal);
+        if (controller.signal.aborted) return;
         setZip({ fileName: file.name, loading: false, result });
         native.reload();
       } catch (error) {
+        if (controller.signal.aborted) return;
         setZip({ fileName: file.name, loading: false, error });
       }
     },
