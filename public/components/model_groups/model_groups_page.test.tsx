@@ -59,6 +59,18 @@ describe('ModelGroupsPage', () => {
     expect(await screen.findByTestId('modelGroupsError-message')).toHaveTextContent('no permissions for [cluster:admin/opensearch/ml/model_groups/search]');
   });
 
+  it('says why the deployed counts are missing, and counts again on retry', async () => {
+    let running: unknown = httpError(403, 'no permissions for [cluster:admin/opensearch/ml/models/search]');
+    const http = createFakeHttp({ get: { [GROUPS]: GROUP_PAGE, [MODELS]: () => running, [READINESS]: READY } });
+    renderWithServices(<ModelGroupsPage />, { http, path: '/model-groups' });
+    expect(await screen.findByTestId('deployedCountsError-message')).toHaveTextContent('no permissions for [cluster:admin/opensearch/ml/models/search]');
+    expect(screen.getByTestId('modelGroupRow-g1')).toBeInTheDocument();
+    running = RUNNING;
+    fireEvent.click(screen.getByTestId('deployedCountsError-retry'));
+    expect(await screen.findByTestId('modelGroupDeployed-g1')).toHaveTextContent('2');
+    expect(screen.queryByTestId('deployedCountsError')).not.toBeInTheDocument();
+  });
+
   describe('create', () => {
     it('validates inline, offers no access fields while access control is off, and opens the new group', async () => {
       const { http, history, toasts } = setup({ post: { [CREATE]: { model_group_id: 'new1', status: 'CREATED' } } });

@@ -129,6 +129,13 @@ export function ModelGroupsPage() {
         data-test-subj="modelGroupsSearch"
       />
       <EuiSpacer size="m" />
+      {/* The groups still list without their deployed counts; a warning says why the column is empty. */}
+      {deployed.error !== undefined && (
+        <>
+          <ErrorCallout title="Could not count the deployed versions" error={deployed.error} onRetry={reloadDeployed} color="warning" data-test-subj="deployedCountsError" />
+          <EuiSpacer size="m" />
+        </>
+      )}
       {groups.error ? (
         <ErrorCallout title="Could not load model groups" error={groups.error} onRetry={reloadGroups} data-test-subj="modelGroupsError" />
       ) : (

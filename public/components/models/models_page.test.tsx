@@ -201,6 +201,13 @@ describe('ModelsPage', () => {
       await waitFor(() => expect(lastCallOptions(http.get, MODELS, isOrphanQuery)?.query).toMatchObject({ search: 'stuck' }));
     });
 
+    it("says when the check itself failed, with ML Commons' reason, while the table still shows", async () => {
+      setup({ stuck: httpError(403, 'no permissions for [cluster:admin/opensearch/ml/models/search]') });
+      expect(await screen.findByTestId('orphansError-message')).toHaveTextContent('no permissions for [cluster:admin/opensearch/ml/models/search]');
+      expect(screen.getByTestId('modelName-m1')).toBeInTheDocument();
+      expect(screen.queryByTestId('orphanCallout')).not.toBeInTheDocument();
+    });
+
     it("reports each delete that failed with ML Commons' reason", async () => {
       const { toasts } = setup({
         stuck: STUCK,

@@ -80,6 +80,13 @@ export function ModelsPage() {
       </EuiFlexGroup>
       <ReadinessPanel />
       <EuiSpacer size="m" />
+      {/* Without this, a failed check would look the same as having no abandoned uploads. */}
+      {orphans.error !== undefined && (
+        <>
+          <ErrorCallout title="Could not check for abandoned uploads" error={orphans.error} onRetry={reloadOrphans} color="warning" data-test-subj="orphansError" />
+          <EuiSpacer size="m" />
+        </>
+      )}
       {orphans.orphans.length > 0 && (
         <>
           <OrphanCleanup orphans={orphans.orphans} minAgeMinutes={orphanMinutes} onCleaned={refresh} />

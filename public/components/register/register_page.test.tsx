@@ -9,6 +9,7 @@ import { modelGroup, page } from '../../../test/mocks/public_fixtures';
 import { createFakeHttp, httpError, RouteTable } from '../../../test/mocks/public_http';
 import { renderWithServices } from '../../../test/mocks/public_render';
 import type { HttpFetchOptions } from '../../../types/osd';
+import * as sha256 from '../../lib/sha256';
 import { RegisterPage } from './register_page';
 
 jest.setTimeout(30000);
@@ -167,6 +168,16 @@ describe('RegisterPage', () => {
     expect(http.delete).toHaveBeenCalledWith(routePath('modelDelete', { modelId: 'm1' }));
     expect(screen.getByTestId('registerCleanup')).toHaveTextContent('Deleted the half-registered model m1');
     unload.mockRestore();
+  });
+
+  it('says why the hash of the zip for a URL could not be computed', async () => {
+    const hash = jest.spyOn(sha256, 'cachedSha256').mockRejectedValueOnce(new Error('The file could not be read; it was changed or moved.'));
+    setup();
+    fireEvent.click(screen.getByTestId('source-url'));
+    await pick(GLOVE, 'glove.zip');
+    expect(await screen.findByTestId('urlHashError-message')).toHaveTextContent('The file could not be read; it was changed or moved.');
+    expect(screen.getByTestId('field-hash')).toHaveValue('');
+    hash.mockRestore();
   });
 
   it("shows ML Commons' reason when registering fails, and removes the group it created", async () => {

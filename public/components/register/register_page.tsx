@@ -17,6 +17,7 @@ import { errorMessage } from '../../apis/errors';
 import { useRegister } from '../../hooks/use_register';
 import { useRegisterFileHash, useRegisterInspection } from '../../hooks/use_register_inspection';
 import { FormErrors, INITIAL_VALUES, RegisterFormValues, SourceKind, validateRegisterForm, valuesFromReport } from '../../lib/register_form';
+import { ErrorCallout } from '../common/error_callout';
 import { PageTitle } from '../common/page_title';
 import { ConfigForm } from './config_form';
 import { formatBytes } from './format_progress';
@@ -171,6 +172,10 @@ export function RegisterPage() {
             </EuiFlexGroup>
             {fileHash.hashing && (
               <EuiProgress value={fileHash.progress?.bytesHashed ?? 0} max={Math.max(1, fileHash.progress?.totalBytes ?? 1)} size="xs" data-test-subj="urlHashProgress" />
+            )}
+            {/* The file only fills in the hash and size; both can still be typed, so a warning. */}
+            {fileHash.error !== undefined && (
+              <ErrorCallout title="Could not compute the hash of the zip; enter it by hand" error={fileHash.error} color="warning" data-test-subj="urlHashError" />
             )}
           </>
         )}
