@@ -121,6 +121,8 @@ export interface NativeStatus {
   running: boolean;
   pid?: number;
   restarts: number;
+  /** Worker threads replaced inside the running sidecar after they died. */
+  worker_restarts: number;
   last_exit?: string;
   /** Resident memory of the whole sidecar process. */
   rss_bytes?: number;

@@ -97,6 +97,7 @@ export class NativeService {
       running: client.running,
       pid: side?.pid ?? client.pid,
       restarts: client.restarts,
+      worker_restarts: side?.worker_restarts ?? 0,
       last_exit: client.lastExit,
       rss_bytes: side?.rss_bytes,
       workers: side?.workers ?? config.workers,

@@ -42,6 +42,7 @@ export interface SidecarStatusReply {
   pid: number;
   rss_bytes: number;
   workers: number;
+  worker_restarts: number;
   waiting: number;
   running: number;
   models: NativeLoadedModel[];

@@ -13,29 +13,48 @@ interface Pending {
 
 interface Slot {
   index: number;
-  worker: Worker;
+  /** Undefined while a dead worker waits out its restart delay. */
+  worker?: Worker;
   busy?: Pending;
   models: NativeLoadedModel[];
+  startedAt: number;
 }
+
+/** A worker that lived this long was healthy: its next restart is immediate again. */
+const STABLE_MS = 30000;
+const MAX_RESPAWN_DELAY_MS = 30000;
 
 /**
  * The sidecar's worker threads and the queue in front of them (FIFO). A job goes to an idle
  * worker that already holds its model when there is one. A worker that dies fails only its own
- * job and is replaced.
+ * job and is replaced once, after a delay that doubles while replacements keep dying young (a
+ * worker that cannot even load would otherwise be respawned in a tight loop). While no worker is
+ * alive, waiting jobs fail at once with the reason instead of waiting for their timeout.
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
+  /** Deaths in a row of workers that did not live STABLE_MS; sets the next restart delay. */
+  private youngDeaths = 0;
+  /** How many workers were replaced since the pool started (reported in status). */
+  respawns = 0;
 
-  constructor(private readonly settings: SidecarSettings, private readonly workerFile = path.join(__dirname, 'inference_worker.js')) {
+  constructor(
+    private readonly settings: SidecarSettings,
+    private readonly workerFile = path.join(__dirname, 'inference_worker.js'),
+    private readonly respawnDelayMs = 100
+  ) {
     for (let i = 0; i < Math.max(1, settings.workers); i++) this.slots.push(this.spawn(i));
   }
 
   private spawn(index: number): Slot {
     const data: WorkerData = { ...this.settings, index };
-    const slot: Slot = { index, worker: new Worker(this.workerFile, { workerData: data }), models: [] };
-    slot.worker.on('message', (r: WorkerReply) => {
+    const slot: Slot = { index, models: [], startedAt: Date.now() };
+    const worker = new Worker(this.workerFile, { workerData: data });
+    slot.worker = worker;
+    worker.on('message', (r: WorkerReply) => {
       const p = slot.busy;
       slot.models = r.models;
       slot.busy = undefined;
@@ -45,17 +64,38 @@ export class WorkerPool {
       }
       this.dispatch();
     });
+    // Node emits 'error' and then 'exit' for one crash: the first one replaces the worker.
+    let gone = false;
     const lost = (why: string) => {
-      if (this.closed) return;
+      if (gone || this.closed) return;
+      gone = true;
+      slot.worker = undefined;
+      slot.models = [];
       const p = slot.busy;
       slot.busy = undefined;
       p?.reject({ status: 503, code: 'worker_crashed', message: `The inference worker stopped (${why}) while running this request` });
-      this.slots[index] = this.spawn(index);
-      this.dispatch();
+      this.youngDeaths = Date.now() - slot.startedAt < STABLE_MS ? this.youngDeaths + 1 : 0;
+      const delay = this.youngDeaths <= 1 ? 0 : Math.min(MAX_RESPAWN_DELAY_MS, this.respawnDelayMs * 2 ** (this.youngDeaths - 2));
+      // A first death is replaced at once and the queue just waits; repeated ones say why now.
+      if (delay > 0 && !this.slots.some((s) => s.worker)) this.failWaiting(why);
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        if (this.closed) return;
+        this.respawns++;
+        this.slots[index] = this.spawn(index);
+        this.dispatch();
+      }, delay);
+      this.timers.add(timer);
     };
-    slot.worker.on('error', (err) => lost(err.message));
-    slot.worker.on('exit', (code) => lost(`exit code ${code}`));
+    worker.on('error', (err) => lost(err.message));
+    worker.on('exit', (code) => lost(`exit code ${code}`));
     return slot;
+  }
+
+  private failWaiting(why: string) {
+    for (const p of this.queue.splice(0)) {
+      p.reject({ status: 503, code: 'worker_crashed', message: `No inference worker is running (the last one stopped: ${why}); it is being restarted. Retry shortly.` });
+    }
   }
 
   submit(id: number, job: Job): Promise<JobResult> {
@@ -73,18 +113,19 @@ export class WorkerPool {
 
   private dispatch() {
     while (this.queue.length) {
-      const idle = this.slots.filter((s) => !s.busy);
+      const idle = this.slots.filter((s) => s.worker && !s.busy);
       if (!idle.length) return;
       const next = this.queue.shift() as Pending;
       const slot = idle.find((s) => s.models.some((m) => m.sha256 === next.job.sha256)) || idle[0];
       slot.busy = next;
-      slot.worker.postMessage({ jobId: next.id, job: next.job });
+      slot.worker!.postMessage({ jobId: next.id, job: next.job });
     }
   }
 
   status() {
     return {
-      workers: this.slots.length,
+      workers: this.slots.filter((s) => s.worker).length,
+      worker_restarts: this.respawns,
       waiting: this.queue.length,
       running: this.slots.filter((s) => s.busy).length,
       models: this.slots.flatMap((s) => s.models),
@@ -93,6 +134,8 @@ export class WorkerPool {
 
   async close() {
     this.closed = true;
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    await Promise.all(this.slots.map((s) => s.worker?.terminate()));
   }
 }
