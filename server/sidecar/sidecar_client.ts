@@ -36,6 +36,10 @@ const STABLE_MS = 30000;
 export class SidecarClient {
   private child?: ChildProcess;
   private starting?: Promise<ChildProcess>;
+  /** Every forked process not yet exited, ready or not: stop() ends them all. */
+  private readonly children = new Set<ChildProcess>();
+  /** Runs a pending delayed restart now (stop() uses it to settle its waiters). */
+  private restartNow?: () => void;
   private readonly inFlight = new Map<number, InFlight>();
   private nextId = 1;
   private admitted = 0;
@@ -122,8 +126,32 @@ export class SidecarClient {
 
   private ensureStarted(): Promise<ChildProcess> {
     if (this.child && this.child.connected) return Promise.resolve(this.child);
-    if (!this.starting) this.starting = this.start();
+    if (!this.starting) this.starting = this.launch(0);
     return this.starting;
+  }
+
+  /**
+   * One start attempt, after `delayMs`. It is `starting` until it settles, and only it clears
+   * that: a failed attempt whose exit already scheduled the next one must not forget the next one
+   * (a second request would then fork a second sidecar).
+   */
+  private launch(delayMs: number): Promise<ChildProcess> {
+    const attempt: Promise<ChildProcess> = new Promise<ChildProcess>((resolve, reject) => {
+      const go = () => {
+        this.restartTimer = undefined;
+        this.restartNow = undefined;
+        if (this.stopped) return reject(new NativeError(503, 'sidecar_stopped', 'Native inference is shutting down'));
+        this.start().then(resolve, reject);
+      };
+      if (delayMs <= 0) return go();
+      this.restartTimer = setTimeout(go, delayMs);
+      this.restartNow = go;
+    }).finally(() => {
+      if (this.starting === attempt) this.starting = undefined;
+    });
+    // Nobody may be waiting on it yet: an unhandled rejection must not reach the server.
+    attempt.catch(() => undefined);
+    return attempt;
   }
 
   private start(): Promise<ChildProcess> {
@@ -140,10 +168,10 @@ export class SidecarClient {
           env: { ...process.env, ...ORT_NO_TELEMETRY_ENV, MLM_NATIVE_SETTINGS: JSON.stringify(this.opts.settings) },
         });
       } catch (err) {
-        this.starting = undefined;
         reject(new NativeError(503, 'sidecar_unavailable', `The native inference process could not start: ${(err as Error).message}`));
         return;
       }
+      this.children.add(child);
       const log = (level: 'warn' | 'error') => (b: Buffer) => {
         const text = b.toString('utf8').trim();
         if (text) this.opts.logger[level](`native sidecar: ${text}`);
@@ -154,8 +182,12 @@ export class SidecarClient {
       child.on('message', (reply: Reply<unknown>) => {
         if (!ready && reply.id === 0) {
           ready = true;
+          if (this.stopped) {
+            child.kill('SIGKILL');
+            reject(new NativeError(503, 'sidecar_stopped', 'Native inference is shutting down'));
+            return;
+          }
           this.child = child;
-          this.starting = undefined;
           this.startedAt = Date.now();
           this.opts.logger.info(`native sidecar started (pid ${child.pid})`);
           resolve(child);
@@ -170,10 +202,7 @@ export class SidecarClient {
       });
       child.on('error', (err) => {
         this.opts.logger.error(`native sidecar: ${err.message}`);
-        if (!ready) {
-          this.starting = undefined;
-          reject(new NativeError(503, 'sidecar_unavailable', `The native inference process could not start: ${err.message}`));
-        }
+        if (!ready) reject(new NativeError(503, 'sidecar_unavailable', `The native inference process could not start: ${err.message}`));
       });
       child.on('exit', (code, signal) => this.onExit(child, ready, code, signal, reject));
     });
@@ -181,17 +210,20 @@ export class SidecarClient {
 
   private onExit(child: ChildProcess, ready: boolean, code: number | null, signal: NodeJS.Signals | null, rejectStart: (e: Error) => void) {
     const why = signal ? `signal ${signal}` : `exit code ${code}`;
+    this.children.delete(child);
+    if (this.child !== child && ready) return; // stopped before it took over; nothing was sent to it
     this.lastExit = `${new Date().toISOString()} ${why}`;
     if (this.child === child) this.child = undefined;
-    if (!ready) {
-      this.starting = undefined;
-      rejectStart(new NativeError(503, 'sidecar_unavailable', `The native inference process stopped while starting (${why})`));
-    }
+    if (!ready) rejectStart(new NativeError(503, 'sidecar_unavailable', `The native inference process stopped while starting (${why})`));
     const failed = Array.from(this.inFlight.values());
     this.inFlight.clear();
     for (const p of failed) {
       clearTimeout(p.timer);
-      p.reject(new NativeError(503, 'sidecar_crashed', `The native inference process stopped (${why}) while handling this request. It restarts automatically; retry shortly.`));
+      p.reject(
+        this.stopped
+          ? new NativeError(503, 'sidecar_stopped', 'Native inference is shutting down')
+          : new NativeError(503, 'sidecar_crashed', `The native inference process stopped (${why}) while handling this request. It restarts automatically; retry shortly.`)
+      );
     }
     if (this.stopped) return;
     this.opts.logger.warn(`native sidecar stopped (${why}); ${failed.length} request(s) failed`);
@@ -199,33 +231,27 @@ export class SidecarClient {
     const delay = Math.min(this.opts.maxBackoffMs ?? 30000, (this.opts.backoffMs ?? 250) * 2 ** this.crashes);
     this.crashes++;
     // Restart eagerly so the next request finds it ready; until then requests wait for it.
-    this.starting = new Promise<ChildProcess>((resolve, reject) => {
-      this.restartTimer = setTimeout(() => {
-        this.restartTimer = undefined;
-        if (this.stopped) return reject(new NativeError(503, 'sidecar_stopped', 'Native inference is shutting down'));
-        this.restarts++;
-        this.start().then(resolve, reject);
-      }, delay);
-    }).catch((err) => {
-      this.starting = undefined;
-      throw err;
-    });
-    // Nobody may be waiting on it yet: an unhandled rejection must not reach the server.
-    this.starting.catch(() => undefined);
+    this.restarts++;
+    this.starting = this.launch(delay);
   }
 
   /** Stops the sidecar with the plugin; in-flight requests fail with 503. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);
-    const child = this.child;
-    if (!child) return;
-    await new Promise<void>((resolve) => {
-      const kill = setTimeout(() => child.kill('SIGKILL'), 3000);
-      child.once('exit', () => (clearTimeout(kill), resolve()));
-      // Closing the channel asks the sidecar to finish; SIGKILL if it does not.
-      if (child.connected) child.disconnect();
-      else child.kill('SIGTERM');
-    });
+    this.restartNow?.();
+    // Starting ones too: a sidecar still loading must not outlive the plugin.
+    await Promise.all(
+      Array.from(this.children, (child) => {
+        if (child.exitCode !== null || child.signalCode !== null) return undefined;
+        return new Promise<void>((resolve) => {
+          const kill = setTimeout(() => child.kill('SIGKILL'), 3000);
+          child.once('exit', () => (clearTimeout(kill), resolve()));
+          // Closing the channel asks the sidecar to finish; SIGKILL if it does not.
+          if (child.connected) child.disconnect();
+          else child.kill('SIGTERM');
+        });
+      })
+    );
   }
 }

@@ -1,0 +1,74 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { silentLogger } from '../../test/mocks/route_test_host';
+import type { Job } from './protocol';
+import { SidecarClient } from './sidecar_client';
+
+const FAKE = path.join(__dirname, '..', '..', 'test', 'mocks', 'fake_sidecar.js');
+const settings = { workers: 1, intraOpThreads: 1, maxLoadedModels: 1, maxBatchSize: 8 };
+const job = { kind: 'predict' } as unknown as Job;
+const outcome = (p: Promise<unknown>) => p.then((r) => `ok ${(r as { pid: number }).pid}`, (e) => `${e.statusCode} ${e.code}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Live (not zombie) fake sidecars forked by this process. */
+function liveSidecars(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (state !== 'Z' && Number(ppid) === process.pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(FAKE)) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+describe('the sidecar process lifecycle', () => {
+  let dir: string;
+  let client: SidecarClient | undefined;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'mlm-sidecar-client-'));
+  });
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+    delete process.env.MLM_FAKE_COUNTER;
+    delete process.env.MLM_FAKE_FAIL;
+    delete process.env.MLM_FAKE_READY_MS;
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const start = () => new SidecarClient({ settings, logger: silentLogger, maxQueue: 10, requestTimeoutMs: 5000, entry: FAKE, backoffMs: 100 });
+
+  it('after two failed starts in a row runs one sidecar, not two, and stop() leaves none', async () => {
+    process.env.MLM_FAKE_COUNTER = path.join(dir, 'starts');
+    process.env.MLM_FAKE_FAIL = '2';
+    client = start();
+    expect(await outcome(client.run(job))).toBe('503 sidecar_unavailable');
+    await sleep(250);
+    const second = await outcome(client.run(job));
+    await sleep(600);
+    const third = await outcome(client.run(job));
+    expect(third).toBe(`ok ${client.pid}`);
+    expect([second, third].filter((r) => r.startsWith('ok')).length).toBeGreaterThan(0);
+    expect(liveSidecars()).toEqual([client.pid]);
+    await client.stop();
+    await sleep(300);
+    expect(liveSidecars()).toEqual([]);
+  });
+
+  it('stop() while the sidecar is still starting ends it and fails the waiting request', async () => {
+    process.env.MLM_FAKE_READY_MS = '800';
+    client = start();
+    const answer = outcome(client.run(job));
+    await sleep(300);
+    expect(liveSidecars()).toHaveLength(1);
+    await client.stop();
+    expect(await answer).toMatch(/^503 sidecar_(stopped|unavailable)$/);
+    await sleep(1000);
+    expect(liveSidecars()).toEqual([]);
+  });
+});
