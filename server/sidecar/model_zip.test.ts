@@ -1,3 +1,7 @@
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import * as zipjs from '@zip.js/zip.js';
 import { openModelZip } from './model_zip';
 import { NativeError } from './native_error';
 
@@ -41,5 +45,93 @@ describe('model zip rules (the generated bad fixtures)', () => {
     expect(noModel.message).toMatch(/Can't find model file/);
     const noTok = await openModelZip(all.find((b) => b.reason === 'missing_tokenizer')!.path).catch((e) => e);
     expect(noTok.message).toMatch(/No tokenizer file/);
+  });
+});
+
+/**
+ * Zips no well-behaved writer produces, made with @zip.js/zip.js (stored entries) and then patched:
+ * entry names renamed in place (same length) to duplicate them, compression methods rewritten.
+ */
+describe('model zip rules (zips built here)', () => {
+  let dir: string;
+  beforeAll(async () => {
+    zipjs.configure({ useWebWorkers: false });
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'model-zip-test-'));
+  });
+  afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+  const tokenizer = JSON.stringify({ version: '1.0', model: { type: 'WordPiece', vocab: { '[UNK]': 0 } } });
+  const onnx = Buffer.from([0x08, 0x07, 0x12, 0x04, 0x74, 0x65, 0x73, 0x74]);
+
+  async function writeZip(file: string, files: Array<[string, string | Buffer]>, patch: (zip: Buffer) => void = () => undefined) {
+    const writer = new zipjs.ZipWriter(new zipjs.Uint8ArrayWriter(), { level: 0, dataDescriptor: false, extendedTimestamp: false });
+    for (const [name, data] of files) await writer.add(name, new zipjs.Uint8ArrayReader(new Uint8Array(Buffer.from(data))));
+    const zip = Buffer.from(await writer.close());
+    patch(zip);
+    const target = path.join(dir, file);
+    await fs.writeFile(target, zip);
+    return target;
+  }
+
+  /** Calls `visit(nameOffset, methodOffset, name)` for every local and central header. */
+  function eachHeader(zip: Buffer, visit: (nameAt: number, methodAt: number, name: string) => void) {
+    for (let i = 0; i + 4 <= zip.length; i++) {
+      const sig = zip.readUInt32LE(i);
+      if (sig === 0x04034b50) visit(i + 30, i + 8, zip.toString('utf8', i + 30, i + 30 + zip.readUInt16LE(i + 26)));
+      else if (sig === 0x02014b50) visit(i + 46, i + 10, zip.toString('utf8', i + 46, i + 46 + zip.readUInt16LE(i + 28)));
+    }
+  }
+  const rename = (from: string, to: string) => (zip: Buffer) =>
+    eachHeader(zip, (at, _m, name) => name === from && zip.write(to, at, 'utf8'));
+  const setMethod = (entry: string, method: number) => (zip: Buffer) =>
+    eachHeader(zip, (_at, methodAt, name) => name === entry && zip.writeUInt16LE(method, methodAt));
+
+  const refused = (file: string) =>
+    openModelZip(file).then(
+      (zip) => {
+        zip.close();
+        return undefined;
+      },
+      (e) => e
+    );
+
+  it('accepts the same zip built here unpatched (the helpers make valid zips)', async () => {
+    const zip = await openModelZip(await writeZip('plain.zip', [['tokenizer.json', tokenizer], ['model.onnx', onnx]]));
+    expect({ format: zip.format, model: zip.modelFile }).toEqual({ format: 'ONNX', model: 'model.onnx' });
+    expect((await zip.read('model.onnx')).equals(onnx)).toBe(true);
+    zip.close();
+  });
+
+  it('matches model files case-sensitively, like ML Commons: MODEL.ONNX alone is no model, and the error says why', async () => {
+    const err = await refused(await writeZip('upper.zip', [['tokenizer.json', tokenizer], ['MODEL.ONNX', onnx]]));
+    expect(err).toBeInstanceOf(NativeError);
+    expect({ status: err.statusCode, code: err.code }).toEqual({ status: 400, code: 'missing_model_file' });
+    expect(err.message).toMatch(/Can't find model file/);
+    expect(err.message).toMatch(/MODEL\.ONNX: ML Commons only recognises lower-case \.onnx\/\.pt/);
+    const pt = await refused(await writeZip('upper-pt.zip', [['tokenizer.json', tokenizer], ['model.Pt', 'torchscript']]));
+    expect({ code: pt.code, message: pt.message }).toEqual({ code: 'missing_model_file', message: expect.stringContaining('model.Pt: ML Commons only recognises lower-case') });
+  });
+
+  it('ignores an upper-case twin next to the real model.onnx, as ML Commons does', async () => {
+    const zip = await openModelZip(await writeZip('twin.zip', [['tokenizer.json', tokenizer], ['model.onnx', onnx], ['MODEL.ONNX', onnx]]));
+    expect({ format: zip.format, model: zip.modelFile }).toEqual({ format: 'ONNX', model: 'model.onnx' });
+    zip.close();
+  });
+
+  it('refuses duplicate entry names with 400 duplicate_entry naming the entry', async () => {
+    // Two tokenizer.json: readers disagree on which copy wins (yauzl's map kept the last one).
+    const file = await writeZip('duplicate.zip', [['tokenizer.json', tokenizer], ['model.onnx', onnx], ['tokenizer.jsoX', '{"other":true}']], rename('tokenizer.jsoX', 'tokenizer.json'));
+    const err = await refused(file);
+    expect(err).toBeInstanceOf(NativeError);
+    expect({ status: err.statusCode, code: err.code }).toEqual({ status: 400, code: 'duplicate_entry' });
+    expect(err.message).toContain('"tokenizer.json"');
+  });
+
+  it('refuses an unsupported compression method (bzip2, 12) with 400 unsupported_compression naming entry and method', async () => {
+    const file = await writeZip('bzip2.zip', [['tokenizer.json', tokenizer], ['model.onnx', onnx]], setMethod('model.onnx', 12));
+    const err = await refused(file);
+    expect(err).toBeInstanceOf(NativeError);
+    expect({ status: err.statusCode, code: err.code }).toEqual({ status: 400, code: 'unsupported_compression' });
+    expect(err.message).toMatch(/"model\.onnx".*bzip2, method 12/);
   });
 });

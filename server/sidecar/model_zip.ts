@@ -6,10 +6,10 @@ import { NativeError } from './native_error';
 
 /**
  * Reads an ML Commons model zip without extracting it: entries are checked first (zip-slip,
- * absolute paths, symlinks, executables, native libraries, entry count, total size and compression
- * ratio), then the layout ML Commons deploys (tokenizer.json and exactly one .onnx or .pt at the
- * root, `ModelHelper.verifyModelZipFile`). Files are read into memory only, with their declared
- * sizes enforced while inflating.
+ * absolute paths, symlinks, executables, native libraries, duplicate names, compression method,
+ * entry count, total size and compression ratio), then the layout ML Commons deploys (tokenizer.json
+ * and exactly one .onnx or .pt at the root, `ModelHelper.verifyModelZipFile`). Files are read into
+ * memory only, with their declared sizes enforced while inflating.
  */
 
 export const ZIP_LIMITS = {
@@ -22,6 +22,18 @@ export const ZIP_LIMITS = {
 };
 
 const NATIVE_LIBRARY = /\.(so(\.\d+)*|dylib|dll|jar|class)$/i;
+/**
+ * ML Commons finds the model with a case-sensitive `name.endsWith(".onnx")` / `.endsWith(".pt")`
+ * (`DLModel.loadModel`, `ModelHelper.verifyModelZipFile`): `MODEL.ONNX` is not a model file there.
+ */
+const ONNX_FILE = /\.onnx$/;
+const PT_FILE = /\.pt$/;
+const MODEL_FILE = /\.(onnx|pt)$/;
+/** What a user probably meant as a model file, to explain why it was not taken. */
+const MODEL_FILE_ANY_CASE = /\.(onnx|pt)$/i;
+/** Stored and deflated: all java.util.zip (ML Commons) and yauzl can read. */
+const COMPRESSION_METHODS: Record<number, string> = { 0: 'stored', 8: 'deflate' };
+const COMPRESSION_NAMES: Record<number, string> = { 9: 'deflate64', 12: 'bzip2', 14: 'lzma', 93: 'zstd', 95: 'xz', 98: 'ppmd', 99: 'AES' };
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 const S_IFREG = 0o100000;
@@ -48,10 +60,20 @@ function zipError(err: Error, firstBytes: Buffer): NativeError {
   const m = err.message || String(err);
   if (/absolute path/i.test(m)) return bad('absolute_path', `The zip has an entry with an absolute path (${m}); entries must be relative`);
   if (/invalid relative path/i.test(m)) return bad('path_traversal', `The zip has an entry that escapes its folder (${m})`);
+  const method = /unsupported compression method: (\d+)/i.exec(m);
+  if (method) return unsupportedCompression(undefined, Number(method[1]));
   if (firstBytes.length < 4 || firstBytes.readUInt32LE(0) !== 0x04034b50) {
     return bad('not_a_zip', `The file is not a zip archive (${m})`);
   }
   return bad('corrupt_zip', `The zip is damaged or truncated (${m})`);
+}
+
+function unsupportedCompression(name: string | undefined, method: number): NativeError {
+  const label = COMPRESSION_NAMES[method] ? `${COMPRESSION_NAMES[method]}, method ${method}` : `method ${method}`;
+  return bad(
+    'unsupported_compression',
+    `${name === undefined ? 'An entry' : `Entry "${name}"`} uses an unsupported compression method (${label}); ML Commons reads stored or deflated entries only — re-create the zip with standard (deflate) compression`
+  );
 }
 
 function checkEntry(entry: Entry, name: string) {
@@ -67,6 +89,7 @@ function checkEntry(entry: Entry, name: string) {
     throw bad('executable_entry', `Entry "${name}" is marked executable (mode ${(mode & 0o7777).toString(8)}); model zips hold data only`);
   }
   if (entry.isEncrypted()) throw bad('encrypted_entry', `Entry "${name}" is encrypted`);
+  if (!(entry.compressionMethod in COMPRESSION_METHODS)) throw unsupportedCompression(name, entry.compressionMethod);
   const size = entry.uncompressedSize;
   if (size >= ZIP_LIMITS.ratioMinBytes && size / Math.max(entry.compressedSize, 1) > ZIP_LIMITS.maxRatio) {
     throw bad(
@@ -78,8 +101,8 @@ function checkEntry(entry: Entry, name: string) {
 
 function layout(entries: NativeZipEntry[]): Pick<ModelZip, 'format' | 'modelFile' | 'tokenizerFile'> {
   const root = entries.filter((e) => !e.name.includes('/'));
-  const onnx = root.filter((e) => /\.onnx$/i.test(e.name));
-  const pt = root.filter((e) => /\.pt$/i.test(e.name));
+  const onnx = root.filter((e) => ONNX_FILE.test(e.name));
+  const pt = root.filter((e) => PT_FILE.test(e.name));
   if (onnx.length && pt.length) {
     throw bad('mixed_model_formats', `The zip root holds both TorchScript (${pt[0].name}) and ONNX (${onnx[0].name}) files; keep exactly one model file`);
   }
@@ -88,7 +111,14 @@ function layout(entries: NativeZipEntry[]): Pick<ModelZip, 'format' | 'modelFile
     throw bad('multiple_model_files', `found multiple models (${models.map((m) => m.name).join(', ')}): the zip root must hold exactly one .onnx or .pt file`);
   }
   if (!models.length) {
-    const nested = entries.find((e) => /\.(onnx|pt)$/i.test(e.name));
+    const wrongCase = root.filter((e) => MODEL_FILE_ANY_CASE.test(e.name)).map((e) => e.name);
+    if (wrongCase.length) {
+      throw bad(
+        'missing_model_file',
+        `Can't find model file: ${wrongCase.join(', ')}: ML Commons only recognises lower-case .onnx/.pt (its check is case-sensitive); rename it, e.g. to model.onnx`
+      );
+    }
+    const nested = entries.find((e) => MODEL_FILE.test(e.name));
     if (nested) throw bad('model_not_at_root', `The model file ${nested.name} is in a folder; ML Commons only looks at the zip root`);
     throw bad('missing_model_file', "Can't find model file: the zip root must hold one .onnx or .pt file");
   }
@@ -114,6 +144,7 @@ export async function openModelZip(file: string): Promise<ModelZip> {
     throw zipError(err as Error, head);
   }
   const byName = new Map<string, Entry>();
+  const seen = new Set<string>();
   const entries: NativeZipEntry[] = [];
   try {
     if (zip.entryCount > ZIP_LIMITS.maxEntries) {
@@ -127,6 +158,10 @@ export async function openModelZip(file: string): Promise<ModelZip> {
         try {
           const name = entry.fileName;
           checkEntry(entry, name);
+          if (seen.has(name)) {
+            throw bad('duplicate_entry', `The zip holds "${name}" more than once; which copy is used would depend on the reader, so every entry name must be unique`);
+          }
+          seen.add(name);
           total += entry.uncompressedSize;
           if (total > ZIP_LIMITS.maxTotalUncompressed) {
             throw bad('too_large_uncompressed', `The zip inflates to more than ${ZIP_LIMITS.maxTotalUncompressed} bytes`);
