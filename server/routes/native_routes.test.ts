@@ -243,6 +243,38 @@ describe('sidecar faults', () => {
       await h.close();
     }
   });
+
+  it('a request that timed out stops at its next batch, so the one after it is served', async () => {
+    const h = await host({ requestTimeoutMs: 2000, maxBatchSize: 2 });
+    try {
+      expect((await inspect(h.t, sparse.zipPath)).status).toBe(200);
+      // Seconds of work in batches of 2; without the stop the worker would stay on it after its 504.
+      const big = { text_docs: Array.from({ length: 120 }, (_x, i) => `${i} ${long}`) };
+      const timedOut = await h.t.call('POST', `${API}/predict/sparse_encoding/${sparse.sha256}`, { body: big });
+      expect([timedOut.status, timedOut.body.attributes?.code]).toEqual([504, 'timeout']);
+      const next = await h.t.call('POST', `${API}/predict/sparse_encoding/${sparse.sha256}`, { body: { text_docs: ['next'] } });
+      expect(next.status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a zip removed from the cache folder after the server checked it answers 404, not a server error', async () => {
+    const h = await host({ maxLoadedModels: 1 });
+    try {
+      expect((await inspect(h.t, tinyBert.zipPath)).status).toBe(200);
+      // A predict: the server now knows the zip is there without looking for a minute.
+      expect((await h.t.call('POST', `${API}/predict/text_embedding/${tinyBert.sha256}`, { body: { text_docs: ['x'] } })).status).toBe(200);
+      // Loading the sparse model unloads tiny-bert, so its next predict reads the zip again.
+      expect((await inspect(h.t, sparse.zipPath)).status).toBe(200);
+      await fs.rm(h.rt.cache.zipPath(tinyBert.sha256));
+      const res = await h.t.call('POST', `${API}/predict/text_embedding/${tinyBert.sha256}`, { body: { text_docs: ['x'] } });
+      expect([res.status, res.body.attributes?.code]).toEqual([404, 'model_not_cached']);
+      expect(res.body.message).not.toContain(h.rt.cache.dir);
+    } finally {
+      await h.close();
+    }
+  });
 });
 
 /** CPU time (ns) that every thread of `pid` has run, from the scheduler's own counters. */

@@ -25,6 +25,7 @@ export class NativeService {
     }
     const stored = await this.rt.cache.storeStream(body, max);
     let result: Omit<NativeInspectResult, 'cached'>;
+    const release = this.rt.cache.pin(stored.sha256);
     try {
       result = await this.rt.client.run<Omit<NativeInspectResult, 'cached'> & JobResult>({
         kind: 'inspect',
@@ -36,6 +37,8 @@ export class NativeService {
       // A zip that cannot be used is not kept, unless it was cached before (then it was usable).
       if (!stored.existed && err instanceof NativeError && err.statusCode >= 400 && err.statusCode < 500) await this.rt.cache.remove(stored.sha256);
       throw err;
+    } finally {
+      release();
     }
     await this.rt.cache.writeMeta(stored.sha256, {
       source: 'inspect',
@@ -60,17 +63,22 @@ export class NativeService {
         `No model zip with SHA-256 ${sha256} in the native cache: inspect the zip first, or upload it in chunks through this Dashboards server`
       );
     }
-    const { model_config, ...predictBody } = body;
-    const config = model_config ?? (await this.rt.cache.readMeta(sha256))?.model_config;
-    const { json } = await this.rt.client.run<PredictReply>({
-      kind: 'predict',
-      sha256,
-      zipPath: this.rt.cache.zipPath(sha256),
-      functionName,
-      body: predictBody,
-      config,
-    });
-    return Buffer.from(json.buffer, json.byteOffset, json.byteLength);
+    const release = this.rt.cache.pin(sha256);
+    try {
+      const { model_config, ...predictBody } = body;
+      const config = model_config ?? (await this.rt.cache.readMeta(sha256))?.model_config;
+      const { json } = await this.rt.client.run<PredictReply>({
+        kind: 'predict',
+        sha256,
+        zipPath: this.rt.cache.zipPath(sha256),
+        functionName,
+        body: predictBody,
+        config,
+      });
+      return Buffer.from(json.buffer, json.byteOffset, json.byteLength);
+    } finally {
+      release();
+    }
   }
 
   /** The cached zips, so a page can offer them for a native-only try. */

@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'worker_threads';
 import type { NativeLoadedModel } from '../../common/types';
-import { toFailure } from './native_error';
+import { NativeError, toFailure } from './native_error';
 import { ModelRunner } from './model_runner';
 import { openModelZip } from './model_zip';
 import type { Job, JobResult, WorkerData, WorkerReply, WorkerRequest } from './protocol';
@@ -21,7 +21,14 @@ async function load(sha256: string, zipPath: string) {
   if (hit) return hit;
   const t0 = Date.now();
   const rss0 = process.memoryUsage().rss;
-  const runner = await ModelRunner.load(zipPath, { intraOpThreads: settings.intraOpThreads, maxBatchSize: settings.maxBatchSize });
+  const runner = await ModelRunner.load(zipPath, { intraOpThreads: settings.intraOpThreads, maxBatchSize: settings.maxBatchSize }).catch((err) => {
+    // Removed from the cache folder after the server checked it (by hand, or by another
+    // Dashboards instance sharing the folder): the same answer as a zip that was never cached.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new NativeError(404, 'model_not_cached', `The zip with SHA-256 ${sha256} left the native cache before it could be loaded: inspect or upload it again`);
+    }
+    throw err;
+  });
   const now = new Date().toISOString();
   const entry = {
     runner,
@@ -88,22 +95,34 @@ async function inspect(job: Extract<Job, { kind: 'inspect' }>): Promise<JobResul
   return runner.describe(job.sha256, job.sizeBytes);
 }
 
-async function handle(job: Job): Promise<JobResult> {
+async function handle(job: Job, signal: AbortSignal): Promise<JobResult> {
   if (job.kind === 'inspect') return inspect(job);
   const entry = await load(job.sha256, job.zipPath);
   touch(job.sha256);
-  const result = await entry.runner.predict(job.functionName, job.body, job.config);
+  const result = await entry.runner.predict(job.functionName, job.body, job.config, signal);
   entry.info.predictions++;
   return { json: encodeReplyJson(result) };
 }
 
 if (!parentPort) throw new Error('inference_worker must run as a worker thread');
 const port = parentPort;
+/** The job running now; the sidecar runs one per worker at a time. */
+let running: { jobId: number; controller: AbortController } | undefined;
 port.on('message', (msg: WorkerRequest) => {
-  handle(msg.job).then(
-    (result) => reply({ jobId: msg.jobId, ok: true, result }),
-    (err) => reply({ jobId: msg.jobId, ok: false, error: toFailure(err) })
-  );
+  if ('cancel' in msg) {
+    if (running?.jobId === msg.cancel) running.controller.abort();
+    return;
+  }
+  const current = { jobId: msg.jobId, controller: new AbortController() };
+  running = current;
+  handle(msg.job, current.controller.signal)
+    .then(
+      (result) => reply({ jobId: msg.jobId, ok: true, result }),
+      (err) => reply({ jobId: msg.jobId, ok: false, error: toFailure(err) })
+    )
+    .finally(() => {
+      if (running === current) running = undefined;
+    });
 });
 
 function reply(r: { jobId: number; ok: true; result: JobResult } | { jobId: number; ok: false; error: ReturnType<typeof toFailure> }) {

@@ -23,7 +23,12 @@ const TOUCH_EVERY_MS = 60000;
  * half-written zip is never visible under its hash.
  */
 export class ModelCache {
+  /** When each zip's mtime was last refreshed on disk (throttled to TOUCH_EVERY_MS). */
   private readonly touched = new Map<string, number>();
+  /** When each zip was last used by this process: finer than the throttled mtime, for eviction. */
+  private readonly lastUsed = new Map<string, number>();
+  /** Zips a running or waiting job uses, with how many: never evicted. */
+  private readonly pins = new Map<string, number>();
   private readonly metas = new Map<string, CachedMeta | null>();
 
   constructor(readonly dir: string, readonly maxBytes: number) {}
@@ -45,13 +50,17 @@ export class ModelCache {
     const now = Date.now();
     // Used within the last minute and not removed since (removal forgets it): no disk access on
     // the predict path.
-    if (now - (this.touched.get(sha256) || 0) <= TOUCH_EVERY_MS) return true;
+    if (now - (this.touched.get(sha256) || 0) <= TOUCH_EVERY_MS) {
+      this.lastUsed.set(sha256, now);
+      return true;
+    }
     try {
       await fs.access(this.zipPath(sha256));
     } catch {
       return false;
     }
     this.touched.set(sha256, now);
+    this.lastUsed.set(sha256, now);
     const t = new Date(now);
     await fs.utimes(this.zipPath(sha256), t, t).catch(() => undefined);
     return true;
@@ -108,9 +117,26 @@ export class ModelCache {
     return existed;
   }
 
+  /**
+   * Keeps `sha256` out of eviction until the returned function is called: a job queued for the
+   * sidecar must still find its zip when a worker gets to it.
+   */
+  pin(sha256: string): () => void {
+    this.pins.set(sha256, (this.pins.get(sha256) || 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const n = (this.pins.get(sha256) || 1) - 1;
+      if (n > 0) this.pins.set(sha256, n);
+      else this.pins.delete(sha256);
+    };
+  }
+
   async remove(sha256: string) {
     this.metas.delete(sha256);
     this.touched.delete(sha256);
+    this.lastUsed.delete(sha256);
     await fs.rm(this.zipPath(sha256), { force: true });
     await fs.rm(this.metaPath(sha256), { force: true });
   }
@@ -146,18 +172,21 @@ export class ModelCache {
       const m = /^([0-9a-f]{64})\.zip$/.exec(name);
       if (!m) continue;
       const st = await fs.stat(path.join(dir, name)).catch(() => undefined);
-      if (st) out.push({ sha256: m[1], size: st.size, mtimeMs: st.mtimeMs });
+      if (st) out.push({ sha256: m[1], size: st.size, mtimeMs: Math.max(st.mtimeMs, this.lastUsed.get(m[1]) || 0) });
     }
     return out;
   }
 
-  /** Least recently used out until the cap holds; `keep` (just stored) is never evicted. */
+  /**
+   * Least recently used out until the cap holds; `keep` (just stored) and pinned zips are never
+   * evicted (the cap may be exceeded until they are released and something else is stored).
+   */
   async evict(keep?: string) {
     const all = (await this.list()).sort((a, b) => a.mtimeMs - b.mtimeMs);
     let total = all.reduce((s, e) => s + e.size, 0);
     for (const e of all) {
       if (total <= this.maxBytes) break;
-      if (e.sha256 === keep) continue;
+      if (e.sha256 === keep || this.pins.has(e.sha256)) continue;
       await this.remove(e.sha256);
       total -= e.size;
     }

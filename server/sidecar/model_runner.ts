@@ -133,14 +133,15 @@ export class ModelRunner {
     return this.session.release();
   }
 
-  async predict(functionName: string, body: NativePredictBody, config: NativeModelConfig | undefined): Promise<NativePredictResponse> {
+  /** `signal` stops the work at the next batch boundary (504 `cancelled`). */
+  async predict(functionName: string, body: NativePredictBody, config: NativeModelConfig | undefined, signal?: AbortSignal): Promise<NativePredictResponse> {
     switch (functionName) {
       case 'text_embedding':
-        return filtered(await this.embed(withPrefixes(body, config), config), body);
+        return filtered(await this.embed(withPrefixes(body, config), config, signal), body);
       case 'sparse_encoding':
-        return filtered(await this.sparse(body.text_docs), body);
+        return filtered(await this.sparse(body.text_docs, signal), body);
       case 'text_similarity':
-        return this.similarity(body.query_text as string, body.text_docs);
+        return this.similarity(body.query_text as string, body.text_docs, signal);
       default:
         throw new NativeError(400, 'unsupported_function', `${functionName} is not served by native inference`);
     }
@@ -150,9 +151,14 @@ export class ModelRunner {
    * Runs documents in batches of similar length (less padding, same results), each batch fed by
    * input name, and hands every document's slice of the outputs to `collect`.
    */
-  private async runAll(docs: Encoded[], collect: (doc: number, out: ort.InferenceSession.OnnxValueMapType, row: number, batch: { seq: number; mask: BigInt64Array }) => void) {
+  private async runAll(
+    docs: Encoded[],
+    signal: AbortSignal | undefined,
+    collect: (doc: number, out: ort.InferenceSession.OnnxValueMapType, row: number, batch: { seq: number; mask: BigInt64Array }) => void
+  ) {
     const order = docs.map((_d, i) => i).sort((a, b) => docs[a].ids.length - docs[b].ids.length);
     for (let start = 0; start < order.length; start += this.opts.maxBatchSize) {
+      if (signal?.aborted) throw new NativeError(504, 'cancelled', `Stopped after ${start} of ${order.length} documents: the request timed out`);
       const part = order.slice(start, start + this.opts.maxBatchSize);
       const batch = ModelTokenizer.pad(part.map((i) => docs[i]), this.tokenizer.padId);
       const feeds: Record<string, ort.Tensor> = {};
@@ -167,7 +173,7 @@ export class ModelRunner {
     }
   }
 
-  private async embed(texts: string[], config: NativeModelConfig | undefined): Promise<NativePredictResponse> {
+  private async embed(texts: string[], config: NativeModelConfig | undefined, signal?: AbortSignal): Promise<NativePredictResponse> {
     const mode = config?.pooling_mode ?? 'mean';
     const normalize = !!config?.normalize_result;
     const docs = texts.map((t) => this.tokenizer.encode(t));
@@ -175,10 +181,13 @@ export class ModelRunner {
     const first = this.session.outputNames[0];
     const second = this.session.outputNames[1];
     if (mode === 'none' && !second) throw new NativeError(400, 'missing_output', 'pooling_mode none uses output 1, which this graph does not have');
-    await this.runAll(docs, (doc, out, row, batch) => {
+    await this.runAll(docs, signal, (doc, out, row, batch) => {
       let pooled;
       const t0 = out[mode === 'none' ? second : first];
       const dims = t0.dims;
+      if (mode === 'none' && dims.length !== 2) {
+        throw new NativeError(400, 'unexpected_output', `pooling_mode none takes output 1 "${second}" as it is, one vector per document, but its shape is [${dims.join(', ')}]; expected [batch, hidden]`);
+      }
       if (mode === 'none' || dims.length === 2) {
         // Already one vector per document (`[B, H]`): taken as it is.
         const h = dims[dims.length - 1];
@@ -206,10 +215,10 @@ export class ModelRunner {
     };
   }
 
-  private async sparse(texts: string[]): Promise<NativePredictResponse> {
+  private async sparse(texts: string[], signal?: AbortSignal): Promise<NativePredictResponse> {
     const docs = texts.map((t) => this.tokenizer.encode(t));
     const results: ModelTensor[][] = new Array(texts.length);
-    await this.runAll(docs, (doc, out, row) => {
+    await this.runAll(docs, signal, (doc, out, row) => {
       // Every output becomes a token -> weight map, as in SparseEncodingTranslator.
       results[doc] = this.session.outputNames.map((name) => {
         const t = out[name];
@@ -221,10 +230,10 @@ export class ModelRunner {
     return this.answer(results, docs);
   }
 
-  private async similarity(query: string, texts: string[]): Promise<NativePredictResponse> {
+  private async similarity(query: string, texts: string[], signal?: AbortSignal): Promise<NativePredictResponse> {
     const docs = texts.map((t) => this.tokenizer.encode(query, t));
     const results: ModelTensor[][] = new Array(texts.length);
-    await this.runAll(docs, (doc, out, row) => {
+    await this.runAll(docs, signal, (doc, out, row) => {
       results[doc] = this.session.outputNames.map((name) => {
         const t = out[name];
         const per = t.dims.slice(1).reduce((a, b) => a * b, 1);

@@ -56,8 +56,11 @@ export type SidecarRequest =
 
 export type Reply<T> = { id: number; ok: true; result: T } | { id: number; ok: false; error: NativeFailure };
 
-/** Sidecar -> worker thread. */
-export type WorkerRequest = { jobId: number; job: Job };
+/**
+ * Sidecar -> worker thread. `cancel` stops a running job at its next batch boundary (a single
+ * onnxruntime run cannot be interrupted); the job then answers 504 `cancelled`.
+ */
+export type WorkerRequest = { jobId: number; job: Job } | { cancel: number };
 
 /** Worker thread -> sidecar: the reply plus a snapshot of what the worker has loaded. */
 export type WorkerReply = ({ jobId: number; ok: true; result: JobResult } | { jobId: number; ok: false; error: NativeFailure }) & {

@@ -105,10 +105,15 @@ export class WorkerPool {
     });
   }
 
-  /** Drops a job that has not started; a running onnxruntime call cannot be interrupted. */
+  /**
+   * Drops a job that has not started; a running one is asked to stop after its current batch,
+   * so a timed-out request does not keep the worker from the ones behind it.
+   */
   cancel(id: number) {
     const i = this.queue.findIndex((p) => p.id === id);
-    if (i >= 0) this.queue.splice(i, 1)[0].reject({ status: 504, code: 'cancelled', message: 'cancelled' });
+    if (i >= 0) return this.queue.splice(i, 1)[0].reject({ status: 504, code: 'cancelled', message: 'cancelled' });
+    const slot = this.slots.find((s) => s.busy?.id === id);
+    slot?.worker?.postMessage({ cancel: id });
   }
 
   private dispatch() {

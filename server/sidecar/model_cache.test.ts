@@ -1,0 +1,53 @@
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import { Readable } from 'stream';
+import { ModelCache } from './model_cache';
+
+/** Stores `size` bytes of `fill` and returns its hash. */
+async function store(cache: ModelCache, fill: number, size = 1000): Promise<string> {
+  return (await cache.storeStream(Readable.from([Buffer.alloc(size, fill)]), 1e6)).sha256;
+}
+const cached = async (cache: ModelCache) => (await cache.entries()).map((e) => e.sha256).sort();
+
+describe('the native zip cache', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mlm-cache-'));
+  });
+  afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+
+  it('keeps the total under its cap by evicting the least recently used zip', async () => {
+    const cache = new ModelCache(dir, 2500);
+    const a = await store(cache, 1);
+    const b = await store(cache, 2);
+    const c = await store(cache, 3);
+    expect(await cached(cache)).toEqual([b, c].sort());
+    expect((await cache.stats()).bytes).toBe(2000);
+    expect(a).not.toBe(b);
+  });
+
+  it('orders by last use within the minute its file time is not refreshed', async () => {
+    const cache = new ModelCache(dir, 2500);
+    const a = await store(cache, 1);
+    expect(await cache.has(a)).toBe(true); // refreshes a's file time
+    const b = await store(cache, 2);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await cache.has(a)).toBe(true); // within the minute: no disk write, but a is now the latest used
+    const c = await store(cache, 3);
+    expect(await cached(cache)).toEqual([a, c].sort());
+    expect(await cache.has(b)).toBe(false);
+  });
+
+  it('never evicts a zip a job is using; it goes once released and something else is stored', async () => {
+    const cache = new ModelCache(dir, 1500);
+    const a = await store(cache, 1);
+    const release = cache.pin(a);
+    const b = await store(cache, 2);
+    expect(await cached(cache)).toEqual([a, b].sort());
+    release();
+    release(); // twice is harmless
+    const c = await store(cache, 3);
+    expect(await cached(cache)).toEqual([c]);
+  });
+});
