@@ -5,6 +5,26 @@ import { MAX_MODEL_SIZE_BYTES } from '../../common/constants';
 import { fileFromDisk, GENERATED } from '../../test/mocks/public_blob';
 import { inspectModelZip } from './zip_inspect';
 
+/** A zip of `files` (stored), with `patch` applied to its bytes, as a File. */
+async function zipOf(files: Array<[string, string]>, patch: (zip: Buffer) => void = () => undefined): Promise<File> {
+  const zipjs = await import('@zip.js/zip.js');
+  zipjs.configure({ useWebWorkers: false });
+  const writer = new zipjs.ZipWriter(new zipjs.Uint8ArrayWriter(), { level: 0, dataDescriptor: false, extendedTimestamp: false });
+  for (const [name, text] of files) await writer.add(name, new zipjs.TextReader(text));
+  const zip = Buffer.from(await writer.close());
+  patch(zip);
+  return new File([zip], 'm.zip', { type: 'application/zip' });
+}
+
+/** Renames an entry in place (same length) in every local and central header. */
+const rename = (from: string, to: string) => (zip: Buffer) => {
+  for (let i = 0; i + 4 <= zip.length; i++) {
+    const sig = zip.readUInt32LE(i);
+    const at = sig === 0x04034b50 ? i + 30 : sig === 0x02014b50 ? i + 46 : -1;
+    if (at >= 0 && zip.toString('utf8', at, at + from.length) === from) zip.write(to, at, 'utf8');
+  }
+};
+
 interface BadFixture {
   name: string;
   file: string;
@@ -44,6 +64,20 @@ describe('inspectModelZip', () => {
     expect(await read('executable-mode.zip')).toContain('"run.sh" is an executable');
     expect(await read('zip-bomb.zip')).toMatch(/"zeros.bin" expands \d+:1/);
     expect(await read('not-a-zip.zip')).toContain('not a zip file');
+  });
+
+  it('matches model files case-sensitively, as ML Commons and the server do', async () => {
+    const upper = await inspectModelZip(await zipOf([['tokenizer.json', '{}'], ['MODEL.ONNX', 'x']]));
+    expect(upper.problems).toEqual([
+      { code: 'missing_model_file', message: expect.stringContaining('MODEL.ONNX: ML Commons only recognises lower-case .onnx/.pt') },
+    ]);
+    const torch = await inspectModelZip(await zipOf([['tokenizer.json', '{}'], ['model.pt', 'x'], ['EXTRA.PT', 'x']]));
+    expect({ problems: torch.problems, format: torch.format, modelFile: torch.modelFile }).toEqual({ problems: [], format: 'TORCH_SCRIPT', modelFile: 'model.pt' });
+  });
+
+  it('refuses an entry name that appears twice', async () => {
+    const report = await inspectModelZip(await zipOf([['tokenizer.json', '{}'], ['model.pt', 'x'], ['tokenizer.jsoX', '{}']], rename('tokenizer.jsoX', 'tokenizer.json')));
+    expect(report.problems).toEqual([{ code: 'duplicate_entry', entry: 'tokenizer.json', message: expect.stringContaining('"tokenizer.json" appears twice') }]);
   });
 
   it('accepts the control zip and reads its one-node stub graph', async () => {

@@ -18,6 +18,7 @@ export type ZipProblemCode =
   | 'not_a_zip'
   | 'corrupt_zip'
   | 'encrypted_entry'
+  | 'duplicate_entry'
   | 'absolute_path'
   | 'path_traversal'
   | 'symlink_entry'
@@ -105,6 +106,9 @@ const ext = (name: string) => {
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot) : '';
 };
+
+/** ML Commons matches model files with a case-sensitive `endsWith(".onnx")` / `endsWith(".pt")`. */
+const modelExt = (name: string) => (name.endsWith('.onnx') ? '.onnx' : name.endsWith('.pt') ? '.pt' : '');
 
 const isNativeLibrary = (name: string) => {
   const base = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
@@ -247,6 +251,8 @@ export async function inspectModelZip(
     const rootModels: string[] = [];
     const nestedModels: string[] = [];
     let tokenizer = false;
+    const seen = new Set<string>();
+    const caseOnly: string[] = [];
     for (const entry of entries) {
       report.entries.push({ name: entry.filename, size: entry.uncompressedSize, compressedSize: entry.compressedSize, directory: entry.directory });
       const bad = entryProblem(entry);
@@ -254,19 +260,26 @@ export async function inspectModelZip(
         report.problems.push(bad);
         continue;
       }
-      if (entry.directory) continue;
       const name = entry.filename;
+      if (seen.has(name)) {
+        // Readers disagree on which copy wins; the server refuses it too.
+        report.problems.push({ code: 'duplicate_entry', entry: name, message: `"${name}" appears twice in the zip; which copy is used would depend on the reader. Zip each file once.` });
+        continue;
+      }
+      seen.add(name);
+      if (entry.directory) continue;
       const atRoot = !name.includes('/');
-      const e = ext(name);
-      if (e === '.onnx' || e === '.pt') (atRoot ? rootModels : nestedModels).push(name);
+      const e = modelExt(name);
+      if (e) (atRoot ? rootModels : nestedModels).push(name);
+      else if (atRoot && (ext(name) === '.onnx' || ext(name) === '.pt')) caseOnly.push(name);
       if (atRoot && name === 'tokenizer.json') tokenizer = true;
     }
 
     if (!tokenizer) {
       report.problems.push({ code: 'missing_tokenizer', message: 'There is no tokenizer.json at the root of the zip (ML Commons: "No tokenizer file").' });
     }
-    const onnxFiles = rootModels.filter((n) => ext(n) === '.onnx');
-    const ptFiles = rootModels.filter((n) => ext(n) === '.pt');
+    const onnxFiles = rootModels.filter((n) => modelExt(n) === '.onnx');
+    const ptFiles = rootModels.filter((n) => modelExt(n) === '.pt');
     if (rootModels.length === 0) {
       if (nestedModels.length) {
         report.problems.push({
@@ -275,7 +288,8 @@ export async function inspectModelZip(
           message: `The model file "${nestedModels[0]}" is in a folder; ML Commons only looks at files at the root of the zip. Zip the files themselves, not their folder.`,
         });
       } else {
-        report.problems.push({ code: 'missing_model_file', message: 'There is no .onnx or .pt model file at the root of the zip (ML Commons: "Can\'t find model file").' });
+        const hint = caseOnly.length ? ` ${caseOnly.join(', ')}: ML Commons only recognises lower-case .onnx/.pt; rename it.` : '';
+        report.problems.push({ code: 'missing_model_file', message: `There is no .onnx or .pt model file at the root of the zip (ML Commons: "Can't find model file").${hint}` });
       }
     } else if (onnxFiles.length && ptFiles.length) {
       report.problems.push({
