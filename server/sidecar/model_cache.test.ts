@@ -39,6 +39,18 @@ describe('the native zip cache', () => {
     expect(await cache.has(b)).toBe(false);
   });
 
+  it('says which setting to fix when its folder cannot be written, and reads the body to its end', async () => {
+    const file = path.join(dir, 'a-file');
+    await fs.writeFile(file, 'x');
+    const cache = new ModelCache(path.join(file, 'cache'), 1e6);
+    const body = Readable.from([Buffer.alloc(10, 1)]);
+    const err = await cache.storeStream(body, 1e6).catch((e) => e);
+    expect({ status: err.statusCode, code: err.code }).toEqual({ status: 500, code: 'cache_unwritable' });
+    expect(err.message).toMatch(/^The native model cache cannot be written \(ENOTDIR under .*\): set ml_models\.native\.cacheDir/);
+    await new Promise((r) => setImmediate(r));
+    expect(body.readableEnded).toBe(true);
+  });
+
   it('never evicts a zip a job is using; it goes once released and something else is stored', async () => {
     const cache = new ModelCache(dir, 1500);
     const a = await store(cache, 1);

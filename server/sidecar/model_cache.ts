@@ -42,8 +42,23 @@ export class ModelCache {
   }
 
   async tmpFile(prefix: string): Promise<string> {
-    await fs.mkdir(path.join(this.dir, 'tmp'), { recursive: true });
+    try {
+      await fs.mkdir(path.join(this.dir, 'tmp'), { recursive: true });
+    } catch (err) {
+      throw this.unwritable(err);
+    }
     return path.join(this.dir, 'tmp', `${prefix}-${process.pid}-${randomBytes(6).toString('hex')}`);
+  }
+
+  /** A file-system failure of the cache folder, said as a setting to fix, not as a stack. */
+  private unwritable(err: unknown): Error {
+    const code = (err as NodeJS.ErrnoException)?.code;
+    if (!code || !['ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EEXIST'].includes(code)) return err as Error;
+    return new NativeError(
+      code === 'ENOSPC' ? 507 : 500,
+      'cache_unwritable',
+      `The native model cache cannot be written (${code} under ${this.dir}): set ml_models.native.cacheDir to a writable folder with room for the zips`
+    );
   }
 
   async has(sha256: string): Promise<boolean> {
@@ -71,7 +86,13 @@ export class ModelCache {
    * Returns the hash and whether the zip was already cached.
    */
   async storeStream(body: Readable, maxBytes: number): Promise<{ sha256: string; size: number; path: string; existed: boolean }> {
-    const tmp = await this.tmpFile('upload');
+    let tmp: string;
+    try {
+      tmp = await this.tmpFile('upload');
+    } catch (err) {
+      body.resume(); // read to the end, so the client gets the answer rather than a reset
+      throw err;
+    }
     const hash = createHash('sha256');
     let size = 0;
     const out = createWriteStream(tmp);
@@ -94,8 +115,10 @@ export class ModelCache {
       });
     } catch (err) {
       out.destroy();
+      body.unpipe(out);
+      body.resume();
       await fs.rm(tmp, { force: true });
-      throw err;
+      throw this.unwritable(err);
     }
     if (size === 0) {
       await fs.rm(tmp, { force: true });
@@ -109,7 +132,9 @@ export class ModelCache {
   /** Moves a finished file in under its hash (the caller vouches for the hash). */
   async adopt(file: string, sha256: string): Promise<boolean> {
     const target = this.zipPath(sha256);
-    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.mkdir(path.dirname(target), { recursive: true }).catch((err) => {
+      throw this.unwritable(err);
+    });
     const existed = await this.has(sha256);
     if (existed) await fs.rm(file, { force: true });
     else await fs.rename(file, target);
