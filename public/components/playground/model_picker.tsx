@@ -1,4 +1,4 @@
-import { EuiButtonGroup, EuiCallOut, EuiFilePicker, EuiFormRow, EuiLoadingSpinner, EuiSelect, EuiSpacer } from '@elastic/eui';
+import { EuiButtonGroup, EuiCallOut, EuiFieldSearch, EuiFilePicker, EuiFormRow, EuiLoadingSpinner, EuiSelect, EuiSpacer } from '@elastic/eui';
 import React from 'react';
 import type { Model, NativeCachedModel, NativeInspectResult } from '../../../common/types';
 import { ErrorCallout } from '../common/error_callout';
@@ -18,7 +18,11 @@ interface Props {
   source: Source;
   onSource: (s: Source) => void;
   clusterModels: Model[];
+  /** How many models match on the cluster; more than `clusterModels` holds means a search is needed. */
+  clusterTotal: number;
   clusterLoading: boolean;
+  modelSearch: string;
+  onModelSearch: (text: string) => void;
   nativeModels: NativeCachedModel[];
   nativeUnavailable?: unknown;
   cached: Set<string>;
@@ -51,12 +55,33 @@ function nativeLabel(e: NativeCachedModel, clusterModels: Model[]) {
  * deploy it), a zip in the native cache, or a zip dropped here (inspected, then run natively).
  */
 export function ModelPicker(p: Props) {
+  const partial = p.clusterTotal > p.clusterModels.length;
+  const clusterHelp = partial
+    ? `Showing ${p.clusterModels.length} of ${p.clusterTotal} models${p.modelSearch.trim() ? ' matching' : ' by name'}; type part of a name to find the others.`
+    : !p.clusterLoading && p.clusterModels.length === 0
+    ? p.modelSearch.trim()
+      ? 'No model name matches.'
+      : 'No model is registered on the cluster.'
+    : undefined;
   return (
     <>
       <EuiButtonGroup legend="Model source" options={SOURCES} idSelected={p.source} onChange={(id) => p.onSource(id as Source)} buttonSize="compressed" data-test-subj="playgroundSource" />
       <EuiSpacer size="s" />
+      {p.source === 'cluster' && (partial || p.modelSearch) && (
+        <EuiFormRow label="Find a model" fullWidth>
+          <EuiFieldSearch
+            fullWidth
+            compressed
+            placeholder="Part of its name"
+            value={p.modelSearch}
+            onChange={(e) => p.onModelSearch(e.target.value)}
+            isLoading={p.clusterLoading}
+            data-test-subj="playgroundModelSearch"
+          />
+        </EuiFormRow>
+      )}
       {p.source === 'cluster' && (
-        <EuiFormRow label="Model" fullWidth helpText={!p.clusterLoading && p.clusterModels.length === 0 ? 'No model is registered on the cluster.' : undefined}>
+        <EuiFormRow label="Model" fullWidth helpText={clusterHelp}>
           <EuiSelect
             fullWidth
             hasNoInitialSelection

@@ -65,6 +65,25 @@ describe('PlaygroundPage', () => {
     expect(screen.getByRole('option', { name: /idle v1 — TEXT_EMBEDDING, REGISTERED$/ })).toBeInTheDocument();
   });
 
+  it('finds models past the first page by searching their names on the server', async () => {
+    const many = Array.from({ length: 100 }, (_x, i) => model({ id: `m${i}`, name: `aaa-${String(i).padStart(3, '0')}` }));
+    const far = model({ id: 'far1', name: 'zz-needle', model_state: 'DEPLOYED' });
+    const http = createFakeHttp({
+      get: {
+        [MODELS]: (_path: string, options?: HttpFetchOptions) => ((options?.query as { search?: string })?.search === 'needle' ? page([far]) : page(many, 101)),
+        [NATIVE_MODELS]: NATIVE,
+      },
+    });
+    renderWithServices(<PlaygroundPage />, { http });
+    await screen.findByRole('option', { name: /aaa-099/ });
+    expect(screen.queryByRole('option', { name: /zz-needle/ })).not.toBeInTheDocument();
+    expect(screen.getByText('Showing 100 of 101 models by name; type part of a name to find the others.')).toBeInTheDocument();
+    fireEvent.change(screen.getByTestId('playgroundModelSearch'), { target: { value: 'needle' } });
+    expect(await screen.findByRole('option', { name: /zz-needle v1 — TEXT_EMBEDDING, DEPLOYED/ })).toBeInTheDocument();
+    fireEvent.change(screen.getByTestId('playgroundModelSelect'), { target: { value: 'far1' } });
+    expect(screen.getByTestId('playgroundModelSelect')).toHaveValue('far1');
+  });
+
   it('text_embedding on the cluster: dimension, norm, and a cosine matrix matching the vectors', async () => {
     const { http } = setup({ [predictPath('text_embedding', 'glove1')]: denseCluster });
     await choose('glove1', DENSE_DOCS.join('\n'));

@@ -2,6 +2,7 @@ import { EuiButton, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiHorizontalRule, Eu
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NativePredictFunction } from '../../../common/types';
 import { usePlayground } from '../../hooks/use_playground';
+import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
 import { usePlaygroundModels } from '../../hooks/use_playground_models';
 import { usePlaygroundRecent } from '../../hooks/use_playground_recent';
 import { DEFAULT_MAX_TOKENS, functionForAlgorithm, functionMismatch } from '../../lib/playground_errors';
@@ -31,7 +32,9 @@ function dashboardsUrl(): string {
  */
 export function PlaygroundPage() {
   const apis = useApis();
-  const { cluster, native, cached } = usePlaygroundModels();
+  // Past one page of models, the picker searches by name on the server.
+  const [modelSearch, setModelSearch] = useState('');
+  const { cluster, native, cached } = usePlaygroundModels(useDebouncedValue(modelSearch.trim(), SEARCH_DEBOUNCE_MS));
   const { run, start } = usePlayground();
   const recent = usePlaygroundRecent();
   const actions = useModelActions({ onChanged: cluster.reload });
@@ -162,7 +165,10 @@ export function PlaygroundPage() {
               source={source}
               onSource={setSource}
               clusterModels={models}
+              clusterTotal={cluster.data?.total ?? 0}
               clusterLoading={cluster.loading}
+              modelSearch={modelSearch}
+              onModelSearch={setModelSearch}
               nativeModels={nativeModels}
               nativeUnavailable={native.error}
               cached={cached}
