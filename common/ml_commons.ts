@@ -39,6 +39,9 @@ export const TERMINAL_TASK_STATES: readonly TaskState[] = [
   'UNREACHABLE',
 ];
 
+/** Whether a task in `state` is over (it will not change again). */
+export const isTerminalTaskState = (state: string | undefined): boolean => TERMINAL_TASK_STATES.includes(state as TaskState);
+
 export const TASK_TYPES = ['REGISTER_MODEL', 'DEPLOY_MODEL', 'UNDEPLOY_MODEL', 'PREDICTION', 'TRAINING', 'EXECUTION'] as const;
 export type TaskType = typeof TASK_TYPES[number];
 

@@ -1,23 +1,12 @@
-import { TERMINAL_TASK_STATES, TaskState } from '../../common/ml_commons';
+import { isTerminalTaskState } from '../../common/ml_commons';
 import type { Task } from '../../common/types';
 import type { TaskApi } from '../apis';
+import { defaultSleep as sleep } from '../lib/chunk_uploader';
 
 /** ML Commons' own clients poll tasks this often. */
 export const TASK_POLL_MS = 2000;
 
-export function isTerminal(task: Task): boolean {
-  return TERMINAL_TASK_STATES.includes(task.state as TaskState);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
-    });
-  });
-}
+export const isTerminal = (task: Task): boolean => isTerminalTaskState(task.state);
 
 /**
  * Reads the task every `everyMs` until it reaches a terminal state and resolves with it; `onUpdate`

@@ -1,5 +1,4 @@
-import { TERMINAL_TASK_STATES } from '../../common/ml_commons';
-import type { TaskState } from '../../common/ml_commons';
+import { isTerminalTaskState } from '../../common/ml_commons';
 import type {
   DeployResponse,
   Model,
@@ -123,7 +122,6 @@ class StepError extends Error {
 }
 
 const isAbort = (e: unknown): boolean => (e as { name?: string } | undefined)?.name === 'AbortError' || (e instanceof StepError && isAbort(e.cause));
-const isTerminal = (state: string | undefined) => TERMINAL_TASK_STATES.includes(state as TaskState);
 
 /**
  * Registers one model version, end to end, and leaves nothing behind when it fails: a model
@@ -263,7 +261,7 @@ export class RegisterFlow {
     for (;;) {
       const task = await this.step(step, () => this.api.getTask(taskId, signal));
       this.set({ [key]: task } as Partial<FlowState>);
-      if (isTerminal(task.state)) return task;
+      if (isTerminalTaskState(task.state)) return task;
       if (this.now() > deadline) throw new StepError(step, new Error(`Task ${taskId} is still ${task.state}; it goes on in the cluster, see the Tasks page.`));
       await this.sleep(this.pollMs, signal);
     }

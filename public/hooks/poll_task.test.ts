@@ -1,0 +1,33 @@
+import type { Task } from '../../common/types';
+import type { TaskApi } from '../apis';
+import { isTerminal, pollTask } from './poll_task';
+
+const task = (state: string): Task => ({ id: 't1', task_type: 'DEPLOY_MODEL', state } as Task);
+
+describe('pollTask', () => {
+  it('reads until a terminal state, reporting each read, and leaves no abort listener behind', async () => {
+    const states = ['CREATED', 'RUNNING', 'RUNNING', 'COMPLETED'];
+    const tasks = { get: jest.fn(async () => task(states.shift() as string)) } as unknown as TaskApi;
+    const controller = new AbortController();
+    const added = jest.spyOn(controller.signal, 'addEventListener');
+    const removed = jest.spyOn(controller.signal, 'removeEventListener');
+    const seen: string[] = [];
+    const done = await pollTask(tasks, 't1', { signal: controller.signal, everyMs: 1, onUpdate: (t) => seen.push(t.state as string) });
+    expect(done.state).toBe('COMPLETED');
+    expect(seen).toEqual(['CREATED', 'RUNNING', 'RUNNING', 'COMPLETED']);
+    // A long deploy polls hundreds of times on one signal: each wait must take its listener back.
+    expect(added).toHaveBeenCalledTimes(3);
+    expect(removed).toHaveBeenCalledTimes(3);
+  });
+
+  it('stops with an AbortError when aborted while waiting', async () => {
+    const tasks = { get: jest.fn(async () => task('RUNNING')) } as unknown as TaskApi;
+    const controller = new AbortController();
+    const polling = pollTask(tasks, 't1', { signal: controller.signal, everyMs: 10000 });
+    await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
+    await expect(polling).rejects.toMatchObject({ name: 'AbortError' });
+    expect(isTerminal(task('RUNNING'))).toBe(false);
+    expect(isTerminal(task('COMPLETED_WITH_ERROR'))).toBe(true);
+  });
+});
