@@ -96,7 +96,8 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
       } catch (err) {
         toasts.addDanger({ title: `Could not ${kind} ${model.name}`, text: errorMessage(err) });
         setBusy(false);
-        setPending(undefined);
+        // A refused deploy keeps its dialog, with the nodes chosen, to adjust and try again.
+        if (kind !== 'deploy') setPending(undefined);
         return;
       }
       setBusy(false);

@@ -189,6 +189,9 @@ describe('ModelVersionPage', () => {
       fireEvent.click(await screen.findByTestId('deployButton'));
       fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
       await waitFor(() => expect(toasts.addDanger).toHaveBeenCalledWith({ title: 'Could not deploy glove', text: 'no eligible node found' }));
+      // The dialog stays, ready to try again or cancel.
+      expect(screen.getByTestId('deployModal')).toBeInTheDocument();
+      expect(screen.getByTestId('confirmModalConfirmButton')).toBeEnabled();
     });
   });
 
