@@ -40,7 +40,8 @@ describe('DeploymentsPage', () => {
 
   it('undeploys after confirming, then says so and reloads', async () => {
     const { http, toasts } = setup();
-    fireEvent.click(await screen.findByTestId('undeployButton-m2'));
+    // Each row's button is named for its model (one "Undeploy" per row would be ambiguous).
+    fireEvent.click(await screen.findByRole('button', { name: 'Undeploy splade' }));
     expect(http.post).not.toHaveBeenCalled();
     const getsBefore = http.get.mock.calls.filter((c) => c[0] === MODELS).length;
 

@@ -62,7 +62,7 @@ export function DeploymentsPage() {
       name: 'Actions',
       width: '120px',
       render: (model: Model) => (
-        <EuiButton size="s" color="danger" onClick={() => actions.undeploy(model)} data-test-subj={`undeployButton-${model.id}`}>
+        <EuiButton size="s" color="danger" onClick={() => actions.undeploy(model)} aria-label={`Undeploy ${model.name}`} data-test-subj={`undeployButton-${model.id}`}>
           Undeploy
         </EuiButton>
       ),

@@ -274,7 +274,7 @@ describe('PlaygroundPage', () => {
     const { http } = setup({ [predictPath('text_embedding', 'glove1')]: denseCluster });
     const row = await screen.findByTestId('recentRun');
     expect(row).toHaveTextContent('glove v1');
-    fireEvent.click(within(row).getByText('Run again'));
+    fireEvent.click(within(row).getByRole('button', { name: /^Run again: glove v1, text_embedding, / }));
     expect(await screen.findByTestId('denseDimension-2')).toBeInTheDocument();
     expect(sentBodies(http.post, predictPath('text_embedding', 'glove1'))).toEqual([{ text_docs: DENSE_DOCS }]);
     await waitFor(() => expect(screen.getByTestId('playgroundInput')).toHaveValue(DENSE_DOCS.join('\n')));

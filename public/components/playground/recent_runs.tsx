@@ -49,7 +49,13 @@ export function RecentRuns({ runs, onRerun, onClear }: Props) {
                   </EuiText>
                 </EuiFlexItem>
                 <EuiFlexItem grow={false}>
-                  <EuiButtonEmpty size="xs" iconType="play" onClick={() => onRerun(r)} data-test-subj={`recentRerun-${r.id}`}>
+                  <EuiButtonEmpty
+                    size="xs"
+                    iconType="play"
+                    onClick={() => onRerun(r)}
+                    aria-label={`Run again: ${r.request.label}, ${r.request.functionName}, ${formatTime(Date.parse(r.at))}`}
+                    data-test-subj={`recentRerun-${r.id}`}
+                  >
                     Run again
                   </EuiButtonEmpty>
                 </EuiFlexItem>

@@ -57,7 +57,7 @@ describe('TasksPage', () => {
 
   it('opens the details with the full error, per node for a deploy task', async () => {
     setup(page([task({ id: 't2', task_type: 'DEPLOY_MODEL', state: 'COMPLETED_WITH_ERROR', model_id: 'm2', worker_node: ['n1'], error: '{"n1":"model content changed"}' })]));
-    fireEvent.click(await screen.findByTestId('taskDetails-t2'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Details of task t2' }));
     const flyout = await screen.findByTestId('taskFlyout');
     await waitFor(() => expect(within(flyout).getByTestId('nodeError-n1')).toHaveTextContent('node-1: model content changed'));
     expect(within(flyout).getByTestId('taskFlyoutRawError')).toHaveTextContent('{"n1":"model content changed"}');

@@ -74,7 +74,7 @@ export function TasksPage() {
       name: 'Details',
       width: '100px',
       render: (task: Task) => (
-        <EuiButtonEmpty size="xs" iconType="inspect" onClick={() => setOpen(task)} data-test-subj={`taskDetails-${task.id}`}>
+        <EuiButtonEmpty size="xs" iconType="inspect" onClick={() => setOpen(task)} aria-label={`Details of task ${task.id}`} data-test-subj={`taskDetails-${task.id}`}>
           Details
         </EuiButtonEmpty>
       ),
