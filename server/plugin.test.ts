@@ -1,3 +1,4 @@
+import path from 'path';
 import { ROUTES } from '../common/routes';
 import { RouterAdapter } from '../dev/router_adapter';
 import { silentLogger } from '../test/mocks/route_test_host';
@@ -20,5 +21,22 @@ describe('server plugin entry', () => {
     const registered = router.list().map((r) => `${r.method} ${r.path}`).sort();
     const expected = Object.values(ROUTES).map((r) => `${r.method} ${r.path}`).sort();
     expect(registered).toEqual(expected);
+  });
+
+  it("passes ml_models.native.* and OSD's path.data to native inference", async () => {
+    // OSD's config observables replay their value synchronously on subscribe, as these do.
+    const replay = <T>(value: T) => ({ subscribe: (cb: (v: T) => void) => (cb(value), { unsubscribe() {} }) });
+    const native = config.schema.validate({ native: { maxQueue: 7, requestTimeoutMs: 1234 } }).native;
+    const context = {
+      config: { create: () => replay({ native }), legacy: { globalConfig$: replay({ path: { data: '/srv/osd-data' } }) } },
+      logger: { get: () => silentLogger },
+    };
+    const router = new RouterAdapter({ logger: silentLogger, createContext: () => ({} as never) });
+    const instance = plugin(context);
+    instance.setup({ http: { createRouter: () => router } });
+    const runtime = (instance as unknown as { native: { config: { maxQueue: number; requestTimeoutMs: number }; cache: { dir: string } } }).native;
+    expect(runtime.config).toMatchObject({ maxQueue: 7, requestTimeoutMs: 1234, enabled: true });
+    expect(runtime.cache.dir).toBe(path.join('/srv/osd-data', 'ml_models_native'));
+    await instance.stop();
   });
 });
