@@ -32,7 +32,7 @@ describe('server plugin entry', () => {
       logger: { get: () => silentLogger },
     };
     const router = new RouterAdapter({ logger: silentLogger, createContext: () => ({} as never) });
-    const instance = plugin(context);
+    const instance = plugin(context as never);
     instance.setup({ http: { createRouter: () => router } });
     const runtime = (instance as unknown as { native: { config: { maxQueue: number; requestTimeoutMs: number }; cache: { dir: string } } }).native;
     expect(runtime.config).toMatchObject({ maxQueue: 7, requestTimeoutMs: 1234, enabled: true });
