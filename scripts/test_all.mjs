@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every suite, one after the other: type check, unit (server + public), integration
+ * `npm test`: every suite, one after the other: type check, unit (server, public, and the app
+ * mounted under React 18), integration
  * (real OpenSearch + ML Commons), browser end-to-end (real Chromium). Ends with one line,
  * `N passed, N failed`, totalling all suites.
  */
@@ -65,6 +66,7 @@ if (want('typecheck')) {
 if (want('unit')) {
   jestSuite('unit: server', 'server');
   jestSuite('unit: public', 'public');
+  jestSuite('unit: app under React 18', 'react18');
 }
 if (want('pack')) {
   const { status, seconds } = run('pack + verify', process.execPath, [path.join(ROOT, 'scripts', 'pack.mjs'), '--osd-version', '2.19.2']);
