@@ -49,6 +49,15 @@ describe('model search', () => {
     expect(body.size).toBe(20);
   });
 
+  it('sorts by version through registration time, since model_version is a keyword ("10" < "9")', async () => {
+    t.transport.reply({ hits: { total: 0, hits: [] } });
+    await t.call('GET', `${API}/models?sort_field=model_version&sort_direction=asc`);
+    expect((t.transport.calls[0].body as any).sort).toEqual([
+      { created_time: { order: 'asc', unmapped_type: 'long' } },
+      { model_version: { order: 'asc', unmapped_type: 'keyword' } },
+    ]);
+  });
+
   it('accepts a repeated query key as a list', async () => {
     t.transport.reply({ hits: { total: 0, hits: [] } });
     await t.call('GET', `${API}/models?states=DEPLOYED&states=DEPLOYING`);

@@ -27,7 +27,6 @@ function nameOrIdClause(search: string) {
 /** `name` is a text field; sorting needs its keyword sub-field. */
 const SORT_FIELD_MAP: Record<string, { field: string; unmapped: string }> = {
   name: { field: 'name.keyword', unmapped: 'keyword' },
-  model_version: { field: 'model_version', unmapped: 'keyword' },
   model_state: { field: 'model_state', unmapped: 'keyword' },
   algorithm: { field: 'algorithm', unmapped: 'keyword' },
   model_format: { field: 'model_format', unmapped: 'keyword' },
@@ -35,6 +34,12 @@ const SORT_FIELD_MAP: Record<string, { field: string; unmapped: string }> = {
 };
 
 function sortClause(field: string, direction: 'asc' | 'desc') {
+  if (field === 'model_version') {
+    // A keyword ("10" sorts before "9"), and ML Commons' search refuses scripts. Versions are
+    // numbered in the order they were registered within a group, so registration time orders
+    // them exactly there (and keeps a cross-group list in registration order).
+    return [{ created_time: { order: direction, unmapped_type: 'long' } }, { model_version: { order: direction, unmapped_type: 'keyword' } }];
+  }
   const mapped = SORT_FIELD_MAP[field] || { field, unmapped: 'long' };
   return [{ [mapped.field]: { order: direction, unmapped_type: mapped.unmapped } }];
 }

@@ -51,3 +51,36 @@ describe('model groups against a real ML Commons', () => {
     expect(res.body.message).toBe(`Failed to find model group with the provided model group id: ${groupId}`);
   });
 });
+
+describe('a group with more than nine versions', () => {
+  it('lists its versions in numeric order (model_version is a keyword: "10" would sort before "9")', async () => {
+    const group = await ok<{ model_group_id: string }>('POST', 'modelGroupCreate', {}, { body: { name: `it-versions-${Date.now()}` } });
+    const ids: string[] = [];
+    try {
+      for (let i = 0; i < 11; i++) {
+        const meta = await ok<{ model_id: string }>('POST', 'modelRegisterMeta', {}, {
+          body: {
+            name: 'it-versions',
+            model_group_id: group.model_group_id,
+            function_name: 'TEXT_EMBEDDING',
+            model_format: 'ONNX',
+            model_content_hash_value: 'a'.repeat(64),
+            model_content_size_in_bytes: 100,
+            total_chunks: 1,
+            model_config: { model_type: 'bert', embedding_dimension: 3, framework_type: 'sentence_transformers' },
+          },
+        });
+        ids.push(meta.model_id);
+      }
+      const list = async (direction: string) =>
+        (await ok('GET', 'models', {}, { query: { model_group_id: group.model_group_id, sort_field: 'model_version', sort_direction: direction, size: 20 } })).items.map(
+          (m: { model_version: string }) => m.model_version
+        );
+      expect(await list('desc')).toEqual(['11', '10', '9', '8', '7', '6', '5', '4', '3', '2', '1']);
+      expect(await list('asc')).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
+    } finally {
+      for (const modelId of ids) await api('DELETE', 'modelDelete', { modelId });
+      await api('DELETE', 'modelGroupDelete', { groupId: group.model_group_id });
+    }
+  });
+});
