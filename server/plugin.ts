@@ -1,6 +1,7 @@
-import type { CoreSetup, CoreStart, Logger, PluginInitializerContext, ServerSetupDeps } from '../types/osd';
+import type { CoreSetup, CoreStart, HttpAuth, Logger, PluginInitializerContext, ServerSetupDeps } from '../types/osd';
 import { PLUGIN_ID } from '../common/constants';
 import type { MlModelsConfig } from './config';
+import { userOfRequest } from './lib/current_user';
 import { registerRoutes } from './routes';
 import { createNativeRuntime, NativeRuntime } from './sidecar/native_runtime';
 
@@ -14,6 +15,8 @@ export class MlModelsPlugin {
   private config?: MlModelsConfig;
   private dataDir?: string;
   private native?: NativeRuntime;
+  /** From CoreStart; requests only arrive after start. */
+  private auth?: HttpAuth;
 
   constructor(initializerContext: PluginInitializerContext) {
     this.logger = initializerContext.logger.get();
@@ -35,11 +38,12 @@ export class MlModelsPlugin {
     this.logger.debug(`${PLUGIN_ID}: setup (data sources ${deps.dataSource ? 'available' : 'not available'})`);
     // The sidecar process starts on the first native request, not here.
     this.native = createNativeRuntime(this.config?.native, this.logger, { dataDir: this.dataDir });
-    registerRoutes(core.http.createRouter(), { logger: this.logger, native: this.native });
+    registerRoutes(core.http.createRouter(), { logger: this.logger, native: this.native, userOf: (request) => userOfRequest(this.auth, request) });
     return {};
   }
 
-  start(_core: CoreStart) {
+  start(core: CoreStart) {
+    this.auth = core.http?.auth;
     return {};
   }
 

@@ -167,7 +167,19 @@ export interface CoreSetup {
   };
 }
 
-export type CoreStart = Record<string, unknown>;
+/**
+ * `core.http.auth` (CoreStart): how the auth plugin, if any, authenticated a request. The Security
+ * plugin stores the user's authinfo (`authInfo.user_name`, ...) as the state; with no auth plugin
+ * the status is 'unknown' (`src/core/server/http/auth_state_storage.ts`).
+ */
+export interface HttpAuth {
+  get(request: OpenSearchDashboardsRequest<any, any, any>): { status: 'authenticated' | 'unauthenticated' | 'unknown'; state?: unknown };
+}
+
+export interface CoreStart {
+  http?: { auth?: HttpAuth };
+  [key: string]: unknown;
+}
 
 /** Optional plugins this plugin can use when present (`optionalPlugins`). */
 export interface ServerSetupDeps {

@@ -45,7 +45,7 @@ export function registerModelRoutes(router: IRouter, deps: RouteDeps & { uploads
         );
       }
       const registered = await new ModelService(transport).registerMeta(request.body);
-      if (registered?.model_id) deps.uploads?.expect(registered.model_id, request.body);
+      if (registered?.model_id) deps.uploads?.expect(registered.model_id, { ...request.body, owner: deps.userOf?.(request) });
       return registered;
     })
   );

@@ -7,7 +7,8 @@ import { isReadable } from '../lib/byte_limit';
 import { errorResponse } from '../lib/errors';
 import { NativeError } from '../sidecar/native_error';
 import { createNativeRuntime, NativeRuntime } from '../sidecar/native_runtime';
-import { NativeService } from '../services/native_service';
+import { NativeCaller, NativeService } from '../services/native_service';
+import { getTransport } from '../lib/client';
 import { RouteDeps, validation } from './route_helpers';
 
 export interface NativeRouteDeps extends RouteDeps {
@@ -19,10 +20,15 @@ const zipBody: RouteValidationFunction<Readable> = (data, { ok, badRequest }) =>
   (isReadable(data) ? ok(data) : badRequest('expected the raw zip bytes as the request body')) as ReturnType<RouteValidationFunction<Readable>>;
 
 /** Native failures carry a code next to the message, so the UI can tell "queue full" from "bad zip". */
-function nativeHandler<P, Q, B>(deps: RouteDeps, fn: (request: Parameters<RequestHandler<P, Q, B>>[1]) => Promise<unknown>): RequestHandler<P, Q, B> {
-  return async (_context, request, response: OpenSearchDashboardsResponseFactory) => {
+function nativeHandler<P, Q, B>(
+  deps: RouteDeps,
+  fn: (request: Parameters<RequestHandler<P, Q, B>>[1], caller: NativeCaller) => Promise<unknown>
+): RequestHandler<P, Q, B> {
+  return async (context, request, response: OpenSearchDashboardsResponseFactory) => {
     try {
-      const body = await fn(request);
+      // The cluster is asked (as this user) only when a zip's owners do not include them.
+      const caller: NativeCaller = { user: deps.userOf?.(request), transport: () => getTransport(context) };
+      const body = await fn(request, caller);
       // Predict replies arrive from the sidecar as finished JSON text.
       if (Buffer.isBuffer(body)) return response.ok({ body, headers: { 'content-type': 'application/json; charset=utf-8' } });
       return response.ok({ body: body as object });
@@ -52,9 +58,9 @@ export function registerNativeRoutes(router: IRouter, deps: NativeRouteDeps) {
         timeout: { payload: 30 * 60 * 1000 },
       },
     },
-    nativeHandler<unknown, unknown, Readable>(deps, (request) => {
+    nativeHandler<unknown, unknown, Readable>(deps, (request, caller) => {
       const header = request.headers['content-length'];
-      return service.inspect(request.body, header === undefined ? undefined : Number(header));
+      return service.inspect(request.body, header === undefined ? undefined : Number(header), caller);
     })
   );
 
@@ -63,11 +69,11 @@ export function registerNativeRoutes(router: IRouter, deps: NativeRouteDeps) {
       path: ROUTES.nativePredict.path,
       validate: { params: validation(v.nativePredictParams), body: validation(v.nativePredictBody) },
     },
-    nativeHandler<{ functionName: string; sha256: string }, unknown, NativePredictBody>(deps, (request) =>
-      service.predict(request.params.functionName, request.params.sha256, request.body)
+    nativeHandler<{ functionName: string; sha256: string }, unknown, NativePredictBody>(deps, (request, caller) =>
+      service.predict(request.params.functionName, request.params.sha256, request.body, caller)
     )
   );
 
   router.get({ path: ROUTES.nativeStatus.path, validate: {} }, nativeHandler(deps, () => service.status()));
-  router.get({ path: ROUTES.nativeModels.path, validate: {} }, nativeHandler(deps, () => service.models()));
+  router.get({ path: ROUTES.nativeModels.path, validate: {} }, nativeHandler(deps, (_request, caller) => service.models(caller)));
 }

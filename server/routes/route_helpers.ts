@@ -8,6 +8,7 @@ import type {
   Transport,
 } from '../../types/osd';
 import { getTransport } from '../lib/client';
+import type { UserOf } from '../lib/current_user';
 import { errorResponse } from '../lib/errors';
 
 /**
@@ -25,6 +26,8 @@ export function validation<T>(check: Check<T>, opts: { emptyAs?: unknown } = {})
 
 export interface RouteDeps {
   logger: Logger;
+  /** Who a request runs as (see current_user.ts); absent, everyone is one user. */
+  userOf?: UserOf;
 }
 
 export interface HandlerArgs<P, Q, B> {

@@ -13,7 +13,7 @@ import type {
   UploadChunkResponse,
 } from '../../common/types';
 import { ML_API, MlService, seg } from './ml_api';
-import { buildModelSearch } from './queries';
+import { buildHashSearch, buildModelSearch } from './queries';
 
 type StoredModel = Omit<Model, 'id'>;
 
@@ -27,6 +27,16 @@ export function functionNameFirst<T extends { function_name?: string }>(body: T)
 }
 
 export class ModelService extends MlService {
+  /**
+   * Which of `hashes` belong to a model this caller can see: ML Commons' search applies the
+   * caller's model-group access, so this is the cluster's own answer to "may they use it".
+   */
+  async visibleHashes(hashes: string[]): Promise<Set<string>> {
+    if (!hashes.length) return new Set();
+    const page = await this.searchPage<{ model_content_hash_value?: string }>(`${ML_API}/models/_search`, buildHashSearch(hashes));
+    return new Set(page.items.map((m) => m.model_content_hash_value).filter((h): h is string => !!h && hashes.includes(h)));
+  }
+
   search(params: ModelSearchParams): Promise<Page<Model>> {
     return this.searchPage<StoredModel>(`${ML_API}/models/_search`, buildModelSearch(params));
   }

@@ -4,6 +4,17 @@ import * as v from '../../common/validators';
 import { NativeError } from '../sidecar/native_error';
 import type { NativeRuntime } from '../sidecar/native_runtime';
 import type { JobResult, PredictReply } from '../sidecar/protocol';
+import type { Transport } from '../../types/osd';
+import { ModelService } from './model_service';
+
+/**
+ * Who is asking: the user (undefined when no auth plugin is installed: then everyone sees
+ * everything) and, when the cluster must be asked, the transport that calls it as that user.
+ */
+export interface NativeCaller {
+  user?: string;
+  transport(): Promise<Transport>;
+}
 
 /**
  * Native inference for the routes: zips go into the content-addressed cache, work goes to the
@@ -16,7 +27,29 @@ export class NativeService {
     if (!this.rt.config.enabled) throw new NativeError(404, 'native_disabled', 'Native inference is disabled (ml_models.native.enabled: false)');
   }
 
-  async inspect(body: Readable, declaredLength: number | undefined): Promise<NativeInspectResult> {
+  /**
+   * The cached zips `caller` may use: with security on, those they sent through this server
+   * themselves, and those the cluster shows them a model for (its model-group access decides).
+   * The cache is shared by every Dashboards user; without this a user could list and run a model
+   * from a group they cannot see.
+   */
+  private async usable(caller: NativeCaller, hashes: string[]): Promise<Set<string>> {
+    if (caller.user === undefined) return new Set(hashes);
+    const metas = await Promise.all(hashes.map((h) => this.rt.cache.readMeta(h)));
+    const ok = new Set(hashes.filter((_h, i) => metas[i]?.owners?.includes(caller.user as string)));
+    const ask = hashes.filter((h) => !ok.has(h));
+    if (ask.length) {
+      // Fails closed: when the cluster cannot answer, only the caller's own zips are usable.
+      const shown = await caller
+        .transport()
+        .then((t) => new ModelService(t).visibleHashes(ask))
+        .catch(() => new Set<string>());
+      for (const h of shown) ok.add(h);
+    }
+    return ok;
+  }
+
+  async inspect(body: Readable, declaredLength: number | undefined, caller?: NativeCaller): Promise<NativeInspectResult> {
     this.assertEnabled();
     const max = this.rt.config.maxZipBytes;
     if (declaredLength !== undefined && declaredLength > max) {
@@ -44,6 +77,8 @@ export class NativeService {
       source: 'inspect',
       function_name: result.suggested.function_name,
       model_config: result.suggested.model_config,
+      // Sending the bytes proves having them: the sender may run them from now on.
+      owners: caller?.user === undefined ? undefined : [caller.user],
     });
     return { ...result, cached: true };
   }
@@ -52,11 +87,12 @@ export class NativeService {
    * The reply (a `NativePredictResponse`) as finished JSON bytes from the sidecar: this process
    * forwards them without parsing or stringifying 12,288 numbers per 32-sentence batch.
    */
-  async predict(functionName: string, sha256: string, body: NativePredictBody): Promise<Buffer> {
+  async predict(functionName: string, sha256: string, body: NativePredictBody, caller?: NativeCaller): Promise<Buffer> {
     this.assertEnabled();
     const problem = v.checkPredict(functionName, body);
     if (problem) throw new NativeError(400, 'invalid_body', problem);
-    if (!(await this.rt.cache.has(sha256))) {
+    // Someone else's zip answers as if it were not cached: its existence is not theirs to learn.
+    if (!(await this.rt.cache.has(sha256)) || (caller && !(await this.usable(caller, [sha256])).has(sha256))) {
       throw new NativeError(
         404,
         'model_not_cached',
@@ -82,9 +118,11 @@ export class NativeService {
   }
 
   /** The cached zips, so a page can offer them for a native-only try. */
-  async models(): Promise<NativeModelsResponse> {
+  async models(caller?: NativeCaller): Promise<NativeModelsResponse> {
     this.assertEnabled();
-    const entries = await this.rt.cache.entries();
+    const all = await this.rt.cache.entries();
+    const usable = caller ? await this.usable(caller, all.map((e) => e.sha256)) : undefined;
+    const entries = usable ? all.filter((e) => usable.has(e.sha256)) : all;
     return {
       models: entries.map((e) => ({
         sha256: e.sha256,

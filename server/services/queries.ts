@@ -88,3 +88,12 @@ export function buildTaskSearch(p: TaskSearchParams) {
     ...paging(p),
   };
 }
+
+/** Models (never chunks) whose zip has one of `hashes`, answering only the hash. */
+export function buildHashSearch(hashes: string[]) {
+  return {
+    query: { bool: { filter: [{ terms: { model_content_hash_value: hashes } }], must_not: [EXCLUDE_CHUNKS] } },
+    _source: ['model_content_hash_value'],
+    size: Math.min(1000, hashes.length * 10),
+  };
+}

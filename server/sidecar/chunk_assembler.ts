@@ -14,6 +14,8 @@ export interface ExpectedUpload {
   total_chunks: number;
   function_name?: FunctionName;
   model_config?: NativeModelConfig;
+  /** Who registered it (see current_user.ts); becomes an owner of the cached zip. */
+  owner?: string;
 }
 
 /** The hooks the register and chunk routes call; both are optional there. */
@@ -122,7 +124,12 @@ export class ChunkAssembler implements UploadObserver {
         return;
       }
       // Meta first: a zip that shows up in the cache always comes with its registered config.
-      await this.cache.writeMeta(sha, { source: 'upload', function_name: upload.function_name, model_config: upload.model_config });
+      await this.cache.writeMeta(sha, {
+        source: 'upload',
+        function_name: upload.function_name,
+        model_config: upload.model_config,
+        owners: upload.owner === undefined ? undefined : [upload.owner],
+      });
       await this.cache.adopt(tmp, sha);
       this.logger.debug(`native cache: ${modelId} cached as ${sha}`);
     } catch (err) {

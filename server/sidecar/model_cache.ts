@@ -11,6 +11,12 @@ export interface CachedMeta {
   source: 'inspect' | 'upload';
   function_name?: FunctionName;
   model_config?: NativeModelConfig;
+  /**
+   * Users (as the Security plugin names them) who sent these bytes through this server, by
+   * inspect or chunk upload. With security on, only they, and users the cluster shows a model
+   * with this hash, can list or run the zip natively.
+   */
+  owners?: string[];
 }
 
 /** Last-use times are written to disk at most this often per zip (mtime drives eviction). */
@@ -180,13 +186,16 @@ export class ModelCache {
     return this.metas.get(sha256) || undefined;
   }
 
-  /** A registered config (from an upload) outranks a suggested one (from inspect). */
+  /** A registered config (from an upload) outranks a suggested one (from inspect); owners add up. */
   async writeMeta(sha256: string, meta: CachedMeta) {
     const old = await this.readMeta(sha256);
-    if (old?.source === 'upload' && meta.source === 'inspect') return;
+    const owners = Array.from(new Set([...(old?.owners ?? []), ...(meta.owners ?? [])]));
+    const next: CachedMeta = old?.source === 'upload' && meta.source === 'inspect' ? { ...old } : { ...meta };
+    if (owners.length) next.owners = owners;
+    else delete next.owners;
     await fs.mkdir(path.dirname(this.metaPath(sha256)), { recursive: true });
-    await fs.writeFile(this.metaPath(sha256), JSON.stringify(meta));
-    this.metas.set(sha256, meta);
+    await fs.writeFile(this.metaPath(sha256), JSON.stringify(next));
+    this.metas.set(sha256, next);
   }
 
   private async list(): Promise<Array<{ sha256: string; size: number; mtimeMs: number }>> {

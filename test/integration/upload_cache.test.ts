@@ -3,7 +3,10 @@ import os from 'os';
 import path from 'path';
 import { createHash } from 'crypto';
 import type { NativeModelsResponse, PredictResponse } from '../../common/types';
-import { api, loadFixture, ok, until, uploadInChunks, waitForModelState } from './helpers';
+import { Client } from '@opensearch-project/opensearch';
+import { ModelService } from '../../server/services/model_service';
+import type { Transport } from '../../types/osd';
+import { api, loadFixture, ok, OPENSEARCH, until, uploadInChunks, waitForModelState } from './helpers';
 
 jest.setTimeout(120000);
 
@@ -40,6 +43,15 @@ describe('a chunked upload through this server feeds the native cache', () => {
       // The registered config came along, so no model_config is needed in the request.
       const res = await ok<PredictResponse>('POST', 'nativePredict', { functionName: 'text_embedding', sha256 }, { body: { text_docs: ['hello world'] } });
       expect(res.inference_results[0].output![0].shape).toEqual([32]);
+      // The question native access asks the cluster for users who did not send a zip (with the
+      // Security plugin on): which of these hashes belong to a model it shows them.
+      const client = new Client({ node: OPENSEARCH() });
+      try {
+        const shown = await new ModelService(client.transport as unknown as Transport).visibleHashes([sha256, 'f'.repeat(64)]);
+        expect(Array.from(shown)).toEqual([sha256]);
+      } finally {
+        await client.close();
+      }
     } finally {
       const model = await ok('GET', 'model', { modelId });
       await api('DELETE', 'modelDelete', { modelId });

@@ -2,7 +2,8 @@ import { startHttpHost, HttpHost } from '../../dev/http_host';
 import { RouterAdapter } from '../../dev/router_adapter';
 import { registerRoutes } from '../../server/routes';
 import type { NativeRuntime } from '../../server/sidecar/native_runtime';
-import type { Logger, RequestHandlerContext } from '../../types/osd';
+import { userOfRequest } from '../../server/lib/current_user';
+import type { HttpAuth, Logger, RequestHandlerContext } from '../../types/osd';
 import { FakeTransport } from './fake_transport';
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -25,7 +26,7 @@ export interface RouteTestHost {
  * go through HTTP, validation, xsrf and error mapping exactly as the browser would.
  */
 export async function startRouteTestHost(
-  opts: { dataSource?: RequestHandlerContext['dataSource']; native?: NativeRuntime } = {}
+  opts: { dataSource?: RequestHandlerContext['dataSource']; native?: NativeRuntime; auth?: HttpAuth } = {}
 ): Promise<RouteTestHost> {
   const transport = new FakeTransport();
   const router = new RouterAdapter({
@@ -35,7 +36,7 @@ export async function startRouteTestHost(
       dataSource: opts.dataSource,
     }),
   });
-  registerRoutes(router, { logger: silentLogger, native: opts.native });
+  registerRoutes(router, { logger: silentLogger, native: opts.native, userOf: (request) => userOfRequest(opts.auth, request) });
   const host = await startHttpHost({ router });
   const send = async (method: string, path: string, init: CallInit) => {
     const headers: Record<string, string> = { 'osd-xsrf': 'test', ...(init.headers || {}) };

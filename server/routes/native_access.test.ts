@@ -1,0 +1,105 @@
+import { promises as fs, readFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import type { NativeModelsResponse } from '../../common/types';
+import { mlError } from '../../test/mocks/fake_transport';
+import { RouteTestHost, silentLogger, startRouteTestHost } from '../../test/mocks/route_test_host';
+import type { HttpAuth } from '../../types/osd';
+import { compileSidecar } from '../sidecar/__tests__/compile_sidecar';
+import { createNativeRuntime, NativeRuntime } from '../sidecar/native_runtime';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const fixtures = require('../../scripts/fixtures/fixtures.cjs');
+
+jest.setTimeout(60000);
+const API = '/api/ml-models';
+const octet = { 'content-type': 'application/octet-stream' };
+const entry = compileSidecar();
+const tinyBert = fixtures.loadFixture('tiny-bert');
+const zip = readFileSync(tinyBert.zipPath);
+
+/** OSD's auth as the Security plugin fills it: the user's authinfo, here named by a test header. */
+const securityAuth: HttpAuth = {
+  get: (request) => ({ status: 'authenticated', state: { authInfo: { user_name: String(request.headers['x-test-user']) } } }),
+};
+const as = (user: string) => ({ 'x-test-user': user });
+const hashHit = (sha: string) => ({ hits: { total: { value: 1 }, hits: [{ _id: 'm1', _source: { model_content_hash_value: sha } }] } });
+const noHits = { hits: { total: { value: 0 }, hits: [] } };
+
+describe('who may use a zip in the shared native cache', () => {
+  let dir: string;
+  let rt: NativeRuntime;
+  let t: RouteTestHost;
+  async function start(auth?: HttpAuth) {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mlm-native-access-'));
+    rt = createNativeRuntime({ cacheDir: dir, intraOpThreads: 1 }, silentLogger, { entry, backoffMs: 50 });
+    t = await startRouteTestHost({ native: rt, auth });
+  }
+  afterEach(async () => {
+    await t.close();
+    await rt.stop();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+  const predict = (user: string) => t.call('POST', `${API}/native/predict/text_embedding/${tinyBert.sha256}`, { body: { text_docs: ['hello'] }, headers: as(user) });
+  const listed = async (user: string) => ((await t.call('GET', `${API}/native/models`, { headers: as(user) })).body as NativeModelsResponse).models.map((m) => m.sha256);
+
+  it('without an auth plugin everyone is one user: all zips listed and run, the cluster never asked', async () => {
+    await start();
+    expect((await t.call('POST', `${API}/native/inspect`, { raw: zip, headers: { ...octet, ...as('alice') } })).status).toBe(200);
+    expect(await listed('bob')).toEqual([tinyBert.sha256]);
+    expect((await predict('bob')).status).toBe(200);
+    expect(t.transport.calls).toEqual([]);
+  });
+
+  it('with security, a zip is usable by who sent it and by users the cluster shows a model with its hash', async () => {
+    await start(securityAuth);
+    expect((await t.call('POST', `${API}/native/inspect`, { raw: zip, headers: { ...octet, ...as('alice') } })).status).toBe(200);
+    // The sender: no cluster call.
+    expect(await listed('alice')).toEqual([tinyBert.sha256]);
+    expect((await predict('alice')).status).toBe(200);
+    expect(t.transport.calls).toEqual([]);
+
+    // Someone else with no model of that hash in sight: not listed, and predict answers as for an unknown zip.
+    t.transport.reply(noHits).reply(noHits);
+    expect(await listed('bob')).toEqual([]);
+    const refused = await predict('bob');
+    expect([refused.status, refused.body.attributes?.code]).toEqual([404, 'model_not_cached']);
+    const search = t.transport.calls[0];
+    expect([search.method, search.path]).toEqual(['POST', '/_plugins/_ml/models/_search']);
+    expect((search.body as any).query.bool.filter).toEqual([{ terms: { model_content_hash_value: [tinyBert.sha256] } }]);
+
+    // The cluster shows bob a model with that hash (ML Commons applied his group access): usable.
+    t.transport.reply(hashHit(tinyBert.sha256)).reply(hashHit(tinyBert.sha256));
+    expect(await listed('bob')).toEqual([tinyBert.sha256]);
+    expect((await predict('bob')).status).toBe(200);
+
+    // The cluster cannot answer: only one's own zips (fails closed).
+    t.transport.fail(403, mlError(403, 'security_exception', 'no permissions for [cluster:admin/opensearch/ml/models/search]'));
+    expect((await predict('carol')).status).toBe(404);
+  });
+
+  it('with security, a chunk upload makes its registering user an owner of the cached zip', async () => {
+    await start(securityAuth);
+    t.transport.reply({ model_id: 'm1', status: 'CREATED' });
+    const meta = await t.call('POST', `${API}/models/_register_meta`, {
+      headers: as('dave'),
+      body: {
+        name: 'x',
+        function_name: 'TEXT_EMBEDDING',
+        model_format: 'ONNX',
+        model_content_hash_value: tinyBert.sha256,
+        model_content_size_in_bytes: zip.length,
+        total_chunks: 1,
+        model_config: tinyBert.model_config,
+      },
+    });
+    expect(meta.status).toBe(200);
+    t.transport.reply({ status: 'Uploaded' });
+    expect((await t.call('POST', `${API}/models/m1/chunk/0`, { raw: zip, headers: { ...octet, ...as('dave') } })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await rt.cache.readMeta(tinyBert.sha256)).toMatchObject({ source: 'upload', owners: ['dave'] });
+    const calls = t.transport.calls.length;
+    expect((await predict('dave')).status).toBe(200);
+    expect(t.transport.calls.length).toBe(calls);
+  });
+});
