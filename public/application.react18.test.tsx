@@ -3,15 +3,12 @@
  * included, resolves to React 18, as in OSD 3.6+. The same plugin mount as OSD calls, for real.
  */
 import { act, screen, waitFor } from '@testing-library/react';
-import { createMemoryHistory } from 'history';
 import React from 'react';
 import * as ReactDOM from 'react-dom';
 import { routePath } from '../common/routes';
 import { page, READY } from '../test/mocks/public_fixtures';
 import { createFakeHttp } from '../test/mocks/public_http';
-import { createFakeServices } from '../test/mocks/public_render';
-import type { App, AppMountParameters, CoreSetupPublic, CoreStartPublic, ScopedHistory } from '../types/osd';
-import { plugin } from './index';
+import { mountApp, setupPlugin } from '../test/mocks/public_plugin';
 
 // React 18 checks this to know updates are wrapped in act().
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -32,21 +29,8 @@ describe('the app under React 18', () => {
         [routePath('nativeModels')]: { models: [] },
       },
     });
-    const { toasts, chrome } = createFakeServices(http);
-    const coreStart: CoreStartPublic = { http, notifications: { toasts }, chrome };
-    const register = jest.fn();
-    const core: CoreSetupPublic = { application: { register }, getStartServices: () => Promise.resolve([coreStart, {}, {}]) };
-    plugin({ config: { get: <T,>() => ({} as T) } }).setup(core, {});
-    const app = register.mock.calls[0][0] as App;
-
-    const element = document.createElement('div');
-    document.body.appendChild(element);
-    const history = createMemoryHistory({ initialEntries: ['/'] });
-    const params: AppMountParameters = { appBasePath: '/app/mlModels', element, history: history as unknown as ScopedHistory };
-    let unmount = () => {};
-    await act(async () => {
-      unmount = await app.mount(params);
-    });
+    const { app, chrome } = setupPlugin(http);
+    const { element, history, unmount } = await mountApp(app);
     expect(await screen.findByTestId('mlModelsApp')).toBeInTheDocument();
     await screen.findByTestId('modelsEmpty');
     await waitFor(() => expect(chrome.setBreadcrumbs).toHaveBeenCalled());
