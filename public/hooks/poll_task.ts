@@ -1,7 +1,7 @@
 import { isTerminalTaskState } from '../../common/ml_commons';
 import type { Task } from '../../common/types';
 import type { TaskApi } from '../apis';
-import { defaultSleep as sleep } from '../lib/chunk_uploader';
+import { defaultSleep as sleep } from '../lib/sleep';
 
 /** ML Commons' own clients poll tasks this often. */
 export const TASK_POLL_MS = 2000;

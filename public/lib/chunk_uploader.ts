@@ -1,11 +1,11 @@
 import { CHUNK_SIZE_BYTES } from '../../common/constants';
 import { chunkCount, chunkRange } from '../../common/upload';
 import { errorMessage } from '../apis/errors';
-import { abortError, throwIfAborted } from './blob_slices';
+import { throwIfAborted } from './blob_slices';
+import { defaultSleep, Sleep } from './sleep';
 
 /** Sends one chunk; rejects with the HTTP error (`body.statusCode`) or a network error. */
 export type SendChunk = (chunkNumber: number, bytes: Blob, signal: AbortSignal) => Promise<unknown>;
-export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
 export interface UploadProgress {
   bytesSent: number;
@@ -50,19 +50,6 @@ export function isRetryable(err: unknown): boolean {
   return status >= 500 || status === 429;
 }
 
-export const defaultSleep: Sleep = (ms, signal) =>
-  new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(abortError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 
 /**
  * Uploads a file as ML Commons' 0-based chunks, one at a time and in order: the last chunk

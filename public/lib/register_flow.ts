@@ -14,7 +14,8 @@ import { chunkCount } from '../../common/upload';
 import type { Apis } from '../apis';
 import { errorMessage } from '../apis/errors';
 import { throwIfAborted } from './blob_slices';
-import { ChunkUploader, ChunkUploaderOptions, defaultSleep, Sleep, UploadProgress } from './chunk_uploader';
+import { ChunkUploader, ChunkUploaderOptions, UploadProgress } from './chunk_uploader';
+import { defaultSleep, Sleep } from './sleep';
 import { cachedSha256, HashProgress } from './sha256';
 
 /** The calls the flow makes (`registerFlowApi` builds them from the app's API clients; tests pass fakes). */

@@ -31,8 +31,8 @@ const PT_FILE = /\.pt$/;
 const MODEL_FILE = /\.(onnx|pt)$/;
 /** What a user probably meant as a model file, to explain why it was not taken. */
 const MODEL_FILE_ANY_CASE = /\.(onnx|pt)$/i;
-/** Stored and deflated: all java.util.zip (ML Commons) and yauzl can read. */
-const COMPRESSION_METHODS: Record<number, string> = { 0: 'stored', 8: 'deflate' };
+/** Stored (0) and deflated (8): all java.util.zip (ML Commons) and yauzl can read. */
+const READABLE_METHODS = new Set([0, 8]);
 const COMPRESSION_NAMES: Record<number, string> = { 9: 'deflate64', 12: 'bzip2', 14: 'lzma', 93: 'zstd', 95: 'xz', 98: 'ppmd', 99: 'AES' };
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
@@ -89,7 +89,7 @@ function checkEntry(entry: Entry, name: string) {
     throw bad('executable_entry', `Entry "${name}" is marked executable (mode ${(mode & 0o7777).toString(8)}); model zips hold data only`);
   }
   if (entry.isEncrypted()) throw bad('encrypted_entry', `Entry "${name}" is encrypted`);
-  if (!(entry.compressionMethod in COMPRESSION_METHODS)) throw unsupportedCompression(name, entry.compressionMethod);
+  if (!READABLE_METHODS.has(entry.compressionMethod)) throw unsupportedCompression(name, entry.compressionMethod);
   const size = entry.uncompressedSize;
   if (size >= ZIP_LIMITS.ratioMinBytes && size / Math.max(entry.compressedSize, 1) > ZIP_LIMITS.maxRatio) {
     throw bad(

@@ -138,6 +138,7 @@ export class SidecarClient {
   private launch(delayMs: number): Promise<ChildProcess> {
     const attempt: Promise<ChildProcess> = new Promise<ChildProcess>((resolve, reject) => {
       const go = () => {
+        clearTimeout(this.restartTimer);
         this.restartTimer = undefined;
         this.restartNow = undefined;
         if (this.stopped) return reject(new NativeError(503, 'sidecar_stopped', 'Native inference is shutting down'));
@@ -238,7 +239,7 @@ export class SidecarClient {
   /** Stops the sidecar with the plugin; in-flight requests fail with 503. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.restartTimer) clearTimeout(this.restartTimer);
+    // A pending restart runs now, sees `stopped`, and fails whoever waits for it.
     this.restartNow?.();
     // Starting ones too: a sidecar still loading must not outlive the plugin.
     await Promise.all(

@@ -38,8 +38,8 @@ export class WorkerPool {
   private closed = false;
   /** Deaths in a row of workers that did not live STABLE_MS; sets the next restart delay. */
   private youngDeaths = 0;
-  /** How many workers were replaced since the pool started (reported in status). */
-  respawns = 0;
+  /** Workers replaced since the pool started (status: `worker_restarts`). */
+  restarts = 0;
 
   constructor(
     private readonly settings: SidecarSettings,
@@ -81,7 +81,7 @@ export class WorkerPool {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         if (this.closed) return;
-        this.respawns++;
+        this.restarts++;
         this.slots[index] = this.spawn(index);
         this.dispatch();
       }, delay);
@@ -130,7 +130,7 @@ export class WorkerPool {
   status() {
     return {
       workers: this.slots.filter((s) => s.worker).length,
-      worker_restarts: this.respawns,
+      worker_restarts: this.restarts,
       waiting: this.queue.length,
       running: this.slots.filter((s) => s.busy).length,
       models: this.slots.flatMap((s) => s.models),
