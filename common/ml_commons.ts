@@ -65,6 +65,7 @@ export type ModelFormat = typeof MODEL_FORMATS[number];
 /** Pooling modes as the `model_config` parser spells them (the docs' `weightedmean` is wrong). */
 export const POOLING_MODES = ['mean', 'mean_sqrt_len', 'max', 'weighted_mean', 'cls', 'last_token', 'none'] as const;
 export type PoolingMode = typeof POOLING_MODES[number];
+export const isPoolingMode = (s: string): s is PoolingMode => (POOLING_MODES as readonly string[]).includes(s);
 
 export const FRAMEWORK_TYPES = [
   'sentence_transformers',

@@ -1,4 +1,5 @@
-import type { FunctionName, ModelFormat, PoolingMode, PredictFunction } from '../ml_commons';
+import type { FunctionName, ModelFormat, PredictFunction } from '../ml_commons';
+import type { ModelConfig } from './model';
 import type { PredictBody, PredictResponse } from './predict';
 
 /**
@@ -6,26 +7,13 @@ import type { PredictBody, PredictResponse } from './predict';
  * runs ONNX models from ML Commons-format zips with onnxruntime, answering in ML Commons' shapes.
  */
 
-/** The `model_config` fields native post-processing reads (ML Commons' TextEmbeddingModelConfig). */
-export interface NativeModelConfig {
-  model_type: string;
-  embedding_dimension?: number;
-  framework_type?: string;
-  pooling_mode?: PoolingMode;
-  normalize_result?: boolean;
-  model_max_length?: number;
-  query_prefix?: string;
-  passage_prefix?: string;
-  all_config?: string;
-}
-
 /**
  * `POST /native/predict/{functionName}/{sha256}`: ML Commons' predict body, plus the model_config
  * that decides post-processing. Without one, the config stored with the cached zip is used
  * (learnt at register time or suggested at inspect time), else ML Commons' defaults.
  */
 export interface NativePredictBody extends PredictBody {
-  model_config?: NativeModelConfig;
+  model_config?: ModelConfig;
 }
 
 /**
@@ -50,7 +38,7 @@ export interface NativeCachedModel {
   source?: 'inspect' | 'upload';
   /** ML Commons' function name, registered or suggested at inspect time. */
   function_name?: FunctionName;
-  model_config?: NativeModelConfig;
+  model_config?: ModelConfig;
   /** From the zip's mtime, refreshed on use (at most once a minute). */
   last_used_at: string;
 }
@@ -99,7 +87,7 @@ export interface NativeInspectResult {
   /** Tokens per document after truncation (tokenizer.json's, else 512, never more). */
   max_length?: number;
   problems: NativeProblem[];
-  suggested: { function_name: FunctionName; model_format: ModelFormat; model_config: NativeModelConfig };
+  suggested: { function_name: FunctionName; model_format: ModelFormat; model_config: ModelConfig };
   /** Whether the zip is now in the native cache (predict by its sha256 works). */
   cached: boolean;
 }

@@ -1,4 +1,4 @@
-import type { NativeModelConfig, NativePredictFunction, PredictBody } from '../../common/types';
+import type { ModelConfig, NativePredictFunction, PredictBody } from '../../common/types';
 
 /** Where a playground run goes. `both` runs the same body on the cluster and natively. */
 export type PlaygroundTarget = 'cluster' | 'native' | 'both';
@@ -16,7 +16,7 @@ export interface PlaygroundRequest {
   /** ML Commons' predict body, identical on both sides. */
   body: PredictBody;
   /** Native side only: the cluster model's config, so both sides post-process alike. */
-  modelConfig?: NativeModelConfig;
+  modelConfig?: ModelConfig;
 }
 
 export interface PlaygroundOptions {
@@ -46,11 +46,11 @@ export function buildBody(functionName: NativePredictFunction, docs: string[], q
  * ML Commons stores `framework_type` and `pooling_mode` upper-cased (`SENTENCE_TRANSFORMERS`,
  * `MEAN`); the native route takes them as they are registered, lower-case.
  */
-export function nativeConfigOf(config: Record<string, unknown> | undefined): NativeModelConfig | undefined {
+export function nativeConfigOf(config: Record<string, unknown> | undefined): ModelConfig | undefined {
   if (!config || typeof config.model_type !== 'string') return undefined;
   const keys = ['model_type', 'embedding_dimension', 'framework_type', 'pooling_mode', 'normalize_result', 'model_max_length', 'query_prefix', 'passage_prefix', 'all_config'];
   const out: Record<string, unknown> = {};
   for (const k of keys) if (config[k] !== undefined && config[k] !== null) out[k] = config[k];
   for (const k of ['framework_type', 'pooling_mode']) if (typeof out[k] === 'string') out[k] = (out[k] as string).toLowerCase();
-  return out as unknown as NativeModelConfig;
+  return out as unknown as ModelConfig;
 }

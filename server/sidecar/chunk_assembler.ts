@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream, mkdirSync, promises as fs, WriteSt
 import path from 'path';
 import { Transform, TransformCallback } from 'stream';
 import type { FunctionName } from '../../common/ml_commons';
-import type { NativeModelConfig } from '../../common/types';
+import type { ModelConfig } from '../../common/types';
 import type { Logger } from '../../types/osd';
 import type { ModelCache } from './model_cache';
 
@@ -13,7 +13,7 @@ export interface ExpectedUpload {
   model_content_size_in_bytes: number;
   total_chunks: number;
   function_name?: FunctionName;
-  model_config?: NativeModelConfig;
+  model_config?: ModelConfig;
   /** Who registered it (see current_user.ts); becomes an owner of the cached zip. */
   owner?: string;
 }

@@ -3,14 +3,14 @@ import { createWriteStream, promises as fs } from 'fs';
 import path from 'path';
 import type { Readable } from 'stream';
 import type { FunctionName } from '../../common/ml_commons';
-import type { NativeModelConfig } from '../../common/types';
+import type { ModelConfig } from '../../common/types';
 import { NativeError } from './native_error';
 
 /** What is known about a cached zip besides its bytes. */
 export interface CachedMeta {
   source: 'inspect' | 'upload';
   function_name?: FunctionName;
-  model_config?: NativeModelConfig;
+  model_config?: ModelConfig;
   /**
    * Users (as the Security plugin names them) who sent these bytes through this server, by
    * inspect or chunk upload. With security on, only they, and users the cluster shows a model

@@ -1,9 +1,9 @@
 import * as ort from 'onnxruntime-node';
-import type { FunctionName } from '../../common/ml_commons';
+import { FunctionName, isPoolingMode, POOLING_MODES } from '../../common/ml_commons';
 import type {
   ModelTensor,
   NativeInspectResult,
-  NativeModelConfig,
+  ModelConfig,
   NativePredictBody,
   NativePredictResponse,
   NativeProblem,
@@ -134,7 +134,7 @@ export class ModelRunner {
   }
 
   /** `signal` stops the work at the next batch boundary (504 `cancelled`). */
-  async predict(functionName: string, body: NativePredictBody, config: NativeModelConfig | undefined, signal?: AbortSignal): Promise<NativePredictResponse> {
+  async predict(functionName: string, body: NativePredictBody, config: ModelConfig | undefined, signal?: AbortSignal): Promise<NativePredictResponse> {
     switch (functionName) {
       case 'text_embedding':
         return filtered(await this.embed(withPrefixes(body, config), config, signal), body);
@@ -173,8 +173,10 @@ export class ModelRunner {
     }
   }
 
-  private async embed(texts: string[], config: NativeModelConfig | undefined, signal?: AbortSignal): Promise<NativePredictResponse> {
+  private async embed(texts: string[], config: ModelConfig | undefined, signal?: AbortSignal): Promise<NativePredictResponse> {
     const mode = config?.pooling_mode ?? 'mean';
+    // A config read back from a cache entry was not validated by this version's routes.
+    if (!isPoolingMode(mode)) throw new NativeError(400, 'invalid_config', `pooling_mode "${mode}" is not one of ${POOLING_MODES.join(', ')}`);
     const normalize = !!config?.normalize_result;
     const docs = texts.map((t) => this.tokenizer.encode(t));
     const results: ModelTensor[][] = new Array(texts.length);
@@ -309,7 +311,7 @@ export class ModelRunner {
  * ML Commons 2.19 (`TextEmbeddingModel`): a model registered with a query or passage prefix needs
  * `parameters.content_type`, and gets the matching prefix; content_type without prefixes fails.
  */
-export function withPrefixes(body: NativePredictBody, config: NativeModelConfig | undefined): string[] {
+export function withPrefixes(body: NativePredictBody, config: ModelConfig | undefined): string[] {
   const contentType = body.parameters?.content_type;
   const hasPrefix = config?.query_prefix !== undefined || config?.passage_prefix !== undefined;
   if (contentType && !hasPrefix) {

@@ -1,4 +1,4 @@
-import type { NativeInspectResult, NativeLoadedModel, NativeModelConfig, NativePredictBody } from '../../common/types';
+import type { NativeInspectResult, NativeLoadedModel, ModelConfig, NativePredictBody } from '../../common/types';
 import type { NativeFailure } from './native_error';
 
 /**
@@ -20,7 +20,7 @@ export interface PredictJob {
   zipPath: string;
   functionName: string;
   body: NativePredictBody;
-  config?: NativeModelConfig;
+  config?: ModelConfig;
 }
 
 export interface InspectJob {
