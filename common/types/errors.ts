@@ -10,5 +10,7 @@ export interface ApiErrorBody {
     reason?: string;
     /** The field of the request that failed validation. */
     field?: string;
+    /** Native inference's machine-readable failure, e.g. `model_not_cached`, `queue_full`. */
+    code?: string;
   };
 }

@@ -1,7 +1,7 @@
 import { routePath } from '../../common/routes';
 import { createFakeHttp, httpError } from '../../test/mocks/public_http';
 import { createApis } from './index';
-import { errorMessage } from './errors';
+import { errorCode, errorMessage, errorStatus } from './errors';
 
 describe('API classes', () => {
   it('build paths with routePath and send only the query values that are set', async () => {
@@ -38,5 +38,20 @@ describe('errorMessage', () => {
     expect(errorMessage(new TypeError('Failed to fetch'))).toBe('Failed to fetch');
     expect(errorMessage(Object.assign(new Error('Bad Gateway'), { body: {} }))).toBe('Bad Gateway');
     expect(errorMessage('plain')).toBe('plain');
+  });
+});
+
+describe('errorStatus and errorCode', () => {
+  it("read the route's status and native inference's code", () => {
+    const err = httpError(404, 'not in the native cache', { code: 'model_not_cached' });
+    expect(errorStatus(err)).toBe(404);
+    expect(errorCode(err)).toBe('model_not_cached');
+  });
+
+  it('are undefined for network failures and bodies without them', () => {
+    expect(errorStatus(new TypeError('Failed to fetch'))).toBeUndefined();
+    expect(errorCode(httpError(400, 'bad'))).toBeUndefined();
+    expect(errorCode(Object.assign(new Error('x'), { body: 'text' }))).toBeUndefined();
+    expect(errorStatus(Object.assign(new Error('x'), { response: { status: 502 } }))).toBe(502);
   });
 });

@@ -14,6 +14,20 @@ export function errorMessage(err: unknown): string {
   return String(err);
 }
 
+/** The HTTP status a route answered with; undefined for network failures and aborts. */
+export function errorStatus(err: unknown): number | undefined {
+  const e = err as { body?: Partial<ApiErrorBody> | string; response?: { status?: unknown }; status?: unknown } | undefined;
+  const candidates = [typeof e?.body === 'object' && e.body !== null ? e.body.statusCode : undefined, e?.response?.status, e?.status];
+  return candidates.find((c): c is number => typeof c === 'number');
+}
+
+/** Native inference's failure code (`attributes.code`), when the route gave one. */
+export function errorCode(err: unknown): string | undefined {
+  const e = err as { body?: Partial<ApiErrorBody> | string } | undefined;
+  const code = typeof e?.body === 'object' && e.body !== null ? e.body.attributes?.code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** `fetch` rejects with an `AbortError` when a request is cancelled; that is not a failure to show. */
 export function isAbortError(err: unknown): boolean {
   return (err as { name?: string } | undefined)?.name === 'AbortError';

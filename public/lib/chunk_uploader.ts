@@ -1,6 +1,6 @@
 import { CHUNK_SIZE_BYTES } from '../../common/constants';
 import { chunkCount, chunkRange } from '../../common/upload';
-import { errorMessage } from '../apis/errors';
+import { errorMessage, errorStatus } from '../apis/errors';
 import { throwIfAborted } from './blob_slices';
 import { defaultSleep, Sleep } from './sleep';
 
@@ -33,19 +33,13 @@ export interface ChunkUploaderOptions {
   onProgress?: (p: UploadProgress) => void;
 }
 
-function statusOf(err: unknown): number | undefined {
-  const e = err as { body?: { statusCode?: unknown }; response?: { status?: unknown }; status?: unknown } | undefined;
-  const candidates = [e?.body?.statusCode, e?.response?.status, e?.status];
-  return candidates.find((c): c is number => typeof c === 'number');
-}
-
 /**
  * Only failures that may pass on their own are retried: the network (no status), 5xx and 429.
  * A 4xx is the request's fault (too big, unknown model, upload not allowed) and repeats forever.
  */
 export function isRetryable(err: unknown): boolean {
   if ((err as { name?: string } | undefined)?.name === 'AbortError') return false;
-  const status = statusOf(err);
+  const status = errorStatus(err);
   if (status === undefined) return true;
   return status >= 500 || status === 429;
 }

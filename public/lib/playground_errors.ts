@@ -1,4 +1,4 @@
-import { errorMessage } from '../apis/errors';
+import { errorCode, errorMessage, errorStatus } from '../apis/errors';
 import type { NativeTokenInfo } from '../../common/types';
 
 /**
@@ -39,8 +39,8 @@ export function functionMismatch(functionName: string, algorithm: string | undef
 
 export function explainError(err: unknown, ctx: { side: 'cluster' | 'native'; functionName: string; algorithm?: string }): ExplainedError {
   const reason = errorMessage(err);
-  const code = (err as { body?: { attributes?: { code?: string } } })?.body?.attributes?.code;
-  const status = (err as { body?: { statusCode?: number } })?.body?.statusCode;
+  const code = errorCode(err);
+  const status = errorStatus(err);
   if (ctx.side === 'cluster' && /not (ready|deployed)|deploy the model first|model is not loaded|not found in cache/i.test(reason)) {
     return { kind: 'not_deployed', title: 'The model is not deployed on the cluster', hint: 'Deploy it, then run again (or run it natively).', reason };
   }

@@ -12,7 +12,7 @@ import type {
 } from '../../common/types';
 import { chunkCount } from '../../common/upload';
 import type { Apis } from '../apis';
-import { errorMessage } from '../apis/errors';
+import { errorMessage, errorStatus } from '../apis/errors';
 import { throwIfAborted } from './blob_slices';
 import { ChunkUploader, ChunkUploaderOptions, UploadProgress } from './chunk_uploader';
 import { defaultSleep, Sleep } from './sleep';
@@ -329,8 +329,7 @@ export class RegisterFlow {
         await this.api.deleteGroup(groupId);
         return `Deleted the model group ${groupId} created for this version.`;
       } catch (err) {
-        const status = (err as { body?: { statusCode?: number } }).body?.statusCode;
-        if (status === 409 && attempt < 5) {
+        if (errorStatus(err) === 409 && attempt < 5) {
           await this.sleep(1000, never);
           continue;
         }
