@@ -1,4 +1,3 @@
-import { isTerminalTaskState } from '../../common/ml_commons';
 import type {
   DeployResponse,
   Model,
@@ -15,6 +14,7 @@ import type { Apis } from '../apis';
 import { errorMessage, errorStatus } from '../apis/errors';
 import { throwIfAborted } from './blob_slices';
 import { ChunkUploader, ChunkUploaderOptions, UploadProgress } from './chunk_uploader';
+import { pollTask } from './poll_task';
 import { defaultSleep, Sleep } from './sleep';
 import { cachedSha256, HashProgress } from './sha256';
 
@@ -109,7 +109,7 @@ export interface RegisterFlowOptions {
   pollMs?: number;
   /** How long to wait for REGISTERED after the last chunk before giving up. */
   registeredTimeoutMs?: number;
-  /** A task idles out after 600 s in ML Commons; wait a little longer than that. */
+  /** How long a task is polled before giving up (default TASK_TIMEOUT_MS). */
   taskTimeoutMs?: number;
   hash?: (file: Blob, opts: { signal?: AbortSignal; onProgress?: (p: HashProgress) => void }) => Promise<string>;
   uploader?: Omit<ChunkUploaderOptions, 'send' | 'onProgress'>;
@@ -257,15 +257,17 @@ export class RegisterFlow {
     this.set({ model });
   }
 
-  private async pollTask(taskId: string, key: 'registerTask' | 'deployTask', step: string, signal: AbortSignal): Promise<Task> {
-    const deadline = this.now() + (this.opts.taskTimeoutMs ?? 660000);
-    for (;;) {
-      const task = await this.step(step, () => this.api.getTask(taskId, signal));
-      this.set({ [key]: task } as Partial<FlowState>);
-      if (isTerminalTaskState(task.state)) return task;
-      if (this.now() > deadline) throw new StepError(step, new Error(`Task ${taskId} is still ${task.state}; it goes on in the cluster, see the Tasks page.`));
-      await this.sleep(this.pollMs, signal);
-    }
+  private pollTask(taskId: string, key: 'registerTask' | 'deployTask', step: string, signal: AbortSignal): Promise<Task> {
+    return this.step(step, () =>
+      pollTask({ get: (id, s) => this.api.getTask(id, s) }, taskId, {
+        signal,
+        everyMs: this.pollMs,
+        timeoutMs: this.opts.taskTimeoutMs,
+        sleep: this.sleep,
+        now: this.now,
+        onUpdate: (task) => this.set({ [key]: task } as Partial<FlowState>),
+      })
+    );
   }
 
   /** ML Commons drops `description` when the last chunk rewrites the model doc; put it back. */

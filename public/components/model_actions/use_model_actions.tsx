@@ -2,7 +2,7 @@ import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { useHistory } from 'react-router-dom';
 import type { Model, Task } from '../../../common/types';
 import { errorMessage, isAbortError } from '../../apis/errors';
-import { pollTask } from '../../hooks/poll_task';
+import { pollTask } from '../../lib/poll_task';
 import { useServices } from '../../services';
 import { appPaths } from '../common/app_link';
 import { toastLink } from '../common/toast_link';

@@ -1,7 +1,7 @@
 import { EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiLoadingSpinner, EuiText } from '@elastic/eui';
 import React from 'react';
 import type { Task } from '../../../common/types';
-import { isTerminal } from '../../hooks/poll_task';
+import { isTerminal } from '../../lib/poll_task';
 import { AppLink, appPaths } from '../common/app_link';
 import { TaskErrorList } from '../tasks/task_error_list';
 

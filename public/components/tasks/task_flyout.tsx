@@ -14,7 +14,7 @@ import {
 import React, { useState } from 'react';
 import type { Task } from '../../../common/types';
 import { errorMessage } from '../../apis/errors';
-import { isTerminal } from '../../hooks/poll_task';
+import { isTerminal } from '../../lib/poll_task';
 import { useServices } from '../../services';
 import { AppLink, appPaths } from '../common/app_link';
 import { EMPTY, formatTime, orEmpty } from '../common/format';

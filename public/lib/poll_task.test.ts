@@ -30,4 +30,16 @@ describe('pollTask', () => {
     expect(isTerminal(task('RUNNING'))).toBe(false);
     expect(isTerminal(task('COMPLETED_WITH_ERROR'))).toBe(true);
   });
+
+  it('gives up once timeoutMs has passed without a terminal state, saying the task goes on', async () => {
+    const tasks = { get: jest.fn(async () => task('RUNNING')) } as unknown as TaskApi;
+    let clock = 0;
+    const sleep = jest.fn(async (ms: number) => {
+      clock += ms;
+    });
+    const polling = pollTask(tasks, 't1', { signal: new AbortController().signal, everyMs: 2000, timeoutMs: 10000, sleep, now: () => clock });
+    await expect(polling).rejects.toThrow('Task t1 is still RUNNING after 10 s; it goes on in the cluster, see the Tasks page.');
+    // Reads at 0, 2, 4, 6, 8 and 10 s are within the deadline; the read at 12 s is past it.
+    expect(tasks.get).toHaveBeenCalledTimes(7);
+  });
 });
