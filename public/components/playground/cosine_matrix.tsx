@@ -58,9 +58,28 @@ function MatrixTable({ matrix, labels }: Props) {
   );
 }
 
+/** The most and least similar pairs of different inputs, for the canvas's text alternative. */
+export function matrixSummary(matrix: Float64Array, n: number): string {
+  let hi = { i: -1, j: -1, v: -Infinity };
+  let lo = { i: -1, j: -1, v: Infinity };
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const v = matrix[i * n + j];
+      if (v > hi.v) hi = { i, j, v };
+      if (v < lo.v) lo = { i, j, v };
+    }
+  }
+  const head = `Cosine similarity of ${n} inputs`;
+  if (hi.i < 0) return `${head}.`;
+  return `${head}. Most similar: ${hi.i + 1} and ${hi.j + 1} (${hi.v.toFixed(3)}); least similar: ${lo.i + 1} and ${lo.j + 1} (${lo.v.toFixed(3)}). Use the arrow keys to read each cell.`;
+}
+
+const KEY_STEPS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+
 /**
- * Large matrices: one canvas, drawn once per result. Hovering moves a readout; only the readout
- * re-renders, so the page stays responsive with 50 x 50 cells.
+ * Large matrices: one canvas, drawn once per result. Pointing or the arrow keys (once focused)
+ * move a readout, announced to screen readers; only the readout and a cell outline re-render, so
+ * the page stays responsive with 50 x 50 cells.
  */
 function MatrixCanvas({ matrix, labels, onRendered }: Props) {
   const n = labels.length;
@@ -92,10 +111,39 @@ function MatrixCanvas({ matrix, labels, onRendered }: Props) {
     if (i >= 0 && j >= 0 && i < n && j < n && (hover?.i !== i || hover?.j !== j)) setHover({ i, j });
   };
 
+  const onKey = (e: React.KeyboardEvent<HTMLCanvasElement>) => {
+    const step = KEY_STEPS[e.key];
+    if (!step) return;
+    e.preventDefault();
+    const from = hover ?? { i: 0, j: 0 };
+    const clamp = (x: number) => Math.min(n - 1, Math.max(0, x));
+    setHover(hover ? { i: clamp(from.i + step[0]), j: clamp(from.j + step[1]) } : from);
+  };
+
   return (
     <div data-test-subj="cosineMatrix" data-size={n} data-drawn={drawn}>
-      <canvas ref={ref} width={size} height={size} onMouseMove={onMove} onMouseLeave={() => setHover(undefined)} style={{ cursor: 'crosshair' }} data-test-subj="cosineCanvas" />
-      <EuiText size="xs" data-test-subj="cosineReadout">
+      <div style={{ position: 'relative', width: size, height: size }}>
+        <canvas
+          ref={ref}
+          width={size}
+          height={size}
+          role="img"
+          aria-label={matrixSummary(matrix, n)}
+          tabIndex={0}
+          onKeyDown={onKey}
+          onMouseMove={onMove}
+          onMouseLeave={() => setHover(undefined)}
+          style={{ cursor: 'crosshair', display: 'block' }}
+          data-test-subj="cosineCanvas"
+        />
+        {hover && (
+          <div
+            aria-hidden
+            style={{ position: 'absolute', left: hover.j * cell, top: hover.i * cell, width: cell, height: cell, boxSizing: 'border-box', border: '2px solid #000', pointerEvents: 'none' }}
+          />
+        )}
+      </div>
+      <EuiText size="xs" data-test-subj="cosineReadout" aria-live="polite">
         {hover ? (
           <p>
             <strong>
@@ -104,7 +152,7 @@ function MatrixCanvas({ matrix, labels, onRendered }: Props) {
             — {short(labels[hover.i], 40)} / {short(labels[hover.j], 40)}
           </p>
         ) : (
-          <p>Point at a cell to read its cosine.</p>
+          <p>Point at a cell, or focus the matrix and use the arrow keys, to read its cosine.</p>
         )}
       </EuiText>
     </div>

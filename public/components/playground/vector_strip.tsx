@@ -8,6 +8,18 @@ interface Props {
   'data-test-subj'?: string;
 }
 
+/** The strip's text alternative: what a sighted user reads from it at a glance. */
+export function stripLabel(values: number[]): string {
+  if (!values.length) return 'Empty vector';
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  return `Vector of ${values.length} values from ${min.toFixed(4)} to ${max.toFixed(4)}`;
+}
+
 /**
  * A vector as one row of coloured columns (blue negative, red positive, scaled by the largest
  * magnitude): a compact fingerprint in which similar vectors look alike. Canvas, so 50 strips of
@@ -28,5 +40,15 @@ export const VectorStrip = React.memo(function VectorStrip({ values, width = 240
       ctx.fillRect(Math.floor(i * step), 0, Math.ceil(step) + 1, height);
     });
   }, [values, width, height]);
-  return <canvas ref={ref} width={width} height={height} style={{ display: 'block', border: '1px solid #d3dae6' }} data-test-subj={testSubj} />;
+  return (
+    <canvas
+      ref={ref}
+      width={width}
+      height={height}
+      role="img"
+      aria-label={stripLabel(values)}
+      style={{ display: 'block', border: '1px solid #d3dae6' }}
+      data-test-subj={testSubj}
+    />
+  );
 });
