@@ -229,6 +229,16 @@ describe('PlaygroundPage', () => {
     expect(screen.queryByTestId('truncated-0')).toBeNull();
   });
 
+  it('long inputs on the cluster alone: counted in words against 512, saying the model may cut earlier', async () => {
+    const long = 'the quick brown fox jumps over the lazy dog '.repeat(70);
+    const reply = { ...(denseCluster as PredictResponse), inference_results: (denseCluster as PredictResponse).inference_results.slice(0, 2) };
+    setup({ [predictPath('text_embedding', 'glove1')]: reply });
+    await choose('glove1', `short one\n${long}`);
+    click('playgroundRun');
+    expect(await screen.findByTestId('truncationNote')).toHaveTextContent("Inputs over 512 tokens are truncated (this model's own limit, in its tokenizer.json, may be lower)");
+    expect(screen.getByTestId('truncated-1')).toHaveTextContent('Input 2: at least 632 tokens (counted in words');
+  });
+
   it('a dropped zip is inspected, summarised, and run natively by its sha256', async () => {
     const { http } = setup({ [routePath('nativeInspect')]: inspectGlove, [nativePath('text_embedding', GLOVE_SHA)]: denseNative });
     await screen.findByRole('option', { name: /idle/ });

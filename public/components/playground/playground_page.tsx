@@ -5,7 +5,7 @@ import { usePlayground } from '../../hooks/use_playground';
 import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
 import { usePlaygroundModels } from '../../hooks/use_playground_models';
 import { usePlaygroundRecent } from '../../hooks/use_playground_recent';
-import { DEFAULT_MAX_TOKENS, functionForAlgorithm, functionMismatch } from '../../lib/playground_errors';
+import { functionForAlgorithm, functionMismatch } from '../../lib/playground_errors';
 import type { RecentRun } from '../../lib/playground_recent';
 import { buildBody, DEFAULT_OPTIONS, nativeConfigOf, PlaygroundOptions, PlaygroundRequest, PlaygroundTarget } from '../../lib/playground_request';
 import { inputLines } from '../../lib/playground_results';
@@ -228,7 +228,7 @@ export function PlaygroundPage() {
         <RunResults
           run={run}
           algorithm={runModel?.algorithm}
-          maxLength={inspected?.max_length ?? DEFAULT_MAX_TOKENS}
+          maxLength={inspected?.max_length}
           dashboardsUrl={dashboardsUrl()}
           onDeploy={runModel ? () => actions.deploy(runModel) : undefined}
           onMatrixRendered={onMatrixRendered}

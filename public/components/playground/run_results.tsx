@@ -1,7 +1,7 @@
 import { EuiAccordion, EuiButtonGroup, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiSpacer, EuiText } from '@elastic/eui';
 import React, { useMemo, useState } from 'react';
 import type { PlaygroundRun } from '../../hooks/use_playground';
-import { explainError, functionMismatch, truncationNotes } from '../../lib/playground_errors';
+import { DEFAULT_MAX_TOKENS, explainError, functionMismatch, truncationNotes } from '../../lib/playground_errors';
 import { compareResults } from '../../lib/playground_parity';
 import { parsePredictResponse } from '../../lib/playground_results';
 import { ParityPanel } from './parity_panel';
@@ -14,7 +14,8 @@ interface Props {
   run: PlaygroundRun;
   /** The chosen cluster model's algorithm, to tell a wrong function from other failures. */
   algorithm?: string;
-  maxLength: number;
+  /** The model's truncation length when known (an inspected zip); a native run's answer wins. */
+  maxLength?: number;
   dashboardsUrl: string;
   onDeploy?: () => void;
   onMatrixRendered: () => void;
@@ -37,7 +38,8 @@ export function RunResults({ run, algorithm, maxLength, dashboardsUrl, onDeploy,
         : undefined,
     [run.cluster, run.native, docs]
   );
-  const truncated = useMemo(() => truncationNotes(docs, run.native?.response?.native?.max_length ?? maxLength, run.native?.response?.native), [docs, run.native, maxLength]);
+  const knownMax = run.native?.response?.native?.max_length ?? maxLength;
+  const truncated = useMemo(() => truncationNotes(docs, knownMax ?? DEFAULT_MAX_TOKENS, run.native?.response?.native), [docs, run.native, knownMax]);
   const response = side ? run[side]?.response : undefined;
 
   return (
@@ -58,7 +60,11 @@ export function RunResults({ run, algorithm, maxLength, dashboardsUrl, onDeploy,
       )}
       {truncated.length > 0 && (
         <>
-          <EuiCallOut size="s" color="warning" iconType="scissors" title={`Inputs over ${run.native?.response?.native?.max_length ?? maxLength} tokens are truncated: the model reads only their start`} data-test-subj="truncationNote">
+          <EuiCallOut size="s" color="warning" iconType="scissors" title={
+              knownMax
+                ? `Inputs over ${knownMax} tokens are truncated: the model reads only their start`
+                : `Inputs over ${DEFAULT_MAX_TOKENS} tokens are truncated (this model's own limit, in its tokenizer.json, may be lower): the model reads only their start`
+            } data-test-subj="truncationNote">
             <ul>
               {truncated.map((t) => (
                 <li key={t.index} data-test-subj={`truncated-${t.index}`}>
