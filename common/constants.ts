@@ -27,4 +27,6 @@ export const XSRF_HEADERS = ['osd-xsrf', 'osd-version'] as const;
 export const DATA_SOURCE_QUERY_PARAM = 'data_source_id';
 
 export const MAX_PAGE_SIZE = 100;
+/** OpenSearch's `index.max_result_window` (ML Commons' indices keep the default): from + size at most. */
+export const MAX_RESULT_WINDOW = 10000;
 export const DEFAULT_PAGE_SIZE = 20;

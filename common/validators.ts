@@ -1,4 +1,4 @@
-import { DATA_SOURCE_QUERY_PARAM, ID_PATTERN, MAX_MODEL_SIZE_BYTES, MAX_PAGE_SIZE, CHUNK_SIZE_BYTES } from './constants';
+import { DATA_SOURCE_QUERY_PARAM, DEFAULT_PAGE_SIZE, ID_PATTERN, MAX_MODEL_SIZE_BYTES, MAX_PAGE_SIZE, MAX_RESULT_WINDOW, CHUNK_SIZE_BYTES } from './constants';
 import {
   ACCESS_MODES,
   FRAMEWORK_TYPES,
@@ -14,6 +14,7 @@ import { MODEL_GROUP_SORT_FIELDS, MODEL_SORT_FIELDS, NATIVE_PREDICT_FUNCTIONS } 
 import {
   arrayOf,
   boolean,
+  Check,
   integer,
   jsonText,
   object,
@@ -21,6 +22,7 @@ import {
   optional,
   queryInt,
   queryList,
+  refine,
   string,
 } from './schema';
 
@@ -33,9 +35,14 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 const name = () => string({ min: 1, max: 256 });
 const description = () => optional(string({ max: 10000 }));
 const paging = {
-  from: optional(queryInt({ min: 0, max: 10000 })),
+  from: optional(queryInt({ min: 0, max: MAX_RESULT_WINDOW - 1 })),
   size: optional(queryInt({ min: 1, max: MAX_PAGE_SIZE })),
 };
+/** OpenSearch refuses a page past its result window with a 400 whose reason is "all shards failed". */
+const withinResultWindow = <T extends { from?: number; size?: number }>(check: Check<T>) =>
+  refine(check, ({ from = 0, size = DEFAULT_PAGE_SIZE }) =>
+    from + size > MAX_RESULT_WINDOW ? { field: 'from', reason: `from + size must be at most ${MAX_RESULT_WINDOW} (got ${from + size}); narrow the search instead` } : undefined
+  );
 const dataSource = { [DATA_SOURCE_QUERY_PARAM]: optional(id()) };
 const sortDirection = () => optional(oneOf(['asc', 'desc'] as const));
 const accessFields = {
@@ -55,13 +62,15 @@ export const chunkParams = object({
 });
 export const predictParams = object({ functionName: oneOf(PREDICT_FUNCTIONS), modelId: id() });
 
-export const modelGroupSearchQuery = object({
-  ...dataSource,
-  ...paging,
-  search: optional(string({ max: 256 })),
-  sort_field: optional(oneOf(MODEL_GROUP_SORT_FIELDS)),
-  sort_direction: sortDirection(),
-});
+export const modelGroupSearchQuery = withinResultWindow(
+  object({
+    ...dataSource,
+    ...paging,
+    search: optional(string({ max: 256 })),
+    sort_field: optional(oneOf(MODEL_GROUP_SORT_FIELDS)),
+    sort_direction: sortDirection(),
+  })
+);
 
 export const modelGroupCreateBody = object({ name: name(), description: description(), ...accessFields });
 export const modelGroupUpdateBody = object({
@@ -70,17 +79,19 @@ export const modelGroupUpdateBody = object({
   ...accessFields,
 });
 
-export const modelSearchQuery = object({
-  ...dataSource,
-  ...paging,
-  search: optional(string({ max: 256 })),
-  states: optional(queryList(oneOf(MODEL_STATES), { max: MODEL_STATES.length })),
-  functions: optional(queryList(oneOf(FUNCTION_NAMES), { max: FUNCTION_NAMES.length })),
-  formats: optional(queryList(oneOf(MODEL_FORMATS), { max: MODEL_FORMATS.length })),
-  model_group_id: optional(id()),
-  sort_field: optional(oneOf(MODEL_SORT_FIELDS)),
-  sort_direction: sortDirection(),
-});
+export const modelSearchQuery = withinResultWindow(
+  object({
+    ...dataSource,
+    ...paging,
+    search: optional(string({ max: 256 })),
+    states: optional(queryList(oneOf(MODEL_STATES), { max: MODEL_STATES.length })),
+    functions: optional(queryList(oneOf(FUNCTION_NAMES), { max: FUNCTION_NAMES.length })),
+    formats: optional(queryList(oneOf(MODEL_FORMATS), { max: MODEL_FORMATS.length })),
+    model_group_id: optional(id()),
+    sort_field: optional(oneOf(MODEL_SORT_FIELDS)),
+    sort_direction: sortDirection(),
+  })
+);
 
 export const modelConfig = object({
   model_type: string({ min: 1, max: 64 }),
@@ -127,14 +138,16 @@ export const modelUpdateBody = object({
 
 export const deployBody = object({ node_ids: optional(arrayOf(id(), { min: 1, max: 1000 })) });
 
-export const taskSearchQuery = object({
-  ...dataSource,
-  ...paging,
-  model_id: optional(id()),
-  task_types: optional(queryList(oneOf(TASK_TYPES), { max: TASK_TYPES.length })),
-  states: optional(queryList(oneOf(TASK_STATES), { max: TASK_STATES.length })),
-  sort_direction: sortDirection(),
-});
+export const taskSearchQuery = withinResultWindow(
+  object({
+    ...dataSource,
+    ...paging,
+    model_id: optional(id()),
+    task_types: optional(queryList(oneOf(TASK_TYPES), { max: TASK_TYPES.length })),
+    states: optional(queryList(oneOf(TASK_STATES), { max: TASK_STATES.length })),
+    sort_direction: sortDirection(),
+  })
+);
 
 const resultFilterFields = {
   return_number: optional(boolean()),

@@ -1,8 +1,16 @@
 import { useCallback, useState } from 'react';
-import { DEFAULT_PAGE_SIZE } from '../../common/constants';
+import { DEFAULT_PAGE_SIZE, MAX_RESULT_WINDOW } from '../../common/constants';
 import type { SortDirection } from '../../common/types';
 
 export const PAGE_SIZE_OPTIONS = [10, 20, 50, 100];
+
+/**
+ * A server-side table's pagination for `total` hits. Pages stop at OpenSearch's result window
+ * (every page size divides it), since the search routes cannot fetch past it.
+ */
+export function tablePagination(pageIndex: number, pageSize: number, total: number) {
+  return { pageIndex, pageSize, totalItemCount: Math.min(total, MAX_RESULT_WINDOW), pageSizeOptions: PAGE_SIZE_OPTIONS };
+}
 
 export interface TableSort<F extends string> {
   field: F;

@@ -113,6 +113,9 @@ describe('bad input gets a 4xx naming the problem, and nothing goes upstream', (
   it.each([
     ['a page size over the limit', `${API}/models?size=1000`, '[request query.size]: must be at most 100'],
     ['a non-numeric offset', `${API}/models?from=ten`, '[request query.from]: expected an integer but got [ten]'],
+    ['a page past the result window', `${API}/models?from=9990&size=20`, '[request query.from]: from + size must be at most 10000 (got 10010)'],
+    ['a default-size page past the result window', `${API}/tasks?from=9990`, '[request query.from]: from + size must be at most 10000 (got 10010)'],
+    ['a group page past the result window', `${API}/model_groups?from=9999&size=10`, '[request query.from]: from + size must be at most 10000 (got 10009)'],
     ['an unknown state', `${API}/models?states=DEPLOYED,SLEEPING`, '[request query.states.1]: expected one of'],
     ['an unknown sort field', `${API}/models?sort_field=model_content`, '[request query.sort_field]: expected one of'],
     ['an unknown query parameter', `${API}/models?extra_query=%7B%7D`, '[request query.extra_query]: definition for this key is missing'],

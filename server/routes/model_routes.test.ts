@@ -40,6 +40,13 @@ describe('model search', () => {
     });
   });
 
+  it('serves the last page of the result window (from + size = 10000)', async () => {
+    t.transport.reply({ hits: { total: { value: 12000 }, hits: [] } });
+    const res = await t.call('GET', `${API}/models?from=9980&size=20`);
+    expect(res.status).toBe(200);
+    expect(t.transport.calls[0].body).toMatchObject({ from: 9980, size: 20 });
+  });
+
   it('excludes chunk documents even with no filter at all, newest first by default', async () => {
     t.transport.reply({ hits: { total: 0, hits: [] } });
     await t.call('GET', `${API}/models`);

@@ -1,7 +1,7 @@
 import { EuiBasicTable, EuiBasicTableColumn } from '@elastic/eui';
 import React from 'react';
 import type { Model, ModelSortField, SortDirection } from '../../../common/types';
-import { PAGE_SIZE_OPTIONS } from '../../hooks/use_table_paging';
+import { tablePagination } from '../../hooks/use_table_paging';
 import { ModelActionButtons } from '../model_actions/model_action_buttons';
 
 /** What every paged, server-sorted list of models takes from its page. */
@@ -42,7 +42,7 @@ export function ModelTable({ columns, rowTestSubj, 'data-test-subj': testSubj, i
       columns={[...columns, actions]}
       loading={loading}
       noItemsMessage={noItemsMessage}
-      pagination={{ pageIndex, pageSize, totalItemCount: total, pageSizeOptions: PAGE_SIZE_OPTIONS }}
+      pagination={tablePagination(pageIndex, pageSize, total)}
       sorting={{ sort: { field: sort.field as keyof Model, direction: sort.direction } }}
       onChange={onChange}
       rowProps={(model: Model) => ({ 'data-test-subj': `${rowTestSubj}-${model.id}` })}

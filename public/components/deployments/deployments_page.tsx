@@ -4,7 +4,7 @@ import type { ModelState } from '../../../common/ml_commons';
 import type { Model, ModelSortField } from '../../../common/types';
 import { useModelProfiles } from '../../hooks/use_model_profiles';
 import { useModels } from '../../hooks/use_models';
-import { PAGE_SIZE_OPTIONS, useTablePaging } from '../../hooks/use_table_paging';
+import { tablePagination, useTablePaging } from '../../hooks/use_table_paging';
 import { useAutoRefresh } from '../../hooks/use_auto_refresh';
 import { useReadiness } from '../../hooks/use_readiness';
 import { nodeNames } from '../cluster/readiness_values';
@@ -95,12 +95,7 @@ export function DeploymentsPage() {
           columns={columns}
           loading={models.loading}
           noItemsMessage={models.loading ? 'Loading deployments…' : 'No model is deployed.'}
-          pagination={{
-            pageIndex: paging.pageIndex,
-            pageSize: paging.pageSize,
-            totalItemCount: models.data?.total ?? 0,
-            pageSizeOptions: PAGE_SIZE_OPTIONS,
-          }}
+          pagination={tablePagination(paging.pageIndex, paging.pageSize, models.data?.total ?? 0)}
           sorting={{ sort: { field: paging.sort.field as keyof Model, direction: paging.sort.direction } }}
           onChange={paging.onTableChange}
           rowProps={(model: Model) => ({ 'data-test-subj': `deploymentRow-${model.id}` })}

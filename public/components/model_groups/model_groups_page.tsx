@@ -16,7 +16,7 @@ import type { ModelGroup, ModelGroupSortField } from '../../../common/types';
 import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
 import { useDeployedCounts } from '../../hooks/use_deployed_counts';
 import { useModelGroups } from '../../hooks/use_model_groups';
-import { PAGE_SIZE_OPTIONS, useTablePaging } from '../../hooks/use_table_paging';
+import { tablePagination, useTablePaging } from '../../hooks/use_table_paging';
 import { AppLink, appPaths } from '../common/app_link';
 import { ErrorCallout } from '../common/error_callout';
 import { EMPTY, formatTime, orEmpty } from '../common/format';
@@ -146,7 +146,7 @@ export function ModelGroupsPage() {
           columns={columns}
           loading={groups.loading}
           noItemsMessage={groups.loading ? 'Loading model groups…' : debouncedSearch ? 'No model groups match the search.' : 'No model groups yet.'}
-          pagination={{ pageIndex: paging.pageIndex, pageSize: paging.pageSize, totalItemCount: groups.data?.total ?? 0, pageSizeOptions: PAGE_SIZE_OPTIONS }}
+          pagination={tablePagination(paging.pageIndex, paging.pageSize, groups.data?.total ?? 0)}
           sorting={{ sort: { field: paging.sort.field, direction: paging.sort.direction } }}
           onChange={paging.onTableChange}
           rowProps={(group: ModelGroup) => ({ 'data-test-subj': `modelGroupRow-${group.id}` })}

@@ -15,7 +15,7 @@ import type { Task } from '../../../common/types';
 import { id as idCheck } from '../../../common/validators';
 import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
 import { useReadiness } from '../../hooks/use_readiness';
-import { PAGE_SIZE_OPTIONS, useTablePaging } from '../../hooks/use_table_paging';
+import { tablePagination, useTablePaging } from '../../hooks/use_table_paging';
 import { useTasks } from '../../hooks/use_tasks';
 import { nodeNames } from '../cluster/readiness_values';
 import { AppLink, appPaths } from '../common/app_link';
@@ -135,7 +135,7 @@ export function TasksPage() {
           columns={columns}
           loading={loading}
           noItemsMessage={loading ? 'Loading tasks…' : state || taskType || modelId ? 'No tasks match the filters.' : 'No tasks yet.'}
-          pagination={{ pageIndex: paging.pageIndex, pageSize: paging.pageSize, totalItemCount: data?.total ?? 0, pageSizeOptions: PAGE_SIZE_OPTIONS }}
+          pagination={tablePagination(paging.pageIndex, paging.pageSize, data?.total ?? 0)}
           sorting={{ sort: { field: 'create_time', direction: paging.sort.direction } }}
           onChange={paging.onTableChange}
           rowProps={(task: Task) => ({ 'data-test-subj': `taskRow-${task.id}` })}
