@@ -38,7 +38,7 @@ const paging = {
   from: optional(queryInt({ min: 0, max: MAX_RESULT_WINDOW - 1 })),
   size: optional(queryInt({ min: 1, max: MAX_PAGE_SIZE })),
 };
-/** OpenSearch refuses a page past its result window with a 400 whose reason is "all shards failed". */
+/** ML Commons 2.19.6 answers a page past the result window with a 500 ("Result window is too large"): refuse it as the 400 it is. */
 const withinResultWindow = <T extends { from?: number; size?: number }>(check: Check<T>) =>
   refine(check, ({ from = 0, size = DEFAULT_PAGE_SIZE }) =>
     from + size > MAX_RESULT_WINDOW ? { field: 'from', reason: `from + size must be at most ${MAX_RESULT_WINDOW} (got ${from + size}); narrow the search instead` } : undefined
