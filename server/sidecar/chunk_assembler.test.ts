@@ -56,7 +56,7 @@ describe('chunked uploads seen by this server land in the native cache', () => {
       expect(res.status).toBe(opts.chunkRefused ? 500 : 200);
       // What ML Commons received is untouched by the tap.
       expect(t.transport.calls[1].bytes!.equals(zip)).toBe(true);
-      await new Promise((r) => setTimeout(r, 200));
+      await rt.uploads.settled();
       // Whatever ML Commons answered, the copy's file is closed by now.
       expect(openUnder(dir)).toEqual([]);
     } finally {
@@ -78,7 +78,7 @@ describe('chunked uploads seen by this server land in the native cache', () => {
       });
       tap.done(true);
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await rt.uploads.settled();
     await rt.stop();
     return rt;
   }
@@ -122,9 +122,8 @@ describe('chunked uploads seen by this server land in the native cache', () => {
       tap.stream.end(parts[n]);
       await new Promise((r) => tap.stream.on('end', r));
       tap.done(true);
-      await new Promise((r) => setTimeout(r, 50));
+      await rt.uploads.settled();
     }
-    await new Promise((r) => setTimeout(r, 200));
     expect(readFileSync(rt.cache.zipPath(f.sha256)).equals(zip)).toBe(true);
   });
 

@@ -39,6 +39,8 @@ interface Upload extends ExpectedUpload {
  */
 export class ChunkAssembler implements UploadObserver {
   private readonly uploads = new Map<string, Upload>();
+  /** Chunk copies still being closed, kept or assembled. */
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly cache: ModelCache, private readonly logger: Logger, private readonly opts: { ttlMs?: number; maxUploads?: number } = {}) {}
 
@@ -86,10 +88,12 @@ export class ChunkAssembler implements UploadObserver {
           await this.received(modelId, upload, chunkNumber);
         };
         const closed = file ? new Promise<void>((resolve) => file!.end(() => resolve())) : Promise.resolve();
-        closed.then(finish).catch((err) => {
+        const work = closed.then(finish).catch((err) => {
           this.logger.debug(`native cache: chunk ${chunkNumber} of ${modelId} not kept (${(err as Error).message})`);
           this.drop(modelId);
         });
+        this.pending.add(work);
+        work.finally(() => this.pending.delete(work));
       },
     };
   }
@@ -145,6 +149,11 @@ export class ChunkAssembler implements UploadObserver {
     this.uploads.delete(modelId);
     clearTimeout(upload.timer);
     fs.rm(upload.dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+
+  /** Resolves once every chunk handed over so far is kept or dropped (and a completed zip cached). */
+  async settled(): Promise<void> {
+    while (this.pending.size) await Promise.all(Array.from(this.pending));
   }
 
   stop() {
