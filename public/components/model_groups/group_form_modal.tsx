@@ -16,7 +16,7 @@ import {
   EuiText,
   EuiTextArea,
 } from '@elastic/eui';
-import React, { useState } from 'react';
+import React, { useRef, useState } from 'react';
 import { ACCESS_MODES, AccessMode } from '../../../common/ml_commons';
 import { validate } from '../../../common/schema';
 import type { ModelGroup, ModelGroupCreateBody, ModelGroupUpdateBody } from '../../../common/types';
@@ -77,6 +77,8 @@ export function GroupFormModal({ group, onCancel, onSubmit }: Props) {
   });
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Enter in a field submits the form too; the button's disabled state does not stop that.
+  const submitting = useRef(false);
   const [submitError, setSubmitError] = useState<unknown>();
 
   const body: ModelGroupUpdateBody = { name: form.name.trim() };
@@ -98,12 +100,14 @@ export function GroupFormModal({ group, onCancel, onSubmit }: Props) {
 
   const submit = async () => {
     setTouched(true);
-    if (Object.keys(errors).length) return;
+    if (Object.keys(errors).length || submitting.current) return;
+    submitting.current = true;
     setBusy(true);
     setSubmitError(undefined);
     try {
       await onSubmit(body as ModelGroupCreateBody);
     } catch (err) {
+      submitting.current = false;
       setSubmitError(err);
       setBusy(false);
     }

@@ -110,6 +110,19 @@ describe('ModelGroupsPage', () => {
       await waitFor(() => expect(sentBodies(http.post, CREATE)).toEqual([{ name: 'shared', access_mode: 'restricted', backend_roles: ['ml-team'] }]));
     });
 
+    it('creates once however often the form is submitted (Enter in the name field) while the first create runs', async () => {
+      let answer: (v: unknown) => void = () => undefined;
+      const { http } = setup({ post: { [CREATE]: () => new Promise((r) => (answer = r)) } });
+      fireEvent.click(await screen.findByTestId('createGroupButton'));
+      fireEvent.change(screen.getByTestId('groupNameInput'), { target: { value: 'once' } });
+      const form = screen.getByTestId('groupNameInput').closest('form')!;
+      fireEvent.submit(form);
+      fireEvent.submit(form);
+      fireEvent.submit(form);
+      answer({ model_group_id: 'new1', status: 'CREATED' });
+      await waitFor(() => expect(sentBodies(http.post, CREATE)).toEqual([{ name: 'once' }]));
+    });
+
     it("keeps the form open with ML Commons' reason when the name is taken", async () => {
       setup({ post: { [CREATE]: httpError(400, 'The name you provided is already being used by a model group with ID: g7.') } });
       fireEvent.click(await screen.findByTestId('createGroupButton'));
