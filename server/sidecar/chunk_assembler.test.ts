@@ -1,4 +1,4 @@
-import { promises as fs, readdirSync, readFileSync, readlinkSync } from 'fs';
+import { promises as fs, readdirSync, readFileSync, readlinkSync, symlinkSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { CHUNK_SIZE_BYTES } from '../../common/constants';
@@ -131,5 +131,31 @@ describe('chunked uploads seen by this server land in the native cache', () => {
     const rt = await direct(f.sha256, split(3).slice(0, 2), 3);
     expect((await rt.cache.stats()).entries).toBe(0);
     expect(rt.uploads.tap('unknown-model', 0)).toBeUndefined();
+  });
+
+  it('a full disk while the zip is rebuilt caches nothing and leaves the server running', async () => {
+    const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
+    // Writes to /dev/full fail with ENOSPC, as on a full disk.
+    const full = path.join(dir, 'full');
+    symlinkSync('/dev/full', full);
+    rt.cache.tmpFile = async () => full;
+    const big = Buffer.alloc(3 * 1024 * 1024, 7);
+    rt.uploads.expect('m4', { model_content_hash_value: '0'.repeat(64), model_content_size_in_bytes: big.length, total_chunks: 1 });
+    const tap = rt.uploads.tap('m4', 0)!;
+    tap.stream.resume();
+    tap.stream.end(big);
+    await new Promise((r) => tap.stream.on('end', r));
+    tap.done(true);
+    await rt.uploads.settled();
+    expect((await rt.cache.stats()).entries).toBe(0);
+    expect(readdirSync(path.join(dir, 'assembling'))).toEqual([]);
+    await rt.stop();
+  });
+
+  it('copies nothing of an upload larger than native inference takes (maxZipBytes)', async () => {
+    const rt = createNativeRuntime({ cacheDir: dir, maxZipBytes: zip.length - 1 }, silentLogger);
+    rt.uploads.expect('m5', { model_content_hash_value: f.sha256, model_content_size_in_bytes: zip.length, total_chunks: 1 });
+    expect(rt.uploads.tap('m5', 0)).toBeUndefined();
+    await rt.stop();
   });
 });

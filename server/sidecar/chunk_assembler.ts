@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { createReadStream, createWriteStream, mkdirSync, promises as fs, WriteStream } from 'fs';
 import path from 'path';
 import { Transform, TransformCallback } from 'stream';
+import { pipeline } from 'stream/promises';
 import type { FunctionName } from '../../common/ml_commons';
 import type { ModelConfig } from '../../common/types';
 import type { Logger } from '../../types/osd';
@@ -42,10 +43,12 @@ export class ChunkAssembler implements UploadObserver {
   /** Chunk copies still being closed, kept or assembled. */
   private readonly pending = new Set<Promise<void>>();
 
-  constructor(private readonly cache: ModelCache, private readonly logger: Logger, private readonly opts: { ttlMs?: number; maxUploads?: number } = {}) {}
+  constructor(private readonly cache: ModelCache, private readonly logger: Logger, private readonly opts: { ttlMs?: number; maxUploads?: number; maxZipBytes?: number } = {}) {}
 
   expect(modelId: string, meta: ExpectedUpload) {
     if (this.uploads.size >= (this.opts.maxUploads ?? 16)) return;
+    // A zip inspect would refuse, or one the cache cannot hold, is not copied (it takes twice its size while rebuilt).
+    if (this.opts.maxZipBytes !== undefined && meta.model_content_size_in_bytes > this.opts.maxZipBytes) return;
     this.drop(modelId);
     const dir = path.join(this.cache.dir, 'assembling', modelId);
     const timer = setTimeout(() => this.drop(modelId), this.opts.ttlMs ?? 2 * 3600 * 1000);
@@ -111,16 +114,19 @@ export class ChunkAssembler implements UploadObserver {
     const tmp = await this.cache.tmpFile('assembled');
     const hash = createHash('sha256');
     let size = 0;
-    const out = createWriteStream(tmp);
-    try {
+    async function* parts() {
       for (let n = 0; n < upload.total_chunks; n++) {
         for await (const chunk of createReadStream(path.join(upload.dir, `${n}.part`))) {
           hash.update(chunk as Buffer);
           size += (chunk as Buffer).length;
-          if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+          yield chunk as Buffer;
         }
       }
-      await new Promise<void>((resolve, reject) => out.end(() => resolve()).on('error', reject));
+    }
+    try {
+      // pipeline: a write error (a full disk) rejects here instead of being an unhandled 'error'
+      // event, which would end the Dashboards process, or a truncated zip cached as complete.
+      await pipeline(parts(), createWriteStream(tmp));
       const sha = hash.digest('hex');
       if (sha !== upload.model_content_hash_value || size !== upload.model_content_size_in_bytes) {
         this.logger.debug(`native cache: upload ${modelId} does not match its registered hash/size; not cached`);
@@ -137,7 +143,6 @@ export class ChunkAssembler implements UploadObserver {
       await this.cache.adopt(tmp, sha);
       this.logger.debug(`native cache: ${modelId} cached as ${sha}`);
     } catch (err) {
-      out.destroy();
       await fs.rm(tmp, { force: true });
       throw err;
     }

@@ -49,7 +49,7 @@ export function createNativeRuntime(
     requestTimeoutMs: clampInt(c.requestTimeoutMs, 100, 3600000),
     settings: { workers, intraOpThreads: intra, maxLoadedModels: clampInt(c.maxLoadedModels, 1, 64), maxBatchSize: clampInt(c.maxBatchSize, 1, 1024) },
   });
-  const uploads = new ChunkAssembler(cache, logger);
+  const uploads = new ChunkAssembler(cache, logger, { maxZipBytes: Math.min(c.maxZipBytes, c.cacheMaxBytes) });
   return {
     config: c,
     cache,
