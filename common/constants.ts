@@ -16,6 +16,11 @@ export const MAX_MODEL_SIZE_BYTES = 4000000000;
  * follow the same alphabet. Nothing else may reach an upstream path.
  */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+/**
+ * Words ML Commons routes on where an id would go (`GET models/_search` is a search, answered
+ * 200 with hits): never ids, though real ids may start with `_`.
+ */
+export const RESERVED_IDS: readonly string[] = ['_search', '_register', '_register_meta', '_upload', '_deploy', '_undeploy', '_predict'];
 
 /** Node ids in OpenSearch are URL-safe base64 too. */
 export const NODE_ID_PATTERN = ID_PATTERN;

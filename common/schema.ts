@@ -163,13 +163,13 @@ export function validate<T>(check: Check<T>, value: unknown): Result<T> {
 
 /**
  * `check`, then a rule across its fields (which per-field checks cannot see): `rule` returns the
- * failing field and why, or undefined.
+ * failing field (empty for the value itself) and why, or undefined.
  */
 export function refine<T>(check: Check<T>, rule: (value: T) => { field: string; reason: string } | undefined): Check<T> {
   return (value, field) => {
     const r = check(value, field);
     if (!r.ok) return r;
     const bad = rule(r.value);
-    return bad ? fail(field ? `${field}.${bad.field}` : bad.field, bad.reason) : r;
+    return bad ? fail([field, bad.field].filter(Boolean).join('.'), bad.reason) : r;
   };
 }

@@ -1,4 +1,4 @@
-import { DATA_SOURCE_QUERY_PARAM, DEFAULT_PAGE_SIZE, ID_PATTERN, MAX_MODEL_SIZE_BYTES, MAX_PAGE_SIZE, MAX_RESULT_WINDOW, CHUNK_SIZE_BYTES } from './constants';
+import { DATA_SOURCE_QUERY_PARAM, DEFAULT_PAGE_SIZE, ID_PATTERN, MAX_MODEL_SIZE_BYTES, MAX_PAGE_SIZE, MAX_RESULT_WINDOW, CHUNK_SIZE_BYTES, RESERVED_IDS } from './constants';
 import {
   ACCESS_MODES,
   FRAMEWORK_TYPES,
@@ -29,7 +29,9 @@ import {
 /** Request validators for every route, shared with the browser's forms. */
 
 export const id = () =>
-  string({ pattern: ID_PATTERN, patternMessage: 'must be 1-128 characters of letters, digits, "_" or "-"' });
+  refine(string({ pattern: ID_PATTERN, patternMessage: 'must be 1-128 characters of letters, digits, "_" or "-"' }), (v) =>
+    RESERVED_IDS.includes(v) ? { field: '', reason: `"${v}" is an ML Commons action, not an id` } : undefined
+  );
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const name = () => string({ min: 1, max: 256 });

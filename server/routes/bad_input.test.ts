@@ -35,6 +35,9 @@ describe('bad input gets a 4xx naming the problem, and nothing goes upstream', (
     ['a dot', `${API}/models/a.b`, 'modelId'],
     ['a query-ish id', `${API}/tasks/x%3Fy`, 'taskId'],
     ['an over-long id', `${API}/model_groups/${'a'.repeat(129)}`, 'groupId'],
+    ['an ML Commons action as a model id', `${API}/models/_search`, 'modelId'],
+    ['an ML Commons action as a task id', `${API}/tasks/_search`, 'taskId'],
+    ['an ML Commons action as a group id', `${API}/model_groups/_register`, 'groupId'],
   ])('an id with %s', async (_what, path, field) => {
     const res = await rawGet(t.host.url, path);
     expect(res.status).toBe(400);
