@@ -192,10 +192,14 @@ export function checkModelRegistration(body: {
   return undefined;
 }
 
-export function checkPredict(functionName: string, body: { query_text?: string }): string | undefined {
+export function checkPredict(functionName: string, body: { query_text?: string; parameters?: unknown }): string | undefined {
   if (functionName === 'text_similarity' && !body.query_text) return '[query_text]: is required for text_similarity';
   if (functionName !== 'text_similarity' && body.query_text !== undefined) {
     return `[query_text]: is only used by text_similarity, not ${functionName}`;
+  }
+  // 2.19 parses `parameters` for text_embedding only; other functions fail with "unknown field [SPARSE_ENCODING]".
+  if (functionName !== 'text_embedding' && body.parameters !== undefined) {
+    return `[parameters]: are only used by text_embedding, not ${functionName}`;
   }
   return undefined;
 }

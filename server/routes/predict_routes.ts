@@ -13,7 +13,7 @@ export function registerPredictRoutes(router: IRouter, deps: RouteDeps) {
     },
     jsonHandler(deps, async ({ transport, request }) => {
       const problem = v.checkPredict(request.params.functionName, request.body);
-      if (problem) throw new PluginHttpError(400, problem, 'query_text');
+      if (problem) throw new PluginHttpError(400, problem, /^\[([^\]]+)\]/.exec(problem)?.[1]);
       return new PredictService(transport).predict(request.params.functionName, request.params.modelId, request.body);
     })
   );

@@ -93,6 +93,15 @@ describe('predict route', () => {
     expect(t.transport.calls).toHaveLength(0);
   });
 
+  it('sends parameters with text_embedding only (2.19 fails the others with "unknown field [SPARSE_ENCODING]")', async () => {
+    const res = await t.call('POST', `${API}/predict/sparse_encoding/m1`, { body: { text_docs: ['a'], parameters: { content_type: 'query' } } });
+    expect([res.status, res.body.message, res.body.attributes?.field]).toEqual([400, '[parameters]: are only used by text_embedding, not sparse_encoding', 'parameters']);
+    expect(t.transport.calls).toHaveLength(0);
+    t.transport.reply({ inference_results: [] });
+    const ok = await t.call('POST', `${API}/predict/text_embedding/m1`, { body: { text_docs: ['a'], parameters: { content_type: 'query' } } });
+    expect(ok.status).toBe(200);
+  });
+
   it('refuses an unknown function', async () => {
     const res = await t.call('POST', `${API}/predict/kmeans/m1`, { body: { text_docs: ['a'] } });
     expect(res.status).toBe(400);
