@@ -66,7 +66,7 @@ describe('who may use a zip in the shared native cache', () => {
     expect([refused.status, refused.body.attributes?.code]).toEqual([404, 'model_not_cached']);
     const search = t.transport.calls[0];
     expect([search.method, search.path]).toEqual(['POST', '/_plugins/_ml/models/_search']);
-    expect((search.body as any).query.bool.filter).toEqual([{ terms: { model_content_hash_value: [tinyBert.sha256] } }]);
+    expect((search.body as any).query.bool.filter).toEqual([{ terms: { model_content_hash_value: [tinyBert.sha256] } }, { terms: { model_state: ['DEPLOYED', 'PARTIALLY_DEPLOYED'] } }]);
 
     // The cluster shows bob a model with that hash (ML Commons applied his group access): usable.
     t.transport.reply(hashHit(tinyBert.sha256)).reply(hashHit(tinyBert.sha256));

@@ -90,9 +90,21 @@ export function buildTaskSearch(p: TaskSearchParams) {
 }
 
 /** Models (never chunks) whose zip has one of `hashes`, answering only the hash. */
+/**
+ * Models whose zip ML Commons has checked against their hash: it does so when it deploys them
+ * ("model content changed" otherwise). A REGISTERED model's hash is only what its registrant
+ * declared, and anyone may declare any hash.
+ */
+export const HASH_VERIFIED_STATES = ['DEPLOYED', 'PARTIALLY_DEPLOYED'];
+
 export function buildHashSearch(hashes: string[]) {
   return {
-    query: { bool: { filter: [{ terms: { model_content_hash_value: hashes } }], must_not: [EXCLUDE_CHUNKS] } },
+    query: {
+      bool: {
+        filter: [{ terms: { model_content_hash_value: hashes } }, { terms: { model_state: HASH_VERIFIED_STATES } }],
+        must_not: [EXCLUDE_CHUNKS],
+      },
+    },
     _source: ['model_content_hash_value'],
     size: Math.min(1000, hashes.length * 10),
   };

@@ -6,7 +6,7 @@ import type { NativeModelsResponse, PredictResponse } from '../../common/types';
 import { Client } from '@opensearch-project/opensearch';
 import { ModelService } from '../../server/services/model_service';
 import type { Transport } from '../../types/osd';
-import { api, loadFixture, ok, OPENSEARCH, until, uploadInChunks, waitForModelState } from './helpers';
+import { api, loadFixture, ok, OPENSEARCH, until, uploadInChunks, waitForModelState, waitForTask } from './helpers';
 
 jest.setTimeout(120000);
 
@@ -44,15 +44,21 @@ describe('a chunked upload through this server feeds the native cache', () => {
       const res = await ok<PredictResponse>('POST', 'nativePredict', { functionName: 'text_embedding', sha256 }, { body: { text_docs: ['hello world'] } });
       expect(res.inference_results[0].output![0].shape).toEqual([32]);
       // The question native access asks the cluster for users who did not send a zip (with the
-      // Security plugin on): which of these hashes belong to a model it shows them.
+      // Security plugin on): which of these hashes belong to a model it shows them, whose bytes
+      // ML Commons has checked against that hash (at deploy).
       const client = new Client({ node: OPENSEARCH() });
       try {
-        const shown = await new ModelService(client.transport as unknown as Transport).visibleHashes([sha256, 'f'.repeat(64)]);
-        expect(Array.from(shown)).toEqual([sha256]);
+        const service = new ModelService(client.transport as unknown as Transport);
+        expect(Array.from(await service.visibleHashes([sha256]))).toEqual([]);
+        await waitForTask((await ok('POST', 'modelDeploy', { modelId })).task_id);
+        await waitForModelState(modelId, ['DEPLOYED'], 60000);
+        expect(Array.from(await service.visibleHashes([sha256, 'f'.repeat(64)]))).toEqual([sha256]);
       } finally {
         await client.close();
       }
     } finally {
+      await api('POST', 'modelUndeploy', { modelId });
+      await waitForModelState(modelId, ['UNDEPLOYED', 'REGISTERED'], 60000).catch(() => undefined);
       const model = await ok('GET', 'model', { modelId });
       await api('DELETE', 'modelDelete', { modelId });
       await until('group deleted', async () => ((await api('DELETE', 'modelGroupDelete', { groupId: model.model_group_id })).status === 409 ? undefined : true), 30000);
