@@ -21,7 +21,7 @@ export function useRegisterInspection(file: File | undefined): InspectionState {
     }
     const controller = new AbortController();
     setState({ inspecting: true });
-    inspectModelZip(file, { signal: controller.signal, onProgress: (progress) => setState((s) => ({ ...s, progress })) }).then(
+    inspectModelZip(file, { signal: controller.signal, onProgress: (progress) => !controller.signal.aborted && setState((s) => ({ ...s, progress })) }).then(
       (report) => !controller.signal.aborted && setState({ report, inspecting: false }),
       (error) => !controller.signal.aborted && !isAbortError(error) && setState({ error, inspecting: false })
     );
@@ -50,7 +50,7 @@ export function useRegisterFileHash(file: File | undefined, enabled: boolean): H
     }
     const controller = new AbortController();
     setState({ hashing: true });
-    cachedSha256(file, { signal: controller.signal, onProgress: (progress) => setState((s) => ({ ...s, progress })) }).then(
+    cachedSha256(file, { signal: controller.signal, onProgress: (progress) => !controller.signal.aborted && setState((s) => ({ ...s, progress })) }).then(
       (hash) => !controller.signal.aborted && setState({ hash, hashing: false }),
       (error) => !controller.signal.aborted && !isAbortError(error) && setState({ error, hashing: false })
     );

@@ -101,6 +101,10 @@ describe('validateRegisterForm', () => {
     expect(validateRegisterForm(values({ sourceKind: 'url', url: 'http://h/m.zip', hash: 'a'.repeat(64), sizeBytes: '5000000000' }), {}).errors.sizeBytes).toBe(
       '[model_content_size_in_bytes]: must be at most 4000000000'
     );
+    // Another zip dropped: until its hash is computed, the hash field may still be the previous zip's.
+    const filled = values({ sourceKind: 'url', url: 'http://h/m.zip', hash: 'a'.repeat(64), sizeBytes: '4238022' });
+    const hashing = validateRegisterForm(filled, { file: new Blob(['zip']), hashing: true });
+    expect([hashing.request, hashing.errors.file]).toEqual([undefined, "The zip's SHA-256 is still being computed; the hash and size fill in when it is done."]);
   });
 });
 

@@ -156,6 +156,8 @@ export interface FormContext {
   report?: ZipReport;
   /** Whether the inspection is still running. */
   inspecting?: boolean;
+  /** URL mode: the dropped zip's SHA-256 is still being computed (the hash field may be another zip's). */
+  hashing?: boolean;
 }
 
 export interface FormResult {
@@ -217,6 +219,7 @@ export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): F
     const sizeResult = sizeCheck(size, 'model_content_size_in_bytes');
     if (!sizeResult.ok) add('sizeBytes', size === undefined ? '[model_content_size_in_bytes]: is required (drop the zip below to fill it in)' : sizeResult.error);
     if (ctx.file && ctx.inspecting) add('file', 'The zip is still being checked.');
+    else if (ctx.file && ctx.hashing) add('file', "The zip's SHA-256 is still being computed; the hash and size fill in when it is done.");
     else if (ctx.file && reportProblems) add('file', 'The dropped zip has problems (listed below); ML Commons would reject it too.');
   }
 

@@ -62,8 +62,8 @@ export function RegisterPage() {
   }, [fileHash.hash, file, values.sourceKind, patch]);
 
   const validation = useMemo(
-    () => validateRegisterForm(values, { file, report: inspection.report, inspecting: inspection.inspecting }),
-    [values, file, inspection.report, inspection.inspecting]
+    () => validateRegisterForm(values, { file, report: inspection.report, inspecting: inspection.inspecting, hashing: fileHash.hashing }),
+    [values, file, inspection.report, inspection.inspecting, fileHash.hashing]
   );
   // Errors appear once the user tries to submit, then follow every edit.
   const errors: FormErrors = submitted ? validation.errors : {};
