@@ -2,7 +2,7 @@ import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { useHistory } from 'react-router-dom';
 import type { Model, Task } from '../../../common/types';
 import { errorMessage, isAbortError } from '../../apis/errors';
-import { pollTask } from '../../lib/poll_task';
+import { isTerminal, pollTask } from '../../lib/poll_task';
 import { useServices } from '../../services';
 import { appPaths } from '../common/app_link';
 import { toastLink } from '../common/toast_link';
@@ -72,6 +72,11 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
     [apis, toasts, history]
   );
 
+  /** A deploy this page started says nothing about the model once it is undeployed or deleted. */
+  const forgetDeploy = useCallback((modelId: string) => {
+    setDeployTasks(({ [modelId]: _gone, ...rest }) => rest);
+  }, []);
+
   const run = useCallback(
     async (nodeIds?: string[]) => {
       if (!pending) return;
@@ -88,9 +93,11 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
           followDeploy(model, res.task_id);
         } else if (kind === 'undeploy') {
           await apis.models.undeploy(model.id);
+          forgetDeploy(model.id);
           toasts.addSuccess({ title: `Undeployed ${model.name}`, text: toastLink('Its nodes released it.', 'Open the model', history as never, appPaths.model(model.id)) });
         } else {
           await apis.models.delete(model.id);
+          forgetDeploy(model.id);
           toasts.addSuccess({ title: `Deleted ${model.name}` });
         }
       } catch (err) {
@@ -106,11 +113,22 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
       if (kind === 'delete' && callbacks.current.onDeleted) callbacks.current.onDeleted(model);
       else callbacks.current.onChanged();
     },
-    [apis, toasts, pending, followDeploy, history]
+    [apis, toasts, pending, followDeploy, forgetDeploy, history]
   );
 
   const cancel = useCallback(() => setPending(undefined), []);
-  const deploy = useCallback((model: Model) => setPending({ kind: 'deploy', model }), []);
+  /** Whether a deploy started here for this model is still running (a second one would queue behind it). */
+  const deployRunning = useCallback((modelId: string) => {
+    const task = deployTasks[modelId];
+    return !!task && !isTerminal(task);
+  }, [deployTasks]);
+  const deploy = useCallback(
+    (model: Model) => {
+      if (deployRunning(model.id)) toasts.addWarning({ title: `${model.name} is already being deployed`, text: `Deploy task ${deployTasks[model.id].id} is still ${deployTasks[model.id].state}.` });
+      else setPending({ kind: 'deploy', model });
+    },
+    [deployRunning, deployTasks, toasts]
+  );
   const undeploy = useCallback((model: Model) => setPending({ kind: 'undeploy', model }), []);
   const remove = useCallback((model: Model) => setPending({ kind: 'delete', model }), []);
 
@@ -119,5 +137,5 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
   if (pending?.kind === 'undeploy') modal = <UndeployModal model={pending.model} busy={busy} onCancel={cancel} onConfirm={() => run()} />;
   if (pending?.kind === 'delete') modal = <DeleteModelModal model={pending.model} busy={busy} onCancel={cancel} onConfirm={() => run()} />;
 
-  return { deploy, undeploy, remove, modal, deployTasks };
+  return { deploy, undeploy, remove, modal, deployTasks, deployRunning };
 }

@@ -184,6 +184,37 @@ describe('ModelVersionPage', () => {
       expect(await screen.findByTestId('deployCompleted')).toBeInTheDocument();
     });
 
+    it('keeps Deploy disabled while its deploy task runs, and forgets the finished deploy once undeployed', async () => {
+      let state = 'REGISTERED';
+      let taskState = 'RUNNING';
+      const { http } = setup({
+        readiness: READY,
+        post: { [DEPLOY]: { task_id: 't9', status: 'CREATED' }, [routePath('modelUndeploy', { modelId: 'm1' })]: {} },
+      });
+      const original = http.get.getMockImplementation()!;
+      http.get.mockImplementation(async (path: string, o?: unknown) =>
+        path === TASK
+          ? task({ id: 't9', task_type: 'DEPLOY_MODEL', state: taskState, model_id: 'm1' })
+          : path === MODEL
+          ? { ...REGISTERED, model_state: state }
+          : original(path, o as never)
+      );
+      fireEvent.click(await screen.findByTestId('deployButton'));
+      fireEvent.click(await screen.findByTestId('confirmModalConfirmButton'));
+      expect(await screen.findByTestId('deployProgress')).toBeInTheDocument();
+      // The model may still read REGISTERED while the task runs: a second deploy would queue behind it.
+      await waitFor(() => expect(screen.getByTestId('deployButton')).toBeDisabled());
+
+      taskState = 'COMPLETED';
+      state = 'DEPLOYED';
+      expect(await screen.findByTestId('deployCompleted', undefined, { timeout: 4000 })).toBeInTheDocument();
+      fireEvent.click(screen.getByTestId('undeployButton'));
+      state = 'UNDEPLOYED';
+      fireEvent.click(await screen.findByTestId('confirmModalConfirmButton'));
+      await waitFor(() => expect(screen.getByTestId('modelState')).toHaveTextContent('Undeployed'));
+      expect(screen.queryByTestId('deployCompleted')).not.toBeInTheDocument();
+    });
+
     it("toasts ML Commons' reason when the deploy is refused", async () => {
       const { toasts } = setup({ readiness: READY, post: { [DEPLOY]: httpError(400, 'no eligible node found') } });
       fireEvent.click(await screen.findByTestId('deployButton'));

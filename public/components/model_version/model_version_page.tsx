@@ -95,7 +95,7 @@ function ModelVersionView({ modelId }: { modelId: string }) {
         </EuiFlexItem>
         <EuiFlexItem />
         <EuiFlexItem grow={false}>
-          <EuiButton size="s" fill iconType="play" isDisabled={!canDeploy(m)} onClick={() => actions.deploy(m)} data-test-subj="deployButton">
+          <EuiButton size="s" fill iconType="play" isDisabled={!canDeploy(m) || actions.deployRunning(m.id)} onClick={() => actions.deploy(m)} data-test-subj="deployButton">
             Deploy
           </EuiButton>
         </EuiFlexItem>
