@@ -4,6 +4,7 @@ import { Router } from 'react-router-dom';
 import type { AppMountParameters, CoreStartPublic } from '../types/osd';
 import { createApis } from './apis';
 import { App } from './components/app/app';
+import { appLeaveHandler, LeaveGuard } from './lib/leave_guard';
 import { mountReact } from './mount_react';
 import { AppServices, ServicesContext } from './services';
 
@@ -13,7 +14,9 @@ export function renderApp(coreStart: CoreStartPublic, params: AppMountParameters
     apis: createApis(coreStart.http),
     notifications: coreStart.notifications,
     chrome: coreStart.chrome,
+    leaveGuard: new LeaveGuard(),
   };
+  params.onAppLeave?.(appLeaveHandler(services.leaveGuard));
   // OSD's ScopedHistory implements history 4's History; its routes are relative to the app base path.
   const history = params.history as unknown as History;
   return mountReact(

@@ -15,8 +15,11 @@ describe('plugin', () => {
 
   it('mounts into the given element, renders the app, and unmounts', async () => {
     const { app, chrome } = setupPlugin();
-    const { element, unmount } = await mountApp(app);
+    const { element, unmount, onAppLeave } = await mountApp(app);
     expect(await screen.findByTestId('mlModelsApp')).toBeInTheDocument();
+    // Leaving for another OSD app goes through this handler; with nothing running it lets go.
+    const actions = { confirm: jest.fn(), default: jest.fn(() => 'default') };
+    expect(onAppLeave.mock.calls[0][0](actions)).toBe('default');
     await screen.findByTestId('modelsEmpty');
     await waitFor(() => expect(chrome.setBreadcrumbs).toHaveBeenCalled());
 

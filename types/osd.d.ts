@@ -199,11 +199,18 @@ export interface ScopedHistory {
   [key: string]: unknown;
 }
 
+/** OSD core's (Kibana 7.10's) app-leave API: the handler returns one of the factory's actions. */
+export interface AppLeaveActionFactory {
+  confirm(text: string, title?: string): unknown;
+  default(): unknown;
+}
+export type AppLeaveHandler = (actions: AppLeaveActionFactory, nextAppId?: string) => unknown;
+
 export interface AppMountParameters {
   appBasePath: string;
   element: HTMLElement;
   history: ScopedHistory;
-  onAppLeave?(handler: unknown): void;
+  onAppLeave?(handler: AppLeaveHandler): void;
   setHeaderActionMenu?(menuMount: unknown): void;
 }
 

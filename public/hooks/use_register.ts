@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useHistory } from 'react-router-dom';
 import { FlowState, RegisterFlow, RegisterFlowOptions, RegisterRequest, registerFlowApi } from '../lib/register_flow';
 import { useServices } from '../services';
 
@@ -29,13 +30,18 @@ function guardUnload(): () => void {
   return () => window.removeEventListener('beforeunload', handler);
 }
 
+/** Said when the user would leave while a registration runs. */
+export const LEAVE_WHILE_REGISTERING =
+  'The registration is still running. Leaving this page cancels it and deletes the partly uploaded model.';
+
 /**
  * Runs one registration at a time and exposes its state. While it runs, leaving the page asks
- * for confirmation (the guard exists only then); unmounting cancels it, which deletes a model
- * left half-uploaded.
+ * for confirmation, whether to another page of this app, another OSD app, or out of the browser
+ * tab (the guards exist only then); unmounting cancels it, which deletes a model left half-uploaded.
  */
 export function useRegister(options: Omit<RegisterFlowOptions, 'onChange'> = {}) {
-  const { apis } = useServices();
+  const { apis, leaveGuard } = useServices();
+  const history = useHistory();
   const api = useMemo(() => registerFlowApi(apis), [apis]);
   const [state, setState] = useState<FlowState | undefined>();
   const controllerRef = useRef<AbortController>();
@@ -52,7 +58,17 @@ export function useRegister(options: Omit<RegisterFlowOptions, 'onChange'> = {})
   }, []);
 
   const running = isRunning(state);
-  useEffect(() => (running ? guardUnload() : undefined), [running]);
+  useEffect(() => {
+    if (!running) return undefined;
+    const unguard = guardUnload();
+    const unblock = history.block(LEAVE_WHILE_REGISTERING);
+    leaveGuard.message = LEAVE_WHILE_REGISTERING;
+    return () => {
+      unguard();
+      unblock();
+      leaveGuard.message = undefined;
+    };
+  }, [running, history, leaveGuard]);
 
   const start = useCallback(
     async (request: RegisterRequest) => {

@@ -15,15 +15,16 @@ export function setupPlugin(http: HttpSetup) {
 }
 
 /** Mounts `app` into a fresh element at `path`, as OSD does when the user opens it. */
-export async function mountApp(app: App, path = '/'): Promise<{ element: HTMLElement; history: MemoryHistory; unmount: () => void }> {
+export async function mountApp(app: App, path = '/'): Promise<{ element: HTMLElement; history: MemoryHistory; unmount: () => void; onAppLeave: jest.Mock }> {
   const element = document.createElement('div');
   document.body.appendChild(element);
   const history = createMemoryHistory({ initialEntries: [path] });
-  const params: AppMountParameters = { appBasePath: '/app/mlModels', element, history: history as unknown as ScopedHistory };
+  const onAppLeave = jest.fn();
+  const params: AppMountParameters = { appBasePath: '/app/mlModels', element, history: history as unknown as ScopedHistory, onAppLeave };
   let unmount = () => {};
   // OSD mounts outside React; act() lets the first requests settle like they would in a browser.
   await act(async () => {
     unmount = await app.mount(params);
   });
-  return { element, history, unmount };
+  return { element, history, unmount, onAppLeave };
 }

@@ -3,20 +3,22 @@ import { createMemoryHistory, MemoryHistory } from 'history';
 import React from 'react';
 import { Router } from 'react-router-dom';
 import { createApis } from '../../public/apis';
+import { LeaveGuard } from '../../public/lib/leave_guard';
 import { AppServices, ServicesContext } from '../../public/services';
 import type { HttpSetup } from '../../types/osd';
 
 export function createFakeServices(http: HttpSetup) {
   const toasts = { addSuccess: jest.fn(), addWarning: jest.fn(), addDanger: jest.fn(), addError: jest.fn() };
   const chrome = { setBreadcrumbs: jest.fn(), docTitle: { change: jest.fn() } };
-  const services: AppServices = { apis: createApis(http), notifications: { toasts }, chrome };
+  const services: AppServices = { apis: createApis(http), notifications: { toasts }, chrome, leaveGuard: new LeaveGuard() };
   return { services, toasts, chrome };
 }
 
 /** Renders `ui` as `renderApp` would: services in context, inside a router at `path`. */
 export function renderWithServices(ui: React.ReactElement, { http, path = '/' }: { http: HttpSetup; path?: string }) {
   const { services, toasts, chrome } = createFakeServices(http);
-  const history: MemoryHistory = createMemoryHistory({ initialEntries: [path] });
+  // Asks window.confirm about a blocked navigation, as a browser history does (tests stub it).
+  const history: MemoryHistory = createMemoryHistory({ initialEntries: [path], getUserConfirmation: (message, answer) => answer(window.confirm(message)) });
   const result = render(
     <ServicesContext.Provider value={services}>
       <Router history={history}>{ui}</Router>

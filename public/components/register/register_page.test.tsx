@@ -170,6 +170,33 @@ describe('RegisterPage', () => {
     unload.mockRestore();
   });
 
+  it('asks before leaving for another page (of this app or of OSD) while uploading, and keeps the upload when the user stays', async () => {
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValue(false);
+    const { http, history, services } = setup({
+      post: { [chunkPath(0)]: (_p: string, o?: HttpFetchOptions) => new Promise((_resolve, reject) => o?.signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })))) },
+    });
+    expect(services.leaveGuard.message).toBeUndefined();
+    await pick(GLOVE, 'glove.zip');
+    await screen.findByTestId('zipOk');
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    await screen.findByTestId('uploadProgress', {}, { timeout: 10000 });
+    // Another app (OSD's side nav) asks the app-leave handler, which reads this.
+    expect(services.leaveGuard.message).toMatch(/Leaving this page cancels it and deletes the partly uploaded model/);
+    act(() => history.push('/models'));
+    expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/registration is still running/));
+    expect(history.location.pathname).toBe('/register');
+    expect(screen.getByTestId('uploadProgress')).toBeInTheDocument();
+    expect(http.delete).not.toHaveBeenCalled();
+    // Cancelled here, nothing is left to guard.
+    fireEvent.click(screen.getByTestId('registerCancel'));
+    expect(await screen.findByTestId('registerCancelled')).toBeInTheDocument();
+    expect(services.leaveGuard.message).toBeUndefined();
+    act(() => history.push('/models'));
+    expect(history.location.pathname).toBe('/models');
+    expect(confirm).toHaveBeenCalledTimes(1);
+    confirm.mockRestore();
+  });
+
   it('says why the hash of the zip for a URL could not be computed', async () => {
     const hash = jest.spyOn(sha256, 'cachedSha256').mockRejectedValueOnce(new Error('The file could not be read; it was changed or moved.'));
     setup();
