@@ -55,7 +55,7 @@ export function DeploymentsPage() {
     { name: 'Nodes responding', render: (model: Model) => <NodesResponding model={model} /> },
     {
       name: 'Worker / target nodes',
-      render: (model: Model) => <NodeStatus modelId={model.id} profile={profiles.data?.models?.[model.id]} loading={profiles.loading} names={names} />,
+      render: (model: Model) => <NodeStatus modelId={model.id} profile={profiles.data?.models?.[model.id]} loading={profiles.loading} names={names} modelState={model.model_state} />,
     },
     { field: 'last_deployed_time', name: 'Deployed', sortable: true, render: (t?: number) => formatTime(t) },
     {

@@ -14,12 +14,15 @@ export function NodeStatus({
   profile,
   loading,
   names = {},
+  modelState,
 }: {
   modelId: string;
   profile?: ModelProfile;
   loading: boolean;
   /** Node id → name, where known. */
   names?: Record<string, string>;
+  /** While DEPLOYING, targets without the model are still loading it. */
+  modelState?: string;
 }) {
   const label = (id: string) => names[id] ?? id;
   if (!profile) return <>{loading ? 'Loading…' : EMPTY}</>;
@@ -33,11 +36,16 @@ export function NodeStatus({
           {workers.length} of {targets.length} target nodes
         </span>
       </EuiToolTip>
-      {missing.length > 0 && (
-        <EuiText size="xs" color="danger" data-test-subj={`nodeStatusMissing-${modelId}`}>
-          Not running on: {missing.map(label).join(', ')}
-        </EuiText>
-      )}
+      {missing.length > 0 &&
+        (modelState === 'DEPLOYING' ? (
+          <EuiText size="xs" color="subdued" data-test-subj={`nodeStatusLoading-${modelId}`}>
+            Loading on: {missing.map(label).join(', ')}
+          </EuiText>
+        ) : (
+          <EuiText size="xs" color="danger" data-test-subj={`nodeStatusMissing-${modelId}`}>
+            Not running on: {missing.map(label).join(', ')}
+          </EuiText>
+        ))}
     </div>
   );
 }

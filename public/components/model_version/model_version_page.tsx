@@ -149,7 +149,7 @@ function ModelVersionView({ modelId }: { modelId: string }) {
       </EuiFlexGroup>
       <EuiSpacer size="m" />
       <Section title="Nodes">
-        <NodeProfileTable modelId={m.id} profile={profile.data} error={profile.error} names={names} />
+        <NodeProfileTable modelId={m.id} profile={profile.data} error={profile.error} names={names} modelState={m.model_state} />
       </Section>
       <EuiSpacer size="m" />
       <Section title="Task history">

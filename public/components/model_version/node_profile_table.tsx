@@ -10,12 +10,14 @@ interface NodeRow {
   name: string;
   target: boolean;
   worker: boolean;
+  /** A deploy is under way: a target without the model is still loading it, not failing. */
+  deploying: boolean;
   profile?: NodeModelProfile;
 }
 
 type ModelProfile = NonNullable<ModelProfileResponse['models']>[string];
 
-export function nodeRows(profile: ModelProfile | undefined, names: Record<string, string>): NodeRow[] {
+export function nodeRows(profile: ModelProfile | undefined, names: Record<string, string>, modelState?: string): NodeRow[] {
   if (!profile) return [];
   const targets = profile.target_worker_nodes ?? [];
   const workers = profile.worker_nodes ?? [];
@@ -25,6 +27,7 @@ export function nodeRows(profile: ModelProfile | undefined, names: Record<string
     name: names[id] ?? id,
     target: targets.includes(id),
     worker: workers.includes(id),
+    deploying: modelState === 'DEPLOYING' || profile.nodes?.[id]?.model_state === 'DEPLOYING',
     profile: profile.nodes?.[id],
   }));
 }
@@ -53,6 +56,10 @@ const COLUMNS: Array<EuiBasicTableColumn<NodeRow>> = [
         <EuiHealth color="success" data-test-subj={`nodeResponding-${row.id}`}>
           Responding
         </EuiHealth>
+      ) : row.target && row.deploying ? (
+        <EuiHealth color="primary" data-test-subj={`nodeLoading-${row.id}`}>
+          Loading the model (deploy under way)
+        </EuiHealth>
       ) : row.target ? (
         <EuiHealth color="danger" data-test-subj={`nodeNotResponding-${row.id}`}>
           Not responding: a target node without the model loaded
@@ -77,13 +84,15 @@ interface Props {
   profile?: ModelProfileResponse;
   error?: unknown;
   names: Record<string, string>;
+  /** The model's own state, as ML Commons reports it. */
+  modelState?: string;
 }
 
 /**
  * Where the model runs, node by node, from the profile API. Without the profile permission every
  * model would look "not responding", so a failure is said as such instead of showing a status.
  */
-export function NodeProfileTable({ modelId, profile, error, names }: Props) {
+export function NodeProfileTable({ modelId, profile, error, names, modelState }: Props) {
   if (error) {
     return (
       <EuiCallOut color="warning" iconType="lock" size="s" title="Node status unavailable" data-test-subj="nodeProfileError">
@@ -92,7 +101,7 @@ export function NodeProfileTable({ modelId, profile, error, names }: Props) {
       </EuiCallOut>
     );
   }
-  const rows = nodeRows(profile?.models?.[modelId], names);
+  const rows = nodeRows(profile?.models?.[modelId], names, modelState);
   return (
     <EuiBasicTable<NodeRow>
       data-test-subj="nodeProfileTable"
