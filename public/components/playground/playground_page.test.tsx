@@ -82,6 +82,12 @@ describe('PlaygroundPage', () => {
     expect(await screen.findByRole('option', { name: /zz-needle v1 — TEXT_EMBEDDING, DEPLOYED/ })).toBeInTheDocument();
     fireEvent.change(screen.getByTestId('playgroundModelSelect'), { target: { value: 'far1' } });
     expect(screen.getByTestId('playgroundModelSelect')).toHaveValue('far1');
+    // Clearing the search lists the first page again; the chosen model stays chosen and runnable.
+    fireEvent.change(screen.getByTestId('playgroundInput'), { target: { value: 'hello' } });
+    fireEvent.change(screen.getByTestId('playgroundModelSearch'), { target: { value: '' } });
+    await screen.findByRole('option', { name: /aaa-099/ });
+    expect(screen.getByTestId('playgroundModelSelect')).toHaveValue('far1');
+    expect(screen.getByTestId('playgroundRun')).toBeEnabled();
   });
 
   it('text_embedding on the cluster: dimension, norm, and a cosine matrix matching the vectors', async () => {

@@ -1,6 +1,6 @@
 import { EuiButton, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiHorizontalRule, EuiPanel, EuiSpacer } from '@elastic/eui';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { NativePredictFunction } from '../../../common/types';
+import type { Model, NativePredictFunction } from '../../../common/types';
 import { usePlayground } from '../../hooks/use_playground';
 import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
 import { usePlaygroundModels } from '../../hooks/use_playground_models';
@@ -52,7 +52,13 @@ export function PlaygroundPage() {
 
   const models = cluster.data?.items ?? [];
   const nativeModels = native.data?.models ?? [];
-  const model = source === 'cluster' ? models.find((m) => m.id === clusterId) : undefined;
+  // The chosen model stays chosen when a new search leaves it out of the list.
+  const listed = models.find((m) => m.id === clusterId);
+  const [pinned, setPinned] = useState<Model | undefined>();
+  useEffect(() => {
+    if (listed) setPinned(listed);
+  }, [listed]);
+  const model = source === 'cluster' ? listed ?? (pinned?.id === clusterId ? pinned : undefined) : undefined;
   const nativeEntry = source === 'native' ? nativeModels.find((e) => e.sha256 === nativeSha) : undefined;
   const inspected = source === 'zip' ? zip?.result : undefined;
 
@@ -164,7 +170,7 @@ export function PlaygroundPage() {
             <ModelPicker
               source={source}
               onSource={setSource}
-              clusterModels={models}
+              clusterModels={model && !listed ? [model, ...models] : models}
               clusterTotal={cluster.data?.total ?? 0}
               clusterLoading={cluster.loading}
               modelSearch={modelSearch}
