@@ -52,11 +52,14 @@ export function ModelStateHealth({ state }: { state: string | undefined }) {
   if (!state) return <>{EMPTY}</>;
   const info = MODEL_STATE_INFO[state as ModelState];
   if (!info) return <EuiHealth color="subdued">{state}</EuiHealth>;
+  // Focusable, so the explanation also shows (and is announced) for keyboard users, not on hover only.
   return (
     <EuiToolTip content={info.description}>
-      <EuiHealth color={info.color} data-test-subj={`modelState-${state}`}>
-        {info.label}
-      </EuiHealth>
+      <span tabIndex={0} data-test-subj={`modelStateAnchor-${state}`}>
+        <EuiHealth color={info.color} data-test-subj={`modelState-${state}`}>
+          {info.label}
+        </EuiHealth>
+      </span>
     </EuiToolTip>
   );
 }

@@ -21,15 +21,21 @@ interface Props {
   onDelete: (m: Model) => void;
 }
 
-/** Row actions: each shown disabled, with the reason, when ML Commons would refuse it. */
+const DEPLOY_BLOCKED_REASON = 'Deploy is possible once the model is registered and not running';
+const UNDEPLOY_BLOCKED_REASON = 'Not running on any node';
+
+/**
+ * Row actions: each shown disabled, with the reason, when ML Commons would refuse it. A disabled
+ * button takes no focus, so its accessible name carries the reason its tooltip shows on hover.
+ */
 export function ModelActionButtons({ model, onDeploy, onUndeploy, onDelete }: Props) {
   return (
     <EuiFlexGroup gutterSize="xs" responsive={false} wrap={false}>
       <EuiFlexItem grow={false}>
-        <EuiToolTip content={canDeploy(model) ? 'Deploy' : 'Deploy is possible once the model is registered and not running'}>
+        <EuiToolTip content={canDeploy(model) ? 'Deploy' : DEPLOY_BLOCKED_REASON}>
           <EuiButtonIcon
             iconType="play"
-            aria-label={`Deploy ${model.name}`}
+            aria-label={canDeploy(model) ? `Deploy ${model.name}` : `Deploy ${model.name}: not available, ${DEPLOY_BLOCKED_REASON}`}
             isDisabled={!canDeploy(model)}
             onClick={() => onDeploy(model)}
             data-test-subj={`deployButton-${model.id}`}
@@ -37,10 +43,10 @@ export function ModelActionButtons({ model, onDeploy, onUndeploy, onDelete }: Pr
         </EuiToolTip>
       </EuiFlexItem>
       <EuiFlexItem grow={false}>
-        <EuiToolTip content={canUndeploy(model) ? 'Undeploy' : 'Not running on any node'}>
+        <EuiToolTip content={canUndeploy(model) ? 'Undeploy' : UNDEPLOY_BLOCKED_REASON}>
           <EuiButtonIcon
             iconType="stop"
-            aria-label={`Undeploy ${model.name}`}
+            aria-label={canUndeploy(model) ? `Undeploy ${model.name}` : `Undeploy ${model.name}: not available, ${UNDEPLOY_BLOCKED_REASON}`}
             isDisabled={!canUndeploy(model)}
             onClick={() => onUndeploy(model)}
             data-test-subj={`undeployButton-${model.id}`}
@@ -52,7 +58,7 @@ export function ModelActionButtons({ model, onDeploy, onUndeploy, onDelete }: Pr
           <EuiButtonIcon
             iconType="trash"
             color="danger"
-            aria-label={`Delete ${model.name}`}
+            aria-label={canDelete(model) ? `Delete ${model.name}` : `Delete ${model.name}: not available, ${DELETE_BLOCKED_REASON}`}
             isDisabled={!canDelete(model)}
             onClick={() => onDelete(model)}
             data-test-subj={`deleteButton-${model.id}`}

@@ -106,7 +106,15 @@ function ModelVersionView({ modelId }: { modelId: string }) {
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
           <EuiToolTip content={canDelete(m) ? undefined : DELETE_BLOCKED_REASON}>
-            <EuiButton size="s" color="danger" iconType="trash" isDisabled={!canDelete(m)} onClick={() => actions.remove(m)} data-test-subj="deleteButton">
+            <EuiButton
+              size="s"
+              color="danger"
+              iconType="trash"
+              isDisabled={!canDelete(m)}
+              aria-label={canDelete(m) ? undefined : `Delete: not available, ${DELETE_BLOCKED_REASON}`}
+              onClick={() => actions.remove(m)}
+              data-test-subj="deleteButton"
+            >
               Delete
             </EuiButton>
           </EuiToolTip>

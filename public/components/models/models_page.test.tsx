@@ -69,6 +69,15 @@ describe('ModelsPage', () => {
     expect(await screen.findByText(/Running on some of its target nodes; some failed or left/)).toBeInTheDocument();
   });
 
+  it('explains a state to keyboard users too: the badge takes focus and is described by its explanation', async () => {
+    setup({ table: page([model({ id: 'm2', model_state: 'PARTIALLY_DEPLOYED' })]) });
+    const anchor = await screen.findByTestId('modelStateAnchor-PARTIALLY_DEPLOYED');
+    expect(anchor.tabIndex).toBe(0);
+    fireEvent.focus(anchor);
+    const tip = await screen.findByText(/Running on some of its target nodes; some failed or left/);
+    await waitFor(() => expect(anchor.getAttribute('aria-describedby')).toBe(tip.closest('[role="tooltip"]')?.id));
+  });
+
   it('sends the search text, debounced, and goes back to the first page', async () => {
     const { http } = setup();
     await screen.findByTestId('modelName-m1');
@@ -133,6 +142,9 @@ describe('ModelsPage', () => {
     const { http, toasts } = setup({ extraDelete: { [routePath('modelDelete', { modelId: 'm3' })]: { result: 'deleted' } } });
     await screen.findByTestId('modelName-m1');
     expect(screen.getByTestId('deleteButton-m1')).toBeDisabled();
+    // A disabled button takes no focus: its name says why it is disabled.
+    expect(screen.getByTestId('deleteButton-m1')).toHaveAccessibleName(/^Delete .*: not available, /);
+    expect(screen.getByTestId('deleteButton-m3')).toHaveAccessibleName('Delete old-one');
     expect(screen.getByTestId('deployButton-m1')).toBeDisabled();
     expect(screen.getByTestId('undeployButton-m3')).toBeDisabled();
 

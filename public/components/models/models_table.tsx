@@ -14,7 +14,7 @@ export function NodesResponding({ model }: { model: Model }) {
   if (current === undefined && planned === undefined) return <>{EMPTY}</>;
   return (
     <EuiToolTip content="Nodes running the model out of the nodes it should run on">
-      <span data-test-subj={`modelNodes-${model.id}`}>
+      <span tabIndex={0} data-test-subj={`modelNodes-${model.id}`}>
         {current ?? 0} / {planned ?? 0}
       </span>
     </EuiToolTip>
