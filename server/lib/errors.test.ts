@@ -9,6 +9,21 @@ describe('readUpstreamError', () => {
     expect(readUpstreamError(err)).toEqual({ statusCode: 404, reason: 'Failed to find model', type: 'status_exception' });
   });
 
+  it("adds the cause OpenSearch's envelope carries under a wrapping reason", () => {
+    const err = responseError(500, {
+      error: {
+        root_cause: [{ type: 'm_l_exception', reason: 'Failed to inference TEXT_EMBEDDING model: m1' }],
+        type: 'm_l_exception',
+        reason: 'Failed to inference TEXT_EMBEDDING model: m1',
+        caused_by: { type: 'ort_exception', reason: 'Error code - ORT_INVALID_ARGUMENT - message: Invalid input name: token_type_ids' },
+      },
+      status: 500,
+    });
+    expect(readUpstreamError(err)?.reason).toBe('Failed to inference TEXT_EMBEDDING model: m1 (caused by: Error code - ORT_INVALID_ARGUMENT - message: Invalid input name: token_type_ids)');
+    const same = responseError(400, { error: { type: 'x', reason: 'bad thing', caused_by: { type: 'x', reason: 'bad thing' } }, status: 400 });
+    expect(readUpstreamError(same)?.reason).toBe('bad thing');
+  });
+
   it("reads core's plain-string error (e.g. the 406 for octet-stream)", () => {
     const err = responseError(406, { error: 'Content-Type header [application/octet-stream] is not supported', status: 406 });
     expect(readUpstreamError(err)).toEqual({ statusCode: 406, reason: 'Content-Type header [application/octet-stream] is not supported' });

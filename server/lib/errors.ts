@@ -34,8 +34,11 @@ export function readUpstreamError(err: unknown): UpstreamError | undefined {
   }
   const b = body as { error?: unknown; exception?: string; message?: string } | undefined;
   if (b && typeof b.error === 'object' && b.error !== null) {
-    const inner = b.error as { type?: string; reason?: string; root_cause?: Array<{ type?: string; reason?: string }> };
-    const reason = inner.reason || inner.root_cause?.[0]?.reason || e.message || `OpenSearch answered ${statusCode}`;
+    const inner = b.error as { type?: string; reason?: string; root_cause?: Array<{ type?: string; reason?: string }>; caused_by?: { reason?: string } };
+    let reason = inner.reason || inner.root_cause?.[0]?.reason || e.message || `OpenSearch answered ${statusCode}`;
+    // ML Commons wraps engine failures ("Failed to inference ... model: <id>"); the cause says what went wrong.
+    const cause = inner.caused_by?.reason;
+    if (cause && cause !== reason && !reason.includes(cause)) reason = `${reason} (caused by: ${cause})`;
     return { statusCode, reason, type: inner.type || inner.root_cause?.[0]?.type };
   }
   if (b && typeof b.error === 'string') {
