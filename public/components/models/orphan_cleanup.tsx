@@ -23,9 +23,11 @@ export function OrphanCleanup({ orphans, minAgeMinutes, onCleaned }: Props) {
   const [busy, setBusy] = useState(false);
   if (orphans.length === 0) return null;
 
-  const chosen = orphans.filter((m) => selected[m.id] !== false);
+  // Ticked are those listed when the dialog opened; one that turns up while it is open (auto-refresh)
+  // starts unticked, so a confirm never deletes an upload the user has not seen in the list.
+  const chosen = orphans.filter((m) => selected[m.id] === true);
   const open = () => {
-    setSelected({});
+    setSelected(Object.fromEntries(orphans.map((m) => [m.id, true])));
     setConfirming(true);
   };
 
@@ -89,7 +91,7 @@ export function OrphanCleanup({ orphans, minAgeMinutes, onCleaned }: Props) {
             <EuiCheckbox
               key={m.id}
               id={`orphan-${m.id}`}
-              checked={selected[m.id] !== false}
+              checked={selected[m.id] === true}
               onChange={(e) => setSelected({ ...selected, [m.id]: e.target.checked })}
               label={`${m.name} (${m.id}), last activity ${moment(lastActivity(m)).fromNow()}`}
               data-test-subj={`orphan-${m.id}`}
