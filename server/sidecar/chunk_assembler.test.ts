@@ -1,4 +1,4 @@
-import { promises as fs, readdirSync, readFileSync, readlinkSync, symlinkSync } from 'fs';
+import { mkdirSync, promises as fs, readdirSync, readFileSync, readlinkSync, symlinkSync, utimesSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { CHUNK_SIZE_BYTES } from '../../common/constants';
@@ -156,6 +156,23 @@ describe('chunked uploads seen by this server land in the native cache', () => {
     const rt = createNativeRuntime({ cacheDir: dir, maxZipBytes: zip.length - 1 }, silentLogger);
     rt.uploads.expect('m5', { model_content_hash_value: f.sha256, model_content_size_in_bytes: zip.length, total_chunks: 1 });
     expect(rt.uploads.tap('m5', 0)).toBeUndefined();
+    await rt.stop();
+  });
+
+  it("clears what a killed server left behind (older than an upload may live), at start, and nothing newer", async () => {
+    const old = (p: string) => utimesSync(p, new Date(Date.now() - 3 * 3600 * 1000), new Date(Date.now() - 3 * 3600 * 1000));
+    mkdirSync(path.join(dir, 'assembling', 'dead'), { recursive: true });
+    writeFileSync(path.join(dir, 'assembling', 'dead', '0.part'), 'x');
+    old(path.join(dir, 'assembling', 'dead'));
+    mkdirSync(path.join(dir, 'assembling', 'live'), { recursive: true });
+    mkdirSync(path.join(dir, 'tmp'), { recursive: true });
+    writeFileSync(path.join(dir, 'tmp', 'assembled-1-dead'), 'x');
+    old(path.join(dir, 'tmp', 'assembled-1-dead'));
+    writeFileSync(path.join(dir, 'tmp', 'upload-2-live'), 'x');
+    const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
+    await rt.uploads.settled();
+    expect(readdirSync(path.join(dir, 'assembling'))).toEqual(['live']);
+    expect(readdirSync(path.join(dir, 'tmp'))).toEqual(['upload-2-live']);
     await rt.stop();
   });
 });

@@ -8,6 +8,9 @@ import type { ModelConfig } from '../../common/types';
 import type { Logger } from '../../types/osd';
 import type { ModelCache } from './model_cache';
 
+/** How long an upload's chunk copies wait for its last chunk. */
+const UPLOAD_TTL_MS = 2 * 3600 * 1000;
+
 /** What `_register_meta` declared for a chunked upload. */
 export interface ExpectedUpload {
   model_content_hash_value: string;
@@ -51,7 +54,7 @@ export class ChunkAssembler implements UploadObserver {
     if (this.opts.maxZipBytes !== undefined && meta.model_content_size_in_bytes > this.opts.maxZipBytes) return;
     this.drop(modelId);
     const dir = path.join(this.cache.dir, 'assembling', modelId);
-    const timer = setTimeout(() => this.drop(modelId), this.opts.ttlMs ?? 2 * 3600 * 1000);
+    const timer = setTimeout(() => this.drop(modelId), this.opts.ttlMs ?? UPLOAD_TTL_MS);
     timer.unref?.();
     this.uploads.set(modelId, { ...meta, dir, received: new Set(), timer });
   }
@@ -154,6 +157,26 @@ export class ChunkAssembler implements UploadObserver {
     this.uploads.delete(modelId);
     clearTimeout(upload.timer);
     fs.rm(upload.dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+
+  /**
+   * Removes what a killed server left behind: chunk copies and half-rebuilt zips older than an
+   * upload may live (`ttlMs`). Nothing else writes there, and nothing that old is still in use.
+   */
+  sweep(now = Date.now()): Promise<void> {
+    const maxAge = this.opts.ttlMs ?? UPLOAD_TTL_MS;
+    const sweepDir = async (dir: string) => {
+      const names = await fs.readdir(dir).catch(() => [] as string[]);
+      for (const name of names) {
+        const p = path.join(dir, name);
+        const st = await fs.stat(p).catch(() => undefined);
+        if (st && now - st.mtimeMs > maxAge) await fs.rm(p, { recursive: true, force: true }).catch(() => undefined);
+      }
+    };
+    const work = Promise.all([sweepDir(path.join(this.cache.dir, 'assembling')), sweepDir(path.join(this.cache.dir, 'tmp'))]).then(() => undefined);
+    this.pending.add(work);
+    work.finally(() => this.pending.delete(work));
+    return work;
   }
 
   /** Resolves once every chunk handed over so far is kept or dropped (and a completed zip cached). */

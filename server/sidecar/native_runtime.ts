@@ -50,6 +50,8 @@ export function createNativeRuntime(
     settings: { workers, intraOpThreads: intra, maxLoadedModels: clampInt(c.maxLoadedModels, 1, 64), maxBatchSize: clampInt(c.maxBatchSize, 1, 1024) },
   });
   const uploads = new ChunkAssembler(cache, logger, { maxZipBytes: Math.min(c.maxZipBytes, c.cacheMaxBytes) });
+  // Best effort, in the background: leftovers of a server that was killed mid-upload.
+  uploads.sweep().catch(() => undefined);
   return {
     config: c,
     cache,
