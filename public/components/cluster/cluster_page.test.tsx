@@ -83,5 +83,9 @@ describe('ClusterPage', () => {
     expect(toasts.addDanger).toHaveBeenCalledWith({ title: 'Could not change cluster settings', text: reason });
     fireEvent.click(screen.getByTestId('confirmModalCancelButton'));
     expect(screen.getByTestId('clusterApplyError-message')).toHaveTextContent(reason);
+    // Trying again opens a clean dialog.
+    fireEvent.click(screen.getByTestId('applySettingsButton'));
+    expect(screen.getByTestId('confirmModalConfirmButton')).toBeInTheDocument();
+    expect(screen.queryByTestId('applySettingsError')).not.toBeInTheDocument();
   });
 });

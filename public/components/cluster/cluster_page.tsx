@@ -151,7 +151,15 @@ export function ClusterPage() {
               </li>
             ))}
           </ul>
-          <EuiButton size="s" onClick={() => setApplying(true)} data-test-subj="applySettingsButton">
+          <EuiButton
+            size="s"
+            onClick={() => {
+              // A new attempt starts clean: the last refusal stays on the page, not in the dialog.
+              setApplyError(undefined);
+              setApplying(true);
+            }}
+            data-test-subj="applySettingsButton"
+          >
             Review and apply…
           </EuiButton>
         </EuiCallOut>
