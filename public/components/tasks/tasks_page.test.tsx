@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import React from 'react';
 import { routePath } from '../../../common/routes';
 import { page, READY, task } from '../../../test/mocks/public_fixtures';
@@ -81,6 +81,29 @@ describe('TasksPage', () => {
     expect(http.delete).toHaveBeenCalledWith('/api/ml-models/tasks/t3');
     await waitFor(() => expect(screen.queryByTestId('taskFlyout')).not.toBeInTheDocument());
     expect(http.get.mock.calls.filter((c) => c[0] === TASKS).length).toBeGreaterThan(before);
+  });
+
+  it('reads running tasks again every 10 s, and the open details follow', async () => {
+    jest.useFakeTimers();
+    let state = 'RUNNING';
+    const { http } = setup(() => page([task({ id: 't5', task_type: 'DEPLOY_MODEL', state })]));
+    fireEvent.click(await screen.findByTestId('taskDetails-t5'));
+    const flyout = await screen.findByTestId('taskFlyout');
+    expect(flyout).toHaveTextContent('StateRUNNING');
+    const reads = () => http.get.mock.calls.filter((c) => c[0] === TASKS).length;
+    const before = reads();
+    state = 'COMPLETED';
+    await act(async () => {
+      jest.advanceTimersByTime(10000);
+    });
+    await waitFor(() => expect(reads()).toBe(before + 1));
+    await waitFor(() => expect(screen.getByTestId('taskFlyout')).toHaveTextContent('StateCOMPLETED'));
+    // Nothing runs any more: no further reads.
+    await act(async () => {
+      jest.advanceTimersByTime(30000);
+    });
+    expect(reads()).toBe(before + 1);
+    jest.useRealTimers();
   });
 
   it("toasts ML Commons' reason when a delete is refused", async () => {

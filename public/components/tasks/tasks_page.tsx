@@ -9,10 +9,11 @@ import {
   EuiSpacer,
 } from '@elastic/eui';
 import React, { useMemo, useState } from 'react';
-import { TASK_STATES, TASK_TYPES, TaskState, TaskType } from '../../../common/ml_commons';
+import { isTerminalTaskState, TASK_STATES, TASK_TYPES, TaskState, TaskType } from '../../../common/ml_commons';
 import { validate } from '../../../common/schema';
 import type { Task } from '../../../common/types';
 import { id as idCheck } from '../../../common/validators';
+import { MIN_REFRESH_MS, useAutoRefresh } from '../../hooks/use_auto_refresh';
 import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
 import { useReadiness } from '../../hooks/use_readiness';
 import { tablePagination, useTablePaging } from '../../hooks/use_table_paging';
@@ -53,6 +54,9 @@ export function TasksPage() {
     size: paging.pageSize,
     sort_direction: paging.sort.direction,
   });
+  // Tasks still running are read again until they end, so their state (and the details) move on.
+  const running = !!data?.items.some((t) => !isTerminalTaskState(t.state));
+  useAutoRefresh(running ? MIN_REFRESH_MS : 0, reload);
 
   const columns: Array<EuiBasicTableColumn<Task>> = [
     { field: 'task_type', name: 'Task type', render: (v?: string) => (v ? humanize(v) : EMPTY) },
@@ -143,7 +147,8 @@ export function TasksPage() {
       )}
       {open && (
         <TaskFlyout
-          task={open}
+          // The latest read of the task when the list (auto-refreshed) still holds it: a running task moves on.
+          task={data?.items.find((t) => t.id === open.id) ?? open}
           names={names}
           onClose={() => setOpen(undefined)}
           onDeleted={() => {
