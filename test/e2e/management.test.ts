@@ -146,7 +146,8 @@ describe('model management in Chromium', () => {
     await page.locator(sel('appNav-models')).click();
     await page.locator(sel('modelsSearch')).fill(`e2e-manage-glove-${stamp}`);
     await page.locator(sel(`modelRow-${modelId}`)).waitFor();
-    expect(await page.locator(sel(`modelRow-${modelId}`)).textContent()).toContain(groupName);
+    // Group names arrive with their own request; until then the row shows the group id.
+    await page.locator(sel(`modelRow-${modelId}`)).filter({ hasText: groupName }).waitFor({ timeout: 10000 });
     await pageScreenshot(page, 'manage_models');
 
     await page.locator(sel('appNav-cluster')).click();

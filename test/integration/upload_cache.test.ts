@@ -52,7 +52,12 @@ describe('a chunked upload through this server feeds the native cache', () => {
         expect(Array.from(await service.visibleHashes([sha256]))).toEqual([]);
         await waitForTask((await ok('POST', 'modelDeploy', { modelId })).task_id);
         await waitForModelState(modelId, ['DEPLOYED'], 60000);
-        expect(Array.from(await service.visibleHashes([sha256, 'f'.repeat(64)]))).toEqual([sha256]);
+        // The model index is searched, which sees the DEPLOYED update after its next refresh (about 1 s).
+        const shown = await until('the deployed model in a search', async () => {
+          const hashes = Array.from(await service.visibleHashes([sha256, 'f'.repeat(64)]));
+          return hashes.length ? hashes : undefined;
+        }, 10000, 200);
+        expect(shown).toEqual([sha256]);
       } finally {
         await client.close();
       }
