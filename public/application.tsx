@@ -4,7 +4,7 @@ import { Router } from 'react-router-dom';
 import type { AppMountParameters, CoreStartPublic } from '../types/osd';
 import { createApis } from './apis';
 import { App } from './components/app/app';
-import { appLeaveHandler, LeaveGuard } from './lib/leave_guard';
+import { appLeaveHandler, guardHistory, LeaveGuard } from './lib/leave_guard';
 import { mountReact } from './mount_react';
 import { AppServices, ServicesContext } from './services';
 
@@ -18,7 +18,7 @@ export function renderApp(coreStart: CoreStartPublic, params: AppMountParameters
   };
   params.onAppLeave?.(appLeaveHandler(services.leaveGuard));
   // OSD's ScopedHistory implements history 4's History; its routes are relative to the app base path.
-  const history = params.history as unknown as History;
+  const history = guardHistory(params.history as unknown as History, services.leaveGuard);
   return mountReact(
     <ServicesContext.Provider value={services}>
       <Router history={history}>

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useHistory } from 'react-router-dom';
 import { FlowState, RegisterFlow, RegisterFlowOptions, RegisterRequest, registerFlowApi } from '../lib/register_flow';
 import { useServices } from '../services';
 
@@ -30,18 +29,25 @@ function guardUnload(): () => void {
   return () => window.removeEventListener('beforeunload', handler);
 }
 
-/** Said when the user would leave while a registration runs. */
-export const LEAVE_WHILE_REGISTERING =
-  'The registration is still running. Leaving this page cancels it and deletes the partly uploaded model.';
+/** Phases whose cancellation deletes what the registration made: nothing is registered yet. */
+const UNDONE_BY_LEAVING: ReadonlyArray<FlowState['phase']> = ['creating_group', 'hashing', 'registering', 'uploading', 'waiting_registered'];
 
 /**
- * Runs one registration at a time and exposes its state. While it runs, leaving the page asks
- * for confirmation, whether to another page of this app, another OSD app, or out of the browser
- * tab (the guards exist only then); unmounting cancels it, which deletes a model left half-uploaded.
+ * What leaving now would lose, if anything. Later phases lose nothing: a URL download and a
+ * deploy go on in ML Commons, and a registered model is kept.
+ */
+export function leaveMessage(state: FlowState | undefined): string | undefined {
+  if (!state || !UNDONE_BY_LEAVING.includes(state.phase) || state.registerTaskId) return undefined;
+  return 'The registration is still running. Leaving this page cancels it and deletes what it has made so far (the partly uploaded model, and the new group if it made one).';
+}
+
+/**
+ * Runs one registration at a time and exposes its state. While leaving would lose work, leaving
+ * asks for confirmation, whether to another page of this app, another OSD app, or out of the
+ * browser tab (see leave_guard.ts); unmounting cancels it, which deletes a model left half-uploaded.
  */
 export function useRegister(options: Omit<RegisterFlowOptions, 'onChange'> = {}) {
   const { apis, leaveGuard } = useServices();
-  const history = useHistory();
   const api = useMemo(() => registerFlowApi(apis), [apis]);
   const [state, setState] = useState<FlowState | undefined>();
   const controllerRef = useRef<AbortController>();
@@ -58,17 +64,16 @@ export function useRegister(options: Omit<RegisterFlowOptions, 'onChange'> = {})
   }, []);
 
   const running = isRunning(state);
+  const message = leaveMessage(state);
   useEffect(() => {
-    if (!running) return undefined;
+    if (!message) return undefined;
     const unguard = guardUnload();
-    const unblock = history.block(LEAVE_WHILE_REGISTERING);
-    leaveGuard.message = LEAVE_WHILE_REGISTERING;
+    leaveGuard.message = message;
     return () => {
       unguard();
-      unblock();
       leaveGuard.message = undefined;
     };
-  }, [running, history, leaveGuard]);
+  }, [message, leaveGuard]);
 
   const start = useCallback(
     async (request: RegisterRequest) => {

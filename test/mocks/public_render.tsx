@@ -3,7 +3,7 @@ import { createMemoryHistory, MemoryHistory } from 'history';
 import React from 'react';
 import { Router } from 'react-router-dom';
 import { createApis } from '../../public/apis';
-import { LeaveGuard } from '../../public/lib/leave_guard';
+import { guardHistory, LeaveGuard } from '../../public/lib/leave_guard';
 import { AppServices, ServicesContext } from '../../public/services';
 import type { HttpSetup } from '../../types/osd';
 
@@ -17,8 +17,8 @@ export function createFakeServices(http: HttpSetup) {
 /** Renders `ui` as `renderApp` would: services in context, inside a router at `path`. */
 export function renderWithServices(ui: React.ReactElement, { http, path = '/' }: { http: HttpSetup; path?: string }) {
   const { services, toasts, chrome } = createFakeServices(http);
-  // Asks window.confirm about a blocked navigation, as a browser history does (tests stub it).
-  const history: MemoryHistory = createMemoryHistory({ initialEntries: [path], getUserConfirmation: (message, answer) => answer(window.confirm(message)) });
+  // Guarded as renderApp guards OSD's history (confirm is window.confirm, which tests stub).
+  const history: MemoryHistory = guardHistory(createMemoryHistory({ initialEntries: [path] }), services.leaveGuard);
   const result = render(
     <ServicesContext.Provider value={services}>
       <Router history={history}>{ui}</Router>

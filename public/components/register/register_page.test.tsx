@@ -181,7 +181,7 @@ describe('RegisterPage', () => {
     fireEvent.click(screen.getByTestId('registerSubmit'));
     await screen.findByTestId('uploadProgress', {}, { timeout: 10000 });
     // Another app (OSD's side nav) asks the app-leave handler, which reads this.
-    expect(services.leaveGuard.message).toMatch(/Leaving this page cancels it and deletes the partly uploaded model/);
+    expect(services.leaveGuard.message).toMatch(/Leaving this page cancels it and deletes what it has made so far \(the partly uploaded model/);
     act(() => history.push('/models'));
     expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/registration is still running/));
     expect(history.location.pathname).toBe('/register');
