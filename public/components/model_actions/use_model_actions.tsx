@@ -33,7 +33,8 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
   const [busy, setBusy] = useState(false);
   /** The latest read of each model's deploy task started here, by model id. */
   const [deployTasks, setDeployTasks] = useState<Record<string, Task>>({});
-  const polls = useRef(new Set<AbortController>());
+  /** The deploy task being followed, by model id. */
+  const polls = useRef(new Map<string, AbortController>());
   const callbacks = useRef({ onChanged, onDeleted });
   callbacks.current = { onChanged, onDeleted };
 
@@ -48,11 +49,19 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
     };
   }, []);
 
+  /** A deploy this page started says nothing about the model once it is undeployed or deleted. */
+  const forgetDeploy = useCallback((modelId: string) => {
+    polls.current.get(modelId)?.abort();
+    polls.current.delete(modelId);
+    setDeployTasks(({ [modelId]: _gone, ...rest }) => rest);
+  }, []);
+
   const followDeploy = useCallback(
     async (model: Model, taskId: string) => {
+      polls.current.get(model.id)?.abort();
       const controller = new AbortController();
-      polls.current.add(controller);
-      const record = (task: Task) => mounted.current && setDeployTasks((prev) => ({ ...prev, [model.id]: task }));
+      polls.current.set(model.id, controller);
+      const record = (task: Task) => mounted.current && !controller.signal.aborted && setDeployTasks((prev) => ({ ...prev, [model.id]: task }));
       try {
         const task = await pollTask(apis.tasks, taskId, { signal: controller.signal, onUpdate: record });
         const errors = taskErrorLines(task.error).join('\n');
@@ -62,20 +71,17 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
         else if (task.state === 'COMPLETED_WITH_ERROR') toasts.addWarning({ title: `${model.name} deployed on some nodes only`, text: errors });
         else toasts.addDanger({ title: `Could not deploy ${model.name}`, text: errors || `The deploy task ended ${task.state}.` });
       } catch (err) {
-        if (isAbortError(err)) return;
+        if (isAbortError(err) || controller.signal.aborted) return;
         toasts.addDanger({ title: `Lost track of the deploy of ${model.name}`, text: errorMessage(err) });
+        // No longer followed: its last read (RUNNING) must not keep Deploy disabled.
+        if (mounted.current) setDeployTasks(({ [model.id]: _gone, ...rest }) => rest);
       } finally {
-        polls.current.delete(controller);
+        if (polls.current.get(model.id) === controller) polls.current.delete(model.id);
       }
       if (mounted.current && !controller.signal.aborted) callbacks.current.onChanged();
     },
     [apis, toasts, history]
   );
-
-  /** A deploy this page started says nothing about the model once it is undeployed or deleted. */
-  const forgetDeploy = useCallback((modelId: string) => {
-    setDeployTasks(({ [modelId]: _gone, ...rest }) => rest);
-  }, []);
 
   const run = useCallback(
     async (nodeIds?: string[]) => {

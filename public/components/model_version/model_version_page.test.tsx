@@ -215,6 +215,27 @@ describe('ModelVersionPage', () => {
       expect(screen.queryByTestId('deployCompleted')).not.toBeInTheDocument();
     });
 
+    it('enables Deploy again when it loses track of the deploy task (a failed read)', async () => {
+      jest.useFakeTimers();
+      let taskReads = 0;
+      const { http, toasts } = setup({ readiness: READY, post: { [DEPLOY]: { task_id: 't9', status: 'CREATED' } } });
+      const original = http.get.getMockImplementation()!;
+      http.get.mockImplementation(async (path: string, o?: unknown) => {
+        if (path !== TASK) return original(path, o as never);
+        if (taskReads++ === 0) return task({ id: 't9', task_type: 'DEPLOY_MODEL', state: 'RUNNING', model_id: 'm1' });
+        throw httpError(502, 'OpenSearch could not be reached: socket hang up');
+      });
+      fireEvent.click(await screen.findByTestId('deployButton'));
+      fireEvent.click(await screen.findByTestId('confirmModalConfirmButton'));
+      await waitFor(() => expect(screen.getByTestId('deployButton')).toBeDisabled());
+      await act(async () => {
+        jest.advanceTimersByTime(2000);
+      });
+      await waitFor(() => expect(toasts.addDanger).toHaveBeenCalledWith({ title: 'Lost track of the deploy of glove', text: 'OpenSearch could not be reached: socket hang up' }));
+      await waitFor(() => expect(screen.getByTestId('deployButton')).toBeEnabled());
+      jest.useRealTimers();
+    });
+
     it("toasts ML Commons' reason when the deploy is refused", async () => {
       const { toasts } = setup({ readiness: READY, post: { [DEPLOY]: httpError(400, 'no eligible node found') } });
       fireEvent.click(await screen.findByTestId('deployButton'));
