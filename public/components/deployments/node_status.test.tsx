@@ -11,8 +11,13 @@ describe('node status while a deploy is under way', () => {
     const { rerender } = render(<NodeStatus modelId="m1" profile={PROFILE} loading={false} names={{ n2: 'node-2' }} modelState="DEPLOYING" />);
     expect(screen.getByTestId('nodeStatusLoading-m1')).toHaveTextContent('Loading on: node-2');
     expect(screen.queryByTestId('nodeStatusMissing-m1')).toBeNull();
+    // Same verdict as the model page's table: the node itself says it is loading.
     rerender(<NodeStatus modelId="m1" profile={PROFILE} loading={false} names={{ n2: 'node-2' }} modelState="PARTIALLY_DEPLOYED" />);
+    expect(screen.getByTestId('nodeStatusLoading-m1')).toHaveTextContent('Loading on: node-2');
+    const failed = { ...PROFILE, nodes: { n1: PROFILE.nodes.n1 } };
+    rerender(<NodeStatus modelId="m1" profile={failed} loading={false} names={{ n2: 'node-2' }} modelState="PARTIALLY_DEPLOYED" />);
     expect(screen.getByTestId('nodeStatusMissing-m1')).toHaveTextContent('Not running on: node-2');
+    expect(screen.queryByTestId('nodeStatusLoading-m1')).toBeNull();
   });
 
   it("the model page's node table says a target is loading when its node reports DEPLOYING", () => {

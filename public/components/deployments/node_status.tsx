@@ -21,7 +21,7 @@ export function NodeStatus({
   loading: boolean;
   /** Node id → name, where known. */
   names?: Record<string, string>;
-  /** While DEPLOYING, targets without the model are still loading it. */
+  /** While DEPLOYING, targets without the model are still loading it (as are nodes reporting DEPLOYING). */
   modelState?: string;
 }) {
   const label = (id: string) => names[id] ?? id;
@@ -29,6 +29,10 @@ export function NodeStatus({
   const workers = profile.worker_nodes ?? [];
   const targets = profile.target_worker_nodes ?? [];
   const missing = targets.filter((n) => !workers.includes(n));
+  // A target still loading the model (a deploy under way, or its node says DEPLOYING) is not a failure.
+  const isLoading = (n: string) => modelState === 'DEPLOYING' || profile.nodes?.[n]?.model_state === 'DEPLOYING';
+  const loadingOn = missing.filter(isLoading);
+  const failed = missing.filter((n) => !isLoading(n));
   return (
     <div data-test-subj={`nodeStatus-${modelId}`}>
       <EuiToolTip content={workers.length ? `Running on: ${workers.map(label).join(', ')}` : 'Not running on any node'}>
@@ -36,16 +40,16 @@ export function NodeStatus({
           {workers.length} of {targets.length} target nodes
         </span>
       </EuiToolTip>
-      {missing.length > 0 &&
-        (modelState === 'DEPLOYING' ? (
-          <EuiText size="xs" color="subdued" data-test-subj={`nodeStatusLoading-${modelId}`}>
-            Loading on: {missing.map(label).join(', ')}
-          </EuiText>
-        ) : (
-          <EuiText size="xs" color="danger" data-test-subj={`nodeStatusMissing-${modelId}`}>
-            Not running on: {missing.map(label).join(', ')}
-          </EuiText>
-        ))}
+      {loadingOn.length > 0 && (
+        <EuiText size="xs" color="subdued" data-test-subj={`nodeStatusLoading-${modelId}`}>
+          Loading on: {loadingOn.map(label).join(', ')}
+        </EuiText>
+      )}
+      {failed.length > 0 && (
+        <EuiText size="xs" color="danger" data-test-subj={`nodeStatusMissing-${modelId}`}>
+          Not running on: {failed.map(label).join(', ')}
+        </EuiText>
+      )}
     </div>
   );
 }
