@@ -28,8 +28,9 @@ export function functionNameFirst<T extends { function_name?: string }>(body: T)
 
 export class ModelService extends MlService {
   /**
-   * Which of `hashes` belong to a model this caller can see: ML Commons' search applies the
-   * caller's model-group access, so this is the cluster's own answer to "may they use it".
+   * Which of `hashes` belong to a deployed model this caller can see: ML Commons' search applies
+   * the caller's model-group access, and a deploy proves the hash (see HASH_VERIFIED_STATES), so
+   * this is the cluster's own answer to "may they use it".
    */
   async visibleHashes(hashes: string[]): Promise<Set<string>> {
     if (!hashes.length) return new Set();

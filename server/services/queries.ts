@@ -89,14 +89,14 @@ export function buildTaskSearch(p: TaskSearchParams) {
   };
 }
 
-/** Models (never chunks) whose zip has one of `hashes`, answering only the hash. */
 /**
- * Models whose zip ML Commons has checked against their hash: it does so when it deploys them
- * ("model content changed" otherwise). A REGISTERED model's hash is only what its registrant
- * declared, and anyone may declare any hash.
+ * States of models whose zip ML Commons has checked against their hash: it does so when it
+ * deploys them ("model content changed" otherwise). A REGISTERED model's hash is only what its
+ * registrant declared, and anyone may declare any hash.
  */
 export const HASH_VERIFIED_STATES = ['DEPLOYED', 'PARTIALLY_DEPLOYED'];
 
+/** Models (never chunks) in a hash-verified state whose zip has one of `hashes`, answering only the hash. */
 export function buildHashSearch(hashes: string[]) {
   return {
     query: {

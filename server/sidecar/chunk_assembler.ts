@@ -179,7 +179,7 @@ export class ChunkAssembler implements UploadObserver {
     return work;
   }
 
-  /** Resolves once every chunk handed over so far is kept or dropped (and a completed zip cached). */
+  /** Resolves once every chunk handed over so far is kept or dropped (a completed zip cached), and a running sweep is done. */
   async settled(): Promise<void> {
     while (this.pending.size) await Promise.all(Array.from(this.pending));
   }
