@@ -1,4 +1,5 @@
 import { mkdirSync, promises as fs, readdirSync, readFileSync, readlinkSync, symlinkSync, utimesSync, writeFileSync } from 'fs';
+import { createHash } from 'crypto';
 import os from 'os';
 import path from 'path';
 import { CHUNK_SIZE_BYTES } from '../../common/constants';
@@ -140,7 +141,8 @@ describe('chunked uploads seen by this server land in the native cache', () => {
     symlinkSync('/dev/full', full);
     rt.cache.tmpFile = async () => full;
     const big = Buffer.alloc(3 * 1024 * 1024, 7);
-    rt.uploads.expect('m4', { model_content_hash_value: '0'.repeat(64), model_content_size_in_bytes: big.length, total_chunks: 1 });
+    // The registered hash is the bytes' own: only the failed write may keep them out of the cache.
+    rt.uploads.expect('m4', { model_content_hash_value: createHash('sha256').update(big).digest('hex'), model_content_size_in_bytes: big.length, total_chunks: 1 });
     const tap = rt.uploads.tap('m4', 0)!;
     tap.stream.resume();
     tap.stream.end(big);

@@ -207,6 +207,25 @@ describe('RegisterPage', () => {
     hash.mockRestore();
   });
 
+  it('by URL, waits for the second zip\'s hash instead of sending the first zip\'s', async () => {
+    const TINY = path.join(GENERATED, 'tiny-bert', 'model.zip');
+    const real = sha256.cachedSha256;
+    // The first zip hashes at once; the second one never finishes here.
+    const hash = jest.spyOn(sha256, 'cachedSha256').mockImplementation((file, opts) => ((file as File).name === 'tiny.zip' ? new Promise(() => undefined) : real(file, opts)));
+    const { http } = setup();
+    fireEvent.click(screen.getByTestId('source-url'));
+    fireEvent.change(screen.getByTestId('field-url'), { target: { value: 'http://127.0.0.1:8000/model.zip' } });
+    await pick(GLOVE, 'glove.zip');
+    await waitFor(() => expect(screen.getByTestId('field-hash')).toHaveValue('c059e6a6e778ab5ff2fe001b61d7a1fd08c93efd4dadfeff63fbe0cf363f3989'));
+    await pick(TINY, 'tiny.zip');
+    await screen.findByTestId('zipOk');
+    await waitFor(() => expect(hash.mock.calls.some((c) => (c[0] as File).name === 'tiny.zip')).toBe(true));
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    expect(await screen.findByText("The zip's SHA-256 is still being computed; the hash and size fill in when it is done.")).toBeInTheDocument();
+    expect(http.post).not.toHaveBeenCalled();
+    hash.mockRestore();
+  });
+
   it("shows ML Commons' reason when registering fails, and removes the group it created", async () => {
     const reason = 'To upload custom model from local file, user needs to enable allow_registering_model_via_local_file settings.';
     const { http } = setup({

@@ -85,25 +85,28 @@ describe('TasksPage', () => {
 
   it('reads running tasks again every 10 s, and the open details follow', async () => {
     jest.useFakeTimers();
-    let state = 'RUNNING';
-    const { http } = setup(() => page([task({ id: 't5', task_type: 'DEPLOY_MODEL', state })]));
-    fireEvent.click(await screen.findByTestId('taskDetails-t5'));
-    const flyout = await screen.findByTestId('taskFlyout');
-    expect(flyout).toHaveTextContent('StateRUNNING');
-    const reads = () => http.get.mock.calls.filter((c) => c[0] === TASKS).length;
-    const before = reads();
-    state = 'COMPLETED';
-    await act(async () => {
-      jest.advanceTimersByTime(10000);
-    });
-    await waitFor(() => expect(reads()).toBe(before + 1));
-    await waitFor(() => expect(screen.getByTestId('taskFlyout')).toHaveTextContent('StateCOMPLETED'));
-    // Nothing runs any more: no further reads.
-    await act(async () => {
-      jest.advanceTimersByTime(30000);
-    });
-    expect(reads()).toBe(before + 1);
-    jest.useRealTimers();
+    try {
+      let state = 'RUNNING';
+      const { http } = setup(() => page([task({ id: 't5', task_type: 'DEPLOY_MODEL', state })]));
+      fireEvent.click(await screen.findByTestId('taskDetails-t5'));
+      const flyout = await screen.findByTestId('taskFlyout');
+      expect(flyout).toHaveTextContent('StateRUNNING');
+      const reads = () => http.get.mock.calls.filter((c) => c[0] === TASKS).length;
+      const before = reads();
+      state = 'COMPLETED';
+      await act(async () => {
+        jest.advanceTimersByTime(10000);
+      });
+      await waitFor(() => expect(reads()).toBe(before + 1));
+      await waitFor(() => expect(screen.getByTestId('taskFlyout')).toHaveTextContent('StateCOMPLETED'));
+      // Nothing runs any more: no further reads.
+      await act(async () => {
+        jest.advanceTimersByTime(30000);
+      });
+      expect(reads()).toBe(before + 1);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it("toasts ML Commons' reason when a delete is refused", async () => {
