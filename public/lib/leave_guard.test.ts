@@ -1,6 +1,4 @@
 import { createMemoryHistory } from 'history';
-import type { FlowState } from './register_flow';
-import { leaveMessage } from '../hooks/use_register';
 import { appLeaveHandler, guardHistory, LeaveGuard } from './leave_guard';
 
 describe('appLeaveHandler', () => {
@@ -32,18 +30,5 @@ describe('guardHistory', () => {
     history.push('/tasks');
     expect(history.location.pathname).toBe('/tasks');
     expect(typeof history.listen(() => undefined)).toBe('function');
-  });
-});
-
-describe('leaveMessage', () => {
-  const at = (phase: FlowState['phase'], extra: Partial<FlowState> = {}) => ({ phase, cleanup: [], warnings: [], ...extra } as FlowState);
-  it('guards only phases whose cancel deletes what was made', () => {
-    for (const phase of ['creating_group', 'hashing', 'registering', 'uploading', 'waiting_registered'] as const) expect(leaveMessage(at(phase))).toBeDefined();
-    // A URL download and a deploy go on in ML Commons; a registered model is kept.
-    expect(leaveMessage(at('waiting_task', { registerTaskId: 't1' }))).toBeUndefined();
-    expect(leaveMessage(at('registering', { registerTaskId: 't1' }))).toBeUndefined();
-    expect(leaveMessage(at('deploying'))).toBeUndefined();
-    expect(leaveMessage(at('done'))).toBeUndefined();
-    expect(leaveMessage(undefined)).toBeUndefined();
   });
 });

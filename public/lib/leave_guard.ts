@@ -25,8 +25,8 @@ export function guardHistory<H extends History>(history: H, guard: LeaveGuard, c
     if (guard.message && !confirm(guard.message)) return;
     go(...args);
   };
-  const push = guarded(history.push as never);
-  const replace = guarded(history.replace as never);
+  const push = guarded(history.push.bind(history) as never);
+  const replace = guarded(history.replace.bind(history) as never);
   return new Proxy(history, {
     get(target, prop) {
       if (prop === 'push') return push;
