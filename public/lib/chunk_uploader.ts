@@ -1,6 +1,6 @@
 import { CHUNK_SIZE_BYTES } from '../../common/constants';
 import { chunkCount, chunkRange } from '../../common/upload';
-import { errorMessage, errorStatus } from '../apis/errors';
+import { errorMessage, errorStatus, isAbortError } from '../apis/errors';
 import { throwIfAborted } from './blob_slices';
 import { defaultSleep, Sleep } from './sleep';
 
@@ -38,7 +38,7 @@ export interface ChunkUploaderOptions {
  * A 4xx is the request's fault (too big, unknown model, upload not allowed) and repeats forever.
  */
 export function isRetryable(err: unknown): boolean {
-  if ((err as { name?: string } | undefined)?.name === 'AbortError') return false;
+  if (isAbortError(err)) return false;
   const status = errorStatus(err);
   if (status === undefined) return true;
   return status >= 500 || status === 429;

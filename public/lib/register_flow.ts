@@ -11,7 +11,7 @@ import type {
 } from '../../common/types';
 import { chunkCount } from '../../common/upload';
 import type { Apis } from '../apis';
-import { errorMessage, errorStatus } from '../apis/errors';
+import { errorMessage, errorStatus, isAbortError } from '../apis/errors';
 import { throwIfAborted } from './blob_slices';
 import { ChunkUploader, ChunkUploaderOptions, UploadProgress } from './chunk_uploader';
 import { pollTask } from './poll_task';
@@ -122,7 +122,7 @@ class StepError extends Error {
   }
 }
 
-const isAbort = (e: unknown): boolean => (e as { name?: string } | undefined)?.name === 'AbortError' || (e instanceof StepError && isAbort(e.cause));
+const isAbort = (e: unknown): boolean => isAbortError(e) || (e instanceof StepError && isAbort(e.cause));
 
 /**
  * Registers one model version, end to end, and leaves nothing behind when it fails: a model
