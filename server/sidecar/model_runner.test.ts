@@ -30,4 +30,21 @@ describe('ModelRunner on a real ONNX zip', () => {
       message: expect.stringContaining('pooling_mode "weightedmean" is not one of mean, mean_sqrt_len'),
     });
   });
+
+  it('refuses pooling_mode none when output 1 is not one vector per document (it would be taken as it is)', async () => {
+    // The session's run is replaced at its boundary: this checks what the runner does with a
+    // [batch, sequence, hidden] output 1, which no fixture graph has.
+    const [first, second] = runner.session.outputNames;
+    const tensor = (dims: number[]) => ({ dims, data: new Float32Array(dims.reduce((a, b) => a * b, 1)) });
+    const run = jest.spyOn(runner.session, 'run').mockResolvedValue({ [first]: tensor([1, 3, 32]), [second]: tensor([1, 3, 32]) } as never);
+    try {
+      expect(await failure(runner.predict('text_embedding', { text_docs: ['x'] }, { model_type: 'bert', pooling_mode: 'none' }))).toEqual({
+        status: 400,
+        code: 'unexpected_output',
+        message: expect.stringContaining(`pooling_mode none takes output 1 "${second}" as it is, one vector per document, but its shape is [1, 3, 32]`),
+      });
+    } finally {
+      run.mockRestore();
+    }
+  });
 });
