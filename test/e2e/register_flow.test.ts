@@ -105,4 +105,58 @@ describe('register flow in Chromium', () => {
     expect(chunkPosts.map((r) => r.headers()['content-type'])).toEqual(['application/octet-stream']);
     await screenshot(page, 'register_success');
   });
+
+  it('asks before the browser back button leaves a running upload; refused, the page and the upload stay, and cancel cleans up', async () => {
+    const stamp = Date.now();
+    // The chunk is held until the checks are done, so the upload is surely running meanwhile.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/chunk/**', async (route) => {
+      await held;
+      await route.continue().catch(() => undefined);
+    });
+    const dialogs: string[] = [];
+    const onDialog = (d: { message(): string; dismiss(): Promise<void> }) => {
+      dialogs.push(d.message());
+      d.dismiss().catch(() => undefined);
+    };
+    page.on('dialog', onDialog);
+    try {
+      // Reached from Models inside the app, so Back stays in the app (one document).
+      await page.goto(`${HOST()}/app/mlModels/models`);
+      await page.locator(sel('registerModelButton')).waitFor();
+      await page.locator(sel('appNav-register')).click();
+      await page.locator(sel('registerPage')).waitFor();
+      await page.locator(sel('registerFilePicker')).setInputFiles(path.join(GENERATED, 'glove-semantic', 'model.zip'));
+      await page.locator(sel('zipOk')).waitFor();
+      await page.locator(sel('field-name')).fill(`e2e-back-${stamp}`);
+      await page.locator(`${sel('groupMode')} label:has-text("Create a new group")`).click();
+      await page.locator(sel('newGroupName')).fill(`e2e-back-group-${stamp}`);
+      await page.locator(sel('registerSubmit')).click();
+      await page.locator(sel('uploadProgress')).waitFor();
+
+      await page.evaluate(() => window.history.back());
+      await until('the leave question', async () => (dialogs.length ? true : undefined), 10000, 50);
+      expect(dialogs).toEqual([expect.stringContaining('The registration is still running')]);
+      await until('the register URL back', async () => (page.url().endsWith('/app/mlModels/register') ? true : undefined), 10000, 50);
+      await page.waitForTimeout(300);
+      expect(page.url()).toMatch(/\/app\/mlModels\/register$/);
+      expect(await page.locator(sel('uploadProgress')).isVisible()).toBe(true);
+      expect(dialogs).toHaveLength(1);
+      await screenshot(page, 'register_back_refused');
+
+      await page.locator(sel('registerCancel')).click();
+      release();
+      await page.locator(sel('registerCancelled')).waitFor({ timeout: 60000 });
+      expect(await page.locator(sel('registerCleanup')).textContent()).toContain('Deleted the half-registered model');
+      // The entry before the page is still there: Back, now with nothing running, goes to Models.
+      await page.evaluate(() => window.history.back());
+      await page.locator(sel('registerModelButton')).waitFor();
+      expect(dialogs).toHaveLength(1);
+    } finally {
+      release();
+      page.off('dialog', onDialog);
+      await page.unroute('**/chunk/**');
+    }
+  });
 });
