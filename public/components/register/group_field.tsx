@@ -41,7 +41,9 @@ export function GroupField({ mode, groupId, newGroupName, newGroupDescription, e
     value: g.id,
     'data-test-subj': `groupOption-${g.id}`,
   }));
-  const selectedName = groupId ? selected.data?.name ?? groups.data?.items.find((g) => g.id === groupId)?.name ?? groupId : undefined;
+  // The last read may still be the group picked before (it is kept while the next one loads).
+  const read = selected.data?.id === groupId ? selected.data : undefined;
+  const selectedName = groupId ? read?.name ?? groups.data?.items.find((g) => g.id === groupId)?.name ?? groupId : undefined;
 
   return (
     <>

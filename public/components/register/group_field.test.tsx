@@ -1,0 +1,36 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import React, { useState } from 'react';
+import { routePath } from '../../../common/routes';
+import { modelGroup, page } from '../../../test/mocks/public_fixtures';
+import { createFakeHttp } from '../../../test/mocks/public_http';
+import { renderWithServices } from '../../../test/mocks/public_render';
+import { GroupField } from './group_field';
+
+describe('GroupField', () => {
+  it('never shows the previously picked group under a newly picked one while the new one loads', async () => {
+    let answerG2!: (g: unknown) => void;
+    const http = createFakeHttp({
+      get: {
+        // g2 is not among the listed groups, so its name comes only from its own read.
+        [routePath('modelGroups')]: page([modelGroup({ id: 'g1', name: 'embeddings' })]),
+        [routePath('modelGroup', { groupId: 'g1' })]: modelGroup({ id: 'g1', name: 'embeddings' }),
+        [routePath('modelGroup', { groupId: 'g2' })]: () => new Promise((r) => (answerG2 = r)),
+      },
+    });
+    const props = { mode: 'existing' as const, newGroupName: '', newGroupDescription: '', errors: {}, disabled: false, onChange: jest.fn() };
+    let pick!: (id: string) => void;
+    function Harness() {
+      const [groupId, setGroupId] = useState('g1');
+      pick = setGroupId;
+      return <GroupField {...props} groupId={groupId} />;
+    }
+    renderWithServices(<Harness />, { http });
+    await waitFor(() => expect(screen.getByTestId('groupSelect')).toHaveTextContent('embeddings'));
+    act(() => pick('g2'));
+    await waitFor(() => expect(http.get).toHaveBeenCalledWith(routePath('modelGroup', { groupId: 'g2' }), expect.anything()));
+    expect(screen.getByTestId('groupSelect')).not.toHaveTextContent('embeddings');
+    expect(screen.getByTestId('groupSelect')).toHaveTextContent('g2');
+    answerG2(modelGroup({ id: 'g2', name: 'rerankers' }));
+    await waitFor(() => expect(screen.getByTestId('groupSelect')).toHaveTextContent('rerankers'));
+  });
+});
