@@ -15,7 +15,7 @@ function deferred<T>(): Deferred<T> {
   return d;
 }
 
-function Probe({ query, calls }: { query: string | undefined; calls: Record<string, Deferred<string>> }) {
+function Probe({ query, calls, keepData }: { query: string | undefined; calls: Record<string, Deferred<string>>; keepData?: boolean }) {
   const { data, error, loading, reload } = useRequest<string>(
     query === undefined
       ? undefined
@@ -23,10 +23,12 @@ function Probe({ query, calls }: { query: string | undefined; calls: Record<stri
           calls[query].signal = signal;
           return calls[query].promise;
         },
-    [query]
+    [query],
+    { keepData }
   );
   return (
     <div>
+      <span data-test-subj="data">{String(data)}</span>
       <span data-test-subj="state">{loading ? 'loading' : error ? `error:${(error as Error).message}` : `data:${data}`}</span>
       <button data-test-subj="reload" onClick={reload} />
     </div>
@@ -64,5 +66,21 @@ describe('useRequest', () => {
     expect(screen.getByTestId('state')).toHaveTextContent('loading');
     unmount();
     expect(calls.a.signal?.aborted).toBe(true);
+  });
+
+  it('keeps the data of other inputs while new ones load, unless told not to; a reload keeps it either way', async () => {
+    for (const keepData of [true, false]) {
+      const calls = { a: deferred<string>(), b: deferred<string>() };
+      const { rerender, unmount } = render(<Probe query="a" calls={calls} keepData={keepData} />);
+      await act(async () => calls.a.resolve('A'));
+      rerender(<Probe query="b" calls={calls} keepData={keepData} />);
+      expect(screen.getByTestId('data')).toHaveTextContent(keepData ? 'A' : 'undefined');
+      await act(async () => calls.b.resolve('B'));
+      calls.b = deferred<string>();
+      act(() => screen.getByTestId('reload').click());
+      expect(screen.getByTestId('state')).toHaveTextContent('loading');
+      expect(screen.getByTestId('data')).toHaveTextContent('B');
+      unmount();
+    }
   });
 });

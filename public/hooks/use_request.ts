@@ -16,12 +16,15 @@ export type Fetcher<T> = (signal: AbortSignal) => Promise<T>;
  * or unmounting, aborts the one in flight and discards its answer, so a slow early response can
  * never overwrite a later one. `data` stays in place while the next run loads (no table flicker)
  * and is cleared on failure, so rows never sit next to an error they do not belong to.
+ * With `keepData: false` (a read of one thing by its id) new `deps` clear it at once instead: one
+ * model's page must never show, or act on, the model read before it. A reload always keeps it.
  */
-export function useRequest<T>(fetcher: Fetcher<T> | undefined, deps: DependencyList): RequestState<T> {
+export function useRequest<T>(fetcher: Fetcher<T> | undefined, deps: DependencyList, { keepData = true }: { keepData?: boolean } = {}): RequestState<T> {
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: !!fetcher });
   const [generation, setGeneration] = useState(0);
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
+  const lastDeps = useRef<DependencyList>();
 
   useEffect(() => {
     const run = fetcherRef.current;
@@ -31,7 +34,9 @@ export function useRequest<T>(fetcher: Fetcher<T> | undefined, deps: DependencyL
     }
     const controller = new AbortController();
     let current = true;
-    setState((prev) => ({ data: prev.data, loading: true }));
+    const sameInputs = !!lastDeps.current && lastDeps.current.length === deps.length && deps.every((d, i) => Object.is(d, lastDeps.current?.[i]));
+    lastDeps.current = deps;
+    setState((prev) => ({ data: keepData || sameInputs ? prev.data : undefined, loading: true }));
     run(controller.signal).then(
       (data) => {
         if (current) setState({ data, loading: false });

@@ -34,16 +34,14 @@ export function GroupField({ mode, groupId, newGroupName, newGroupDescription, e
     [debounced, mode]
   );
   // The preselected group (?group=<id>) may not be among the first results: read it by id.
-  const selected = useRequest<ModelGroup>(groupId ? (signal) => apis.modelGroups.get(groupId, signal) : undefined, [groupId]);
+  const selected = useRequest<ModelGroup>(groupId ? (signal) => apis.modelGroups.get(groupId, signal) : undefined, [groupId], { keepData: false });
 
   const options: Array<EuiComboBoxOptionOption<string>> = (groups.data?.items ?? []).map((g) => ({
     label: g.name,
     value: g.id,
     'data-test-subj': `groupOption-${g.id}`,
   }));
-  // The last read may still be the group picked before (it is kept while the next one loads).
-  const read = selected.data?.id === groupId ? selected.data : undefined;
-  const selectedName = groupId ? read?.name ?? groups.data?.items.find((g) => g.id === groupId)?.name ?? groupId : undefined;
+  const selectedName = groupId ? selected.data?.name ?? groups.data?.items.find((g) => g.id === groupId)?.name ?? groupId : undefined;
 
   return (
     <>
