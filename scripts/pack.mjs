@@ -95,8 +95,8 @@ export async function pack({ osdVersion, skipBuild = false }) {
         pruned++;
         continue;
       }
-      // Nested node_modules are listed in the lockfile on their own.
-      if (inner.includes('/node_modules/')) continue;
+      // A package's own nested node_modules are listed in the lockfile on their own (and walked then).
+      if (path.relative(abs, file).split(path.sep).includes('node_modules')) continue;
       files.push([rel, file]);
     }
   }

@@ -98,6 +98,22 @@ export async function verifyZip(zipPath, { osdVersion } = {}) {
     for (const dep of Object.keys(pkg.dependencies || {})) {
       if (!has(`node_modules/${dep}/package.json`)) problems.push(`production dependency ${dep} is missing from node_modules`);
     }
+    // Every shipped package finds its own dependencies as Node would (nested node_modules first).
+    const unresolved = [];
+    for (const e of entries) {
+      const m = e.fileName.slice(base.length).match(/^((?:node_modules\/(?:@[^/]+\/)?[^/]+\/)+)package\.json$/);
+      if (!m) continue;
+      const dir = m[1];
+      const meta = JSON.parse((await readEntry(zip, e)).toString('utf8'));
+      for (const dep of Object.keys(meta.dependencies || {})) {
+        if (meta.optionalDependencies?.[dep]) continue;
+        // 'node_modules/a/node_modules/b/' looks in b's, then a's, then the top node_modules.
+        const parts = dir.split('node_modules/');
+        const found = parts.some((_p, k) => has(`${parts.slice(0, parts.length - k).join('node_modules/')}node_modules/${dep}/package.json`));
+        if (!found) unresolved.push(`${dir}package.json needs ${dep}`);
+      }
+    }
+    if (unresolved.length) problems.push(`dependencies not shipped: ${unresolved.slice(0, 5).join(', ')}`);
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'mlmodels-verify-'));
     try {
       for (const e of entries) {
