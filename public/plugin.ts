@@ -7,7 +7,7 @@ export class MlModelsPlugin {
   // The context carries the browser config; nothing in the plugin reads it yet.
   constructor(_initializerContext: PluginInitializerContextPublic) {}
 
-  setup(core: CoreSetupPublic, _deps: MlModelsSetupDeps): MlModelsPluginSetup {
+  setup(core: CoreSetupPublic, deps: MlModelsSetupDeps): MlModelsPluginSetup {
     core.application.register({
       id: PLUGIN_ID,
       title: PLUGIN_TITLE,
@@ -17,7 +17,7 @@ export class MlModelsPlugin {
       // rendering waits for core's start contract.
       mount: async (params: AppMountParameters) => {
         const [coreStart] = await core.getStartServices();
-        return renderApp(coreStart, params);
+        return renderApp(coreStart, params, deps);
       },
     });
 

@@ -1,7 +1,9 @@
+import type { DataSourceManagementPublicSetup, DataSourcePublicSetup } from '../types/osd';
+
 /** Optional plugins (`optionalPlugins` in the manifest); absent unless installed and enabled. */
 export interface MlModelsSetupDeps {
-  dataSource?: unknown;
-  dataSourceManagement?: unknown;
+  dataSource?: DataSourcePublicSetup;
+  dataSourceManagement?: DataSourceManagementPublicSetup;
 }
 
 export type MlModelsStartDeps = Record<string, unknown>;

@@ -4,6 +4,7 @@
  * Only types live here: nothing is imported from OSD at run time.
  */
 import type { Readable } from 'stream';
+import type { ComponentType } from 'react';
 
 // ---------------------------------------------------------------- server
 
@@ -290,6 +291,8 @@ export interface CoreStartPublic {
   http: HttpSetup;
   notifications: NotificationsStart;
   chrome: ChromeStart;
+  /** Handed to the data-source picker, which lists `data-source` saved objects with it. */
+  savedObjects?: { client: unknown };
   application?: { navigateToApp(appId: string, options?: { path?: string }): Promise<void> };
 }
 
@@ -306,4 +309,44 @@ export interface CoreSetupPublic {
 
 export interface PluginInitializerContextPublic {
   config: { get<T = unknown>(): T };
+}
+
+// ---------------------------------------------------------------- multiple data sources (optional plugins)
+
+/** `dataSource`'s browser setup contract (the parts read here). */
+export interface DataSourcePublicSetup {
+  dataSourceEnabled: boolean;
+  hideLocalCluster?: boolean;
+}
+
+/** One choice of the picker: `id` "" is the local cluster. */
+export interface DataSourceOption {
+  id: string;
+  label?: string;
+}
+
+/** A `data-source` saved object as the picker hands it to `dataSourceFilter`. */
+export interface DataSourceSavedObject {
+  id: string;
+  attributes?: { title?: string; dataSourceVersion?: string; installedPlugins?: string[] };
+}
+
+/** Props of `dataSourceManagement.ui.getDataSourceMenu()`'s component, `DataSourceSelectable` variant. */
+export interface DataSourceMenuProps {
+  componentType: 'DataSourceSelectable';
+  componentConfig: {
+    savedObjects: unknown;
+    notifications: NotificationsStart;
+    fullWidth: boolean;
+    activeOption?: DataSourceOption[];
+    dataSourceFilter?: (ds: DataSourceSavedObject) => boolean;
+    onSelectedDataSources: (ds: DataSourceOption[]) => void;
+  };
+  /** `AppMountParameters.setHeaderActionMenu`: the picker renders into OSD's header. */
+  setMenuMountPoint?: (menuMount: unknown) => void;
+}
+
+/** `dataSourceManagement`'s browser setup contract (the parts used here). */
+export interface DataSourceManagementPublicSetup {
+  ui: { getDataSourceMenu(): ComponentType<DataSourceMenuProps> };
 }

@@ -1,4 +1,5 @@
 import type { HttpSetup } from '../../types/osd';
+import { DataSourceId, withDataSource } from '../lib/data_source';
 import { ClusterApi } from './cluster_api';
 import { ModelApi } from './model_api';
 import { ModelGroupApi } from './model_group_api';
@@ -15,13 +16,18 @@ export interface Apis {
   native: NativeApi;
 }
 
-export function createApis(http: HttpSetup): Apis {
+/**
+ * The cluster's APIs talk to the chosen data source; native inference runs on this Dashboards
+ * host whatever cluster is chosen, so its calls never carry one.
+ */
+export function createApis(http: HttpSetup, dataSourceId?: DataSourceId): Apis {
+  const cluster = withDataSource(http, dataSourceId);
   return {
-    modelGroups: new ModelGroupApi(http),
-    models: new ModelApi(http),
-    tasks: new TaskApi(http),
-    predict: new PredictApi(http),
-    cluster: new ClusterApi(http),
+    modelGroups: new ModelGroupApi(cluster),
+    models: new ModelApi(cluster),
+    tasks: new TaskApi(cluster),
+    predict: new PredictApi(cluster),
+    cluster: new ClusterApi(cluster),
     native: new NativeApi(http),
   };
 }
