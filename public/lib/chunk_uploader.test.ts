@@ -92,6 +92,23 @@ describe('ChunkUploader', () => {
     expect(send).toHaveBeenCalledTimes(3);
   });
 
+  it('takes a 409 on a retried last chunk as done (its first attempt landed), and on any other chunk as a failure', async () => {
+    const conflict = () => httpError(409, 'Model m1 is REGISTERED: chunks are taken only while its upload is under way (REGISTERING).');
+    const lastLanded = jest.fn(async (n: number) => {
+      if (n === 1 && lastLanded.mock.calls.filter(([k]) => k === 1).length === 1) throw httpError(502, 'Bad Gateway');
+      if (n === 1) throw conflict();
+      return { status: 'Uploaded' };
+    });
+    const a = setup({ send: lastLanded });
+    await expect(a.uploader.upload(sizedBlob(CHUNK_SIZE_BYTES + 5), new AbortController().signal)).resolves.toEqual({ totalChunks: 2 });
+    const first = jest.fn(async () => {
+      throw conflict();
+    });
+    const b = setup({ send: first });
+    await expect(b.uploader.upload(sizedBlob(CHUNK_SIZE_BYTES + 5), new AbortController().signal)).rejects.toMatchObject({ body: { statusCode: 409 } });
+    expect(first).toHaveBeenCalledTimes(1);
+  });
+
   it('does not retry a 4xx', async () => {
     const send = jest.fn(async () => {
       throw httpError(400, 'To upload custom model from local file, user needs to enable allow_registering_model_via_local_file settings.');

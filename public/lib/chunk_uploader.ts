@@ -101,6 +101,9 @@ export class ChunkUploader {
           break;
         } catch (err) {
           throwIfAborted(signal);
+          // The last chunk's earlier attempt landed after all (only its answer was lost): the model
+          // left REGISTERING, so the server refuses more chunks. The caller waits for REGISTERED.
+          if (attempt > 1 && n === totalChunks - 1 && errorStatus(err) === 409) break;
           if (!isRetryable(err) || attempt >= this.maxAttempts) throw err;
           const delayMs = this.delayFor(attempt + 1);
           report(n, { chunkNumber: n, attempt: attempt + 1, delayMs, reason: errorMessage(err) });

@@ -94,7 +94,7 @@ describe('who may use a zip in the shared native cache', () => {
       },
     });
     expect(meta.status).toBe(200);
-    t.transport.reply({ status: 'Uploaded' });
+    t.transport.reply({ name: 'm', model_state: 'REGISTERING', total_chunks: 1 }).reply({ status: 'Uploaded' });
     expect((await t.call('POST', `${API}/models/m1/chunk/0`, { raw: zip, headers: { ...octet, ...as('dave') } })).status).toBe(200);
     await rt.uploads.settled();
     expect(await rt.cache.readMeta(tinyBert.sha256)).toMatchObject({ source: 'upload', owners: ['dave'] });

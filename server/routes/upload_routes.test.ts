@@ -11,14 +11,17 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const octet = { 'content-type': 'application/octet-stream' };
+/** ML Commons' answer to GET model while an upload of `total` chunks is under way. */
+const uploading = (total = 10) => ({ name: 'm', model_state: 'REGISTERING', total_chunks: total });
 
 describe('chunk upload', () => {
   it('streams the raw bytes unchanged to upload_chunk, declared as JSON upstream (core rejects octet-stream with 406)', async () => {
     const bytes = randomBytes(CHUNK_SIZE_BYTES);
-    t.transport.reply({ status: 'Uploaded' });
+    t.transport.reply(uploading()).reply({ status: 'Uploaded' });
     const res = await t.call('POST', `${API}/models/m1/chunk/3`, { raw: bytes, headers: octet });
     expect(res).toEqual({ status: 200, body: { status: 'Uploaded' } });
-    const call = t.transport.calls[0];
+    expect(t.transport.calls[0]).toMatchObject({ method: 'GET', path: '/_plugins/_ml/models/m1' });
+    const call = t.transport.calls[1];
     expect(call.method).toBe('POST');
     expect(call.path).toBe('/_plugins/_ml/models/m1/upload_chunk/3');
     expect(call.options?.headers).toEqual({ 'content-type': 'application/json' });
@@ -52,9 +55,34 @@ describe('chunk upload', () => {
   });
 
   it("passes ML Commons' chunk errors through", async () => {
-    t.transport.fail(500, mlError(500, 'm_l_exception', 'Chunk number exceeds total chunks'));
+    t.transport.reply(uploading()).fail(500, mlError(500, 'm_l_exception', 'Chunk number exceeds total chunks'));
     const res = await t.call('POST', `${API}/models/m1/chunk/9`, { raw: Buffer.from('zip'), headers: octet });
     expect(res.status).toBe(500);
     expect(res.body.message).toBe('Chunk number exceeds total chunks');
+  });
+
+  it('refuses a chunk for a model whose upload is over (it would replace part of a registered model) and sends no bytes', async () => {
+    for (const state of ['REGISTERED', 'DEPLOYED', 'DEPLOY_FAILED']) {
+      t.transport.reply({ name: 'm', model_state: state, total_chunks: 1 });
+      const res = await t.call('POST', `${API}/models/m1/chunk/0`, { raw: Buffer.from('zip'), headers: octet });
+      expect([state, res.status, res.body.message]).toEqual([state, 409, expect.stringContaining(`Model m1 is ${state}: chunks are taken only while its upload is under way`)]);
+    }
+    expect(t.transport.calls.map((c) => c.method)).toEqual(['GET', 'GET', 'GET']);
+  });
+
+  it('refuses a chunk number beyond the count the model was registered with', async () => {
+    t.transport.reply(uploading(3));
+    const res = await t.call('POST', `${API}/models/m1/chunk/3`, { raw: Buffer.from('zip'), headers: octet });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe('Chunk 3 is beyond the 3 chunks model m1 was registered with (numbered from 0)');
+    expect(t.transport.calls).toHaveLength(1);
+  });
+
+  it("passes ML Commons' 404 through for an unknown model (it would have answered 500 to the chunk)", async () => {
+    t.transport.fail(404, mlError(404, 'status_exception', 'Failed to find model'));
+    const res = await t.call('POST', `${API}/models/nope/chunk/0`, { raw: Buffer.from('zip'), headers: octet });
+    expect(res.status).toBe(404);
+    expect(res.body.message).toBe('Failed to find model');
+    expect(t.transport.calls).toHaveLength(1);
   });
 });

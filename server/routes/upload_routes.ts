@@ -33,6 +33,8 @@ export function registerUploadRoutes(router: IRouter, deps: RouteDeps & { upload
         throw new PluginHttpError(400, 'Chunk is empty');
       }
       if (declared > CHUNK_SIZE_BYTES) throw new PluginHttpError(413, `Chunk is larger than ${CHUNK_SIZE_BYTES} bytes`);
+      const service = new ModelService(transport);
+      await service.checkChunkTarget(request.params.modelId, request.params.chunkNumber);
       const limit = new ByteLimit(CHUNK_SIZE_BYTES);
       request.body.on('error', (e) => limit.destroy(e));
       // Native inference keeps a copy when it saw this upload registered (best effort, see ChunkAssembler).
@@ -41,7 +43,7 @@ export function registerUploadRoutes(router: IRouter, deps: RouteDeps & { upload
       const upstream = tap ? request.body.pipe(limit).pipe(tap.stream) : request.body.pipe(limit);
       let accepted = false;
       try {
-        const result = await new ModelService(transport).uploadChunk(request.params.modelId, request.params.chunkNumber, upstream);
+        const result = await service.uploadChunk(request.params.modelId, request.params.chunkNumber, upstream);
         accepted = true;
         return result;
       } catch (err) {

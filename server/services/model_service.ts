@@ -1,3 +1,4 @@
+import { PluginHttpError } from '../lib/errors';
 import type { Readable } from 'stream';
 import type {
   DeployResponse,
@@ -52,6 +53,25 @@ export class ModelService extends MlService {
 
   registerMeta(body: ModelRegisterMetaBody): Promise<RegisterMetaResponse> {
     return this.send('POST', `${ML_API}/models/_register_meta`, functionNameFirst(body));
+  }
+
+  /**
+   * ML Commons 2.19 stores a chunk for any model in any state, and a chunk sent to a registered
+   * model replaces part of its content: the model drops back to REGISTERED and every later deploy
+   * fails with "model content changed" (checked live). So a chunk goes up only while its model's
+   * upload is under way, and only within the chunk count it was registered with.
+   */
+  async checkChunkTarget(modelId: string, chunkNumber: number): Promise<void> {
+    const model = await this.get(modelId);
+    if (model.model_state !== 'REGISTERING') {
+      throw new PluginHttpError(
+        409,
+        `Model ${modelId} is ${model.model_state ?? 'in no state'}: chunks are taken only while its upload is under way (REGISTERING). A chunk sent now would replace part of a registered model, which ML Commons would then refuse to deploy.`
+      );
+    }
+    if (typeof model.total_chunks === 'number' && chunkNumber >= model.total_chunks) {
+      throw new PluginHttpError(400, `Chunk ${chunkNumber} is beyond the ${model.total_chunks} chunks model ${modelId} was registered with (numbered from 0)`, 'chunkNumber');
+    }
   }
 
   /**

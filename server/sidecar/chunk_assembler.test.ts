@@ -51,12 +51,13 @@ describe('chunked uploads seen by this server land in the native cache', () => {
         },
       });
       expect(meta.status).toBe(200);
-      if (opts.chunkRefused) t.transport.fail(500, mlError(500, 'm_l_exception', 'Failed to find model'));
+      t.transport.reply({ name: 'm', model_state: 'REGISTERING', total_chunks: 1 });
+      if (opts.chunkRefused) t.transport.fail(500, mlError(500, 'm_l_exception', 'Chunk size either 0 or null'));
       else t.transport.reply({ status: 'Uploaded' });
       const res = await t.call('POST', '/api/ml-models/models/m1/chunk/0', { raw: zip, headers: octet });
       expect(res.status).toBe(opts.chunkRefused ? 500 : 200);
       // What ML Commons received is untouched by the tap.
-      expect(t.transport.calls[1].bytes!.equals(zip)).toBe(true);
+      expect(t.transport.calls[2].bytes!.equals(zip)).toBe(true);
       await rt.uploads.settled();
       // Whatever ML Commons answered, the copy's file is closed by now.
       expect(openUnder(dir)).toEqual([]);

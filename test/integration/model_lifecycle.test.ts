@@ -120,6 +120,22 @@ describe('model lifecycle against a real ML Commons', () => {
     expect(cosine(vectors[0], vectors[1])).toBeGreaterThan(cosine(vectors[0], vectors[2]));
   });
 
+  it('refuses a chunk for a model whose upload is over: ML Commons would take it and the model could never deploy again', async () => {
+    const chunkDoc = () => opensearch('GET', `/.plugins-ml-model/_doc/${tinyBertId}_0`);
+    const before = await chunkDoc();
+    expect(before.found).toBe(true);
+    for (const modelId of [tinyBertId, gloveId]) {
+      const res = await api('POST', 'modelUploadChunk', { modelId, chunkNumber: 0 }, { raw: Buffer.alloc(1000, 7) });
+      expect([res.status, res.body.message]).toEqual([409, expect.stringContaining(`Model ${modelId} is `)]);
+    }
+    // Nothing reached ML Commons: the stored chunk and both models are as they were.
+    expect((await chunkDoc())._version).toBe(before._version);
+    expect((await ok<Model>('GET', 'model', { modelId: tinyBertId })).model_state).toBe('REGISTERED');
+    expect((await ok<Model>('GET', 'model', { modelId: gloveId })).model_state).toBe('DEPLOYED');
+    const unknown = await api('POST', 'modelUploadChunk', { modelId: 'no-such-model', chunkNumber: 0 }, { raw: Buffer.alloc(10, 7) });
+    expect(unknown.status).toBe(404);
+  });
+
   it('deploys the multi-chunk model and predicts 384-dimensional vectors', async () => {
     const task = await waitForTask((await ok('POST', 'modelDeploy', { modelId: minilmId })).task_id);
     expect(task.state).toBe('COMPLETED');
