@@ -79,8 +79,7 @@ describe('RegisterFlow, chunked upload', () => {
         model_content_hash_value: HASH,
         model_content_size_in_bytes: 2 * CHUNK_SIZE_BYTES + 5,
         total_chunks: 3,
-      },
-      expect.anything()
+      }
     );
     expect(api.uploadChunk.mock.calls.map((c) => c[1])).toEqual([0, 1, 2]);
     expect(api.updateModel).toHaveBeenCalledWith('m1', { description: 'GloVe averages' });
@@ -121,6 +120,25 @@ describe('RegisterFlow, chunked upload', () => {
     expect(state.error).toBeUndefined();
     expect(api.deleteModel).toHaveBeenCalledWith('m1');
     expect(api.deleteGroup).not.toHaveBeenCalled();
+  });
+
+  it('cancelled while the meta request is out: waits for its answer, then deletes that model and the new group (nothing left behind)', async () => {
+    const controller = new AbortController();
+    const api = fakeApi({
+      // As core's fetch does: a request given a signal that aborts rejects, though the server
+      // went on and made the model.
+      registerMeta: jest.fn(async (_body: unknown, signal?: AbortSignal) => {
+        controller.abort();
+        if (signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
+        return { model_id: 'm7', status: 'CREATED' };
+      }),
+    });
+    const { f } = flow(api);
+    const state = await f.run(request({ group: { kind: 'new', body: { name: 'fresh' } } }), controller.signal);
+    expect(state.phase).toBe('cancelled');
+    expect(api.uploadChunk).not.toHaveBeenCalled();
+    expect(api.deleteModel).toHaveBeenCalledWith('m7');
+    expect(api.deleteGroup).toHaveBeenCalledWith('g-new');
   });
 
   it('retries deleting a new group while ML Commons still sees chunk docs in it (409)', async () => {
@@ -191,6 +209,21 @@ describe('RegisterFlow, by URL', () => {
     expect(api.getTask).toHaveBeenCalledTimes(2);
     expect(state).toMatchObject({ phase: 'done', modelId: 'm9', registerTaskId: 't1' });
     expect(api.registerMeta).not.toHaveBeenCalled();
+  });
+
+  it('cancelled while the URL request is out: still learns the task it started, and says so', async () => {
+    const controller = new AbortController();
+    const api = fakeApi({
+      registerUrl: jest.fn(async (_body: unknown, signal?: AbortSignal) => {
+        controller.abort();
+        if (signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
+        return { task_id: 't5', status: 'CREATED' };
+      }),
+    });
+    const { f } = flow(api);
+    const state = await f.run(request({ source: { kind: 'url', url: 'https://example.test/m.zip', hash: HASH } }), controller.signal);
+    expect(state.phase).toBe('cancelled');
+    expect(state.cleanup).toEqual([expect.stringContaining('task t5')]);
   });
 
   it('keeps the registered model, and the group it went into, when reading it back fails', async () => {

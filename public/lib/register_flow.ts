@@ -194,19 +194,19 @@ export class RegisterFlow {
     const hash = await this.step('Computing the SHA-256 of the zip', () => hashFn(file, { signal, onProgress: (hashProgress) => this.set({ hashProgress }) }));
     throwIfAborted(signal);
     this.set({ hash, phase: 'registering' });
+    // No abort signal: once sent, ML Commons creates the model anyway, and only its answer says
+    // which one to delete when the user has cancelled meanwhile.
     const meta = await this.step('Registering the model', () =>
-      this.api.registerMeta(
-        {
-          ...req.model,
-          model_group_id: groupId,
-          model_content_hash_value: hash,
-          model_content_size_in_bytes: file.size,
-          total_chunks: chunkCount(file.size),
-        },
-        signal
-      )
+      this.api.registerMeta({
+        ...req.model,
+        model_group_id: groupId,
+        model_content_hash_value: hash,
+        model_content_size_in_bytes: file.size,
+        total_chunks: chunkCount(file.size),
+      })
     );
     this.set({ modelId: meta.model_id, phase: 'uploading' });
+    throwIfAborted(signal);
     let current = 0;
     const uploader = new ChunkUploader({
       ...this.opts.uploader,
@@ -243,9 +243,11 @@ export class RegisterFlow {
   private async registerUrl(req: RegisterRequest, source: { url: string; hash: string }, groupId: string, signal: AbortSignal) {
     this.set({ phase: 'registering', hash: source.hash });
     const res = await this.step('Registering the model from its URL', () =>
-      this.api.registerUrl({ ...req.model, model_group_id: groupId, model_content_hash_value: source.hash, url: source.url }, signal)
+      // No abort signal, as above: the task it starts must be known to be reported.
+      this.api.registerUrl({ ...req.model, model_group_id: groupId, model_content_hash_value: source.hash, url: source.url })
     );
     this.set({ registerTaskId: res.task_id, phase: 'waiting_task' });
+    throwIfAborted(signal);
     const task = await this.pollTask(res.task_id, 'registerTask', 'ML Commons registering the model', signal);
     if (task.state !== 'COMPLETED' || !task.model_id) {
       throw new StepError('ML Commons registering the model', new Error(task.error || `The register task ended ${task.state}.`));

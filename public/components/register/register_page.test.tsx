@@ -149,6 +149,30 @@ describe('RegisterPage', () => {
     expect(http.delete).not.toHaveBeenCalled();
   });
 
+  it('keeps the submit button in place, busy, while registering: a double click neither cancels nor starts twice', async () => {
+    const { http } = setup({
+      post: {
+        [chunkPath(0)]: (_p: string, o?: HttpFetchOptions) =>
+          new Promise((_resolve, reject) => o?.signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })))),
+      },
+    });
+    await pick(GLOVE, 'glove.zip');
+    await screen.findByTestId('zipOk');
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    await screen.findByTestId('uploadProgress', {}, { timeout: 10000 });
+    const submit = screen.getByTestId('registerSubmit');
+    expect(submit).toBeDisabled();
+    expect(submit).toHaveTextContent('Registering…');
+    fireEvent.click(submit);
+    expect(screen.queryByTestId('registerCancelled')).not.toBeInTheDocument();
+    expect(posted(http, META)).toHaveLength(1);
+    // Cancel sits below the busy button, not where the pointer was.
+    expect(submit.compareDocumentPosition(screen.getByTestId('registerCancel')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.click(screen.getByTestId('registerCancel'));
+    expect(await screen.findByTestId('registerCancelled')).toBeInTheDocument();
+  });
+
   it('cancels a running upload and deletes the half-registered model', async () => {
     const unload = jest.spyOn(window, 'addEventListener');
     const { http } = setup({

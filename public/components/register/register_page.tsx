@@ -70,6 +70,9 @@ export function RegisterPage() {
   // The form is frozen from submit until the result is dismissed (retry keeps the file and its hash).
   const locked = !!state;
 
+  const finished = !!state && (state.phase === 'done' || state.phase === 'failed' || state.phase === 'cancelled');
+  // From the click until it ends (its first state may still be 'idle').
+  const busy = !!state && !finished;
   const onSubmit = () => {
     setSubmitted(true);
     if (validation.request) start(validation.request);
@@ -196,18 +199,21 @@ export function RegisterPage() {
       </Section>
       <EuiSpacer size="m" />
       <Section title="3. Register" testSubj="registerSubmitSection">
-        {!state && (
+        {/* The button stays where it was, busy, while the registration runs: Cancel appears below
+            it, never under the pointer of a double click. */}
+        {!finished && (
           <>
             <EuiCheckbox
               id="registerDeploy"
               label="Deploy when registered"
               checked={values.deploy}
               onChange={(e) => patch({ deploy: e.target.checked })}
+              disabled={busy}
               data-test-subj="field-deploy"
             />
             <EuiSpacer size="m" />
-            <EuiButton fill onClick={onSubmit} isDisabled={inspection.inspecting} data-test-subj="registerSubmit">
-              {values.sourceKind === 'file' ? 'Upload and register' : 'Register from URL'}
+            <EuiButton fill onClick={onSubmit} isDisabled={inspection.inspecting || busy} isLoading={busy} data-test-subj="registerSubmit">
+              {busy ? 'Registering…' : values.sourceKind === 'file' ? 'Upload and register' : 'Register from URL'}
             </EuiButton>
             {submitted && Object.keys(validation.errors).length > 0 && (
               <EuiText size="s" color="danger" data-test-subj="registerFormInvalid">
@@ -216,8 +222,13 @@ export function RegisterPage() {
             )}
           </>
         )}
-        {state && running && <ProgressPanel state={state} onCancel={cancel} />}
-        {state && !running && (state.phase === 'done' || state.phase === 'failed' || state.phase === 'cancelled') && (
+        {state && running && (
+          <>
+            <EuiSpacer size="m" />
+            <ProgressPanel state={state} onCancel={cancel} />
+          </>
+        )}
+        {state && finished && (
           <ResultPanel state={state} onAgain={startOver} onRetry={reset} />
         )}
       </Section>
