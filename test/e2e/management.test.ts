@@ -87,6 +87,18 @@ describe('model management in Chromium', () => {
     expect(group.description).toBe('Created by the management browser test');
   });
 
+  it('edits the group from the list and shows the saved description at once (the search lags the edit)', async () => {
+    await page.goto(app('/model-groups'));
+    await page.locator(sel(`editGroupButton-${groupId}`)).click();
+    await page.locator(sel('groupDescriptionInput')).fill('Edited by the management browser test');
+    await page.locator(sel('groupFormSubmit')).click();
+    await page.locator(sel(`modelGroupRow-${groupId}`)).filter({ hasText: 'Edited by the management browser test' }).waitFor({ timeout: 5000 });
+    await page.waitForTimeout(1500);
+    expect(await page.locator(sel(`modelGroupRow-${groupId}`)).textContent()).toContain('Edited by the management browser test');
+    await page.goto(app(`/model-groups/${groupId}`));
+    await page.locator(sel('pageTitle')).filter({ hasText: groupName }).waitFor();
+  });
+
   it('shows a version uploaded into the group, and its page', async () => {
     modelId = (await uploadInChunks(glove, { model_group_id: groupId, name: `e2e-manage-glove-${stamp}` })).modelId;
     await waitForModelState(modelId, ['REGISTERED'], 30000);

@@ -142,6 +142,27 @@ describe('ModelGroupsPage', () => {
     expect(toasts.addSuccess).toHaveBeenCalledWith({ title: 'Saved model group embeddings' });
   });
 
+  it('shows the saved values at once, though the search still answers with the group as it was before the edit', async () => {
+    // The search lags the edit (index refresh); the read by id does not.
+    const stale = modelGroup({ id: 'g1', name: 'embeddings', description: 'All encoders', last_updated_time: 1000 });
+    const http = createFakeHttp({
+      get: {
+        [GROUPS]: page([stale]),
+        [MODELS]: RUNNING,
+        [READINESS]: READY,
+        [routePath('modelGroup', { groupId: 'g1' })]: { ...stale, description: 'Dense encoders', last_updated_time: 2000 },
+      },
+      put: { [UPDATE]: { status: 'Updated' } },
+    });
+    renderWithServices(<ModelGroupsPage />, { http, path: '/model-groups' });
+    fireEvent.click(await screen.findByTestId('editGroupButton-g1'));
+    fireEvent.change(screen.getByTestId('groupDescriptionInput'), { target: { value: 'Dense encoders' } });
+    fireEvent.click(screen.getByTestId('groupFormSubmit'));
+    await waitFor(() => expect(screen.getByTestId('modelGroupRow-g1')).toHaveTextContent('Dense encoders'));
+    await waitFor(() => expect(http.get.mock.calls.filter(([p]) => p === GROUPS).length).toBeGreaterThan(1));
+    expect(screen.getByTestId('modelGroupRow-g1')).toHaveTextContent('Dense encoders');
+  });
+
   describe('delete', () => {
     it('needs the name typed before it deletes', async () => {
       const { http, toasts } = setup({ del: { [DELETE]: { result: 'deleted' } } });

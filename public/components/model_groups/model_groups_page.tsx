@@ -40,8 +40,13 @@ export function ModelGroupsPage() {
     reloadGroups();
     reloadDeployed();
   }, [reloadGroups, reloadDeployed]);
+  // Groups as read by id after an edit: shown instead of a search hit that predates the edit.
+  const [saved, setSaved] = React.useState<Record<string, ModelGroup>>({});
   const actions = useGroupActions({
-    onChanged: reload,
+    onChanged: (group) => {
+      if (group) setSaved((s) => ({ ...s, [group.id]: group }));
+      reload();
+    },
     onCreated: (id) => history.push(appPaths.modelGroup(id)),
   });
 
@@ -141,7 +146,7 @@ export function ModelGroupsPage() {
       ) : (
         <EuiBasicTable<ModelGroup>
           data-test-subj="modelGroupsTable"
-          items={groups.data?.items ?? []}
+          items={(groups.data?.items ?? []).map((g) => newer(saved[g.id], g))}
           itemId="id"
           columns={columns}
           loading={groups.loading}
@@ -155,4 +160,9 @@ export function ModelGroupsPage() {
       {actions.modal}
     </>
   );
+}
+
+/** The later of two reads of one group, by `last_updated_time`. */
+function newer(saved: ModelGroup | undefined, hit: ModelGroup): ModelGroup {
+  return saved && (saved.last_updated_time ?? 0) > (hit.last_updated_time ?? 0) ? saved : hit;
 }

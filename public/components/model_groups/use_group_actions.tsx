@@ -8,7 +8,19 @@ import { GroupFormModal } from './group_form_modal';
 type Pending = { kind: 'create' } | { kind: 'edit'; group: ModelGroup } | { kind: 'delete'; group: ModelGroup };
 
 /** Create, edit and delete model groups, each in its own modal; toasts carry ML Commons' reason. */
-export function useGroupActions({ onChanged, onCreated, onDeleted }: { onChanged: () => void; onCreated?: (id: string) => void; onDeleted?: () => void }) {
+/**
+ * `onChanged` gets the group as read back by id after an edit (undefined when that read failed):
+ * searches lag an edit by up to a refresh interval, a read by id does not.
+ */
+export function useGroupActions({
+  onChanged,
+  onCreated,
+  onDeleted,
+}: {
+  onChanged: (saved?: ModelGroup) => void;
+  onCreated?: (id: string) => void;
+  onDeleted?: () => void;
+}) {
   const { apis, notifications } = useServices();
   const [pending, setPending] = useState<Pending | undefined>();
   const [busy, setBusy] = useState(false);
@@ -30,7 +42,7 @@ export function useGroupActions({ onChanged, onCreated, onDeleted }: { onChanged
       await apis.modelGroups.update(group.id, body);
       notifications.toasts.addSuccess({ title: `Saved model group ${body.name ?? group.name}` });
       setPending(undefined);
-      onChanged();
+      onChanged(await apis.modelGroups.get(group.id).catch(() => undefined));
     },
     [apis, notifications, onChanged]
   );
