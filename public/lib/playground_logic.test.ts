@@ -1,5 +1,5 @@
 import { compareResults } from './playground_parity';
-import { addRecentRun, loadRecentRuns, MAX_RECENT_RUNS, RECENT_RUNS_KEY } from './playground_recent';
+import { addRecentRun, loadRecentRuns, MAX_RECENT_RUNS, RECENT_RUNS_KEY, runSummary } from './playground_recent';
 import { buildBody, DEFAULT_OPTIONS, nativeConfigOf, PlaygroundRequest } from './playground_request';
 import { inputLines, rankByScore, tokenOverlap } from './playground_results';
 import { clusterCurl, devToolsSnippet, nativeCurl } from './playground_snippets';
@@ -132,6 +132,16 @@ describe('playground recent runs', () => {
     expect(loadRecentRuns()).toEqual([]);
     localStorage.setItem(RECENT_RUNS_KEY, JSON.stringify([{ id: 1 }, { id: 'x', at: 'y', request: request(1) }]));
     expect(loadRecentRuns()).toHaveLength(1);
+  });
+
+  it('sums a run up in one short line: the input, or how many and the first, or the query and how many documents', () => {
+    const long = 'word '.repeat(3000);
+    expect(runSummary({ ...request(1), body: { text_docs: ['hello world'] } })).toBe('“hello world”');
+    expect(runSummary({ ...request(1), body: { text_docs: ['hello world', 'x'] } })).toBe('2 inputs, first “hello world”');
+    expect(runSummary({ ...request(1), functionName: 'text_similarity', body: { query_text: 'king queen', text_docs: ['a', 'b'] } })).toBe('query “king queen”, 2 documents');
+    const summary = runSummary({ ...request(1), body: { text_docs: [long] } });
+    expect(summary.length).toBeLessThanOrEqual(83);
+    expect(summary.endsWith('…”')).toBe(true);
   });
 
   it('does not keep a run too large to store', () => {

@@ -75,3 +75,16 @@ function safeStorage(): Storage | undefined {
     return undefined;
   }
 }
+
+/** At most this many characters of an input are shown in a run's summary. */
+export const SUMMARY_CHARS = 80;
+
+const quote = (text: string) => `“${text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS).trimEnd()}…` : text}”`;
+
+/** What a run was given, in a line: `“text”`, `3 inputs, first “text”`, or `query “q”, 2 documents`. */
+export function runSummary(request: PlaygroundRequest): string {
+  const docs = request.body.text_docs;
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  if (request.body.query_text !== undefined) return `query ${quote(request.body.query_text)}, ${count(docs.length, 'document')}`;
+  return docs.length === 1 ? quote(docs[0]) : `${count(docs.length, 'input')}, first ${quote(docs[0] ?? '')}`;
+}

@@ -164,6 +164,21 @@ describe('playground in Chromium', () => {
     await screenshot(page, 'playground_recent');
   });
 
+  it('one very long input keeps the page as wide as the window; recent runs sum it up', async () => {
+    const tiny = loadFixture('tiny-bert');
+    await page.goto(`${HOST()}/app/mlModels/playground`);
+    await sub('sourceNative').click();
+    const select = sub('playgroundNativeSelect');
+    await until('the cached zip to be offered', async () => ((await select.locator(`option[value="${tiny.sha256}"]`).count()) ? true : undefined), 20000, 250);
+    await select.selectOption(tiny.sha256);
+    await sub('playgroundInput').fill(Array.from({ length: 3000 }, (_x, i) => WORDS[i % WORDS.length]).join(' '));
+    await sub('playgroundRun').click();
+    await sub('denseDimension-0').waitFor();
+    const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+    expect(await sub('recentRun').first().textContent()).toContain('…”');
+  });
+
   it('50 inputs of 512 tokens on a 768-d model (native): click to rendered matrix, and hover stays responsive', async () => {
     const wide = loadFixture('wide-768');
     await page.goto(`${HOST()}/app/mlModels/playground`);

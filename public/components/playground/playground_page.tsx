@@ -164,8 +164,9 @@ export function PlaygroundPage() {
     <>
       <PageTitle title="Playground" description="Run a model on the cluster, natively on this Dashboards server, or both, and look at what it returns." />
       {cluster.error ? <ErrorCallout title="Could not load the cluster's models" error={cluster.error} onRetry={cluster.reload} data-test-subj="playgroundModelsError" /> : null}
+      {/* minWidth 0: a flex item is otherwise as wide as its widest unbreakable line (a long input). */}
       <EuiFlexGroup gutterSize="l" alignItems="flexStart">
-        <EuiFlexItem grow={3}>
+        <EuiFlexItem grow={3} style={{ minWidth: 0 }}>
           <EuiPanel paddingSize="m" hasBorder>
             <ModelPicker
               source={source}
@@ -223,7 +224,7 @@ export function PlaygroundPage() {
             </EuiButton>
           </EuiPanel>
         </EuiFlexItem>
-        <EuiFlexItem grow={2}>
+        <EuiFlexItem grow={2} style={{ minWidth: 0 }}>
           <EuiPanel paddingSize="m" hasBorder>
             <RecentRuns runs={recent.runs} onRerun={onRerun} onClear={recent.clear} />
           </EuiPanel>

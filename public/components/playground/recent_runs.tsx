@@ -1,6 +1,6 @@
 import { EuiButtonEmpty, EuiFlexGroup, EuiFlexItem, EuiText, EuiTextColor, EuiTitle } from '@elastic/eui';
 import React from 'react';
-import type { RecentRun } from '../../lib/playground_recent';
+import { RecentRun, runSummary } from '../../lib/playground_recent';
 import { formatTime } from '../common/format';
 
 interface Props {
@@ -43,7 +43,7 @@ export function RecentRuns({ runs, onRerun, onClear }: Props) {
                   <EuiText size="xs">
                     <strong>{r.request.label}</strong> · {r.request.functionName} · {TARGET_LABEL[r.request.target]}
                     <div className="eui-textTruncate" title={r.request.body.text_docs.join('\n').slice(0, 500)}>
-                      {r.request.body.text_docs.length} × “{r.request.body.query_text ?? r.request.body.text_docs[0]}”
+                      {runSummary(r.request)}
                     </div>
                     <EuiTextColor color="subdued">{formatTime(Date.parse(r.at))}</EuiTextColor>
                   </EuiText>
