@@ -89,22 +89,18 @@ describe('validateRegisterForm', () => {
     expect(ok.request?.group).toEqual({ kind: 'new', body: { name: 'embeddings', description: 'all' } });
   });
 
-  it('requires the hash and the size for a URL, and a URL ML Commons can fetch', () => {
+  it('requires the hash for a URL (not the size, which ML Commons measures itself), and a URL ML Commons can fetch', () => {
     const { errors } = validateRegisterForm(values({ sourceKind: 'url', url: 'model.zip', hash: 'ABC' }), {});
     expect(errors).toEqual({
       url: '[url]: must be an http(s), ftp or file URL',
       hash: '[model_content_hash_value]: must be the lowercase hex SHA-256 of the zip (64 characters)',
-      sizeBytes: '[model_content_size_in_bytes]: is required (drop the zip below to fill it in)',
     });
-    const ok = validateRegisterForm(values({ sourceKind: 'url', url: 'http://127.0.0.1:8000/m.zip', hash: 'a'.repeat(64), sizeBytes: '4238022' }), {});
+    const ok = validateRegisterForm(values({ sourceKind: 'url', url: 'http://127.0.0.1:8000/m.zip', hash: 'a'.repeat(64) }), {});
     expect(ok.request?.source).toEqual({ kind: 'url', url: 'http://127.0.0.1:8000/m.zip', hash: 'a'.repeat(64) });
-    expect(validateRegisterForm(values({ sourceKind: 'url', url: 'http://h/m.zip', hash: 'a'.repeat(64), sizeBytes: '5000000000' }), {}).errors.sizeBytes).toBe(
-      '[model_content_size_in_bytes]: must be at most 4000000000'
-    );
     // Another zip dropped: until its hash is computed, the hash field may still be the previous zip's.
-    const filled = values({ sourceKind: 'url', url: 'http://h/m.zip', hash: 'a'.repeat(64), sizeBytes: '4238022' });
+    const filled = values({ sourceKind: 'url', url: 'http://h/m.zip', hash: 'a'.repeat(64) });
     const hashing = validateRegisterForm(filled, { file: new Blob(['zip']), hashing: true });
-    expect([hashing.request, hashing.errors.file]).toEqual([undefined, "The zip's SHA-256 is still being computed; the hash and size fill in when it is done."]);
+    expect([hashing.request, hashing.errors.file]).toEqual([undefined, "The zip's SHA-256 is still being computed; the hash fills in when it is done."]);
   });
 });
 

@@ -1,6 +1,5 @@
-import { MAX_MODEL_SIZE_BYTES } from '../../common/constants';
 import type { FrameworkType, FunctionName, ModelFormat, PoolingMode } from '../../common/ml_commons';
-import { Check, integer, validate } from '../../common/schema';
+import { Check, validate } from '../../common/schema';
 import type { ModelConfig } from '../../common/types';
 import { chunkCount } from '../../common/upload';
 import { checkModelRegistration, modelGroupCreateBody, modelRegisterMetaBody, modelRegisterUrlBody } from '../../common/validators';
@@ -20,8 +19,6 @@ export interface RegisterFormValues {
   sourceKind: SourceKind;
   url: string;
   hash: string;
-  /** Text, as typed (URL mode); a dropped file fills it in. */
-  sizeBytes: string;
   name: string;
   description: string;
   groupMode: GroupMode;
@@ -46,7 +43,6 @@ export const INITIAL_VALUES: RegisterFormValues = {
   sourceKind: 'file',
   url: '',
   hash: '',
-  sizeBytes: '',
   name: '',
   description: '',
   groupMode: 'existing',
@@ -73,7 +69,7 @@ const FIELD_OF_PATH: Record<string, FormField> = {
   model_content_hash_value: 'hash',
   url: 'url',
   model_group_id: 'groupId',
-  model_content_size_in_bytes: 'sizeBytes',
+  model_content_size_in_bytes: 'file',
   total_chunks: 'file',
   model_config: 'model_type',
   'model_config.model_type': 'model_type',
@@ -165,8 +161,6 @@ export interface FormResult {
   request?: RegisterRequest;
 }
 
-const sizeCheck = integer({ min: 1, max: MAX_MODEL_SIZE_BYTES });
-
 export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): FormResult {
   const errors: FormErrors = {};
   const add = (field: FormField, message: string) => {
@@ -215,11 +209,8 @@ export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): F
   } else {
     const body = { ...common, model_content_hash_value: v.hash.trim(), url: v.url.trim() };
     addAll(collectErrors(modelRegisterUrlBody as Check<unknown>, body), (p) => FIELD_OF_PATH[p]);
-    const size = parseInteger(v.sizeBytes);
-    const sizeResult = sizeCheck(size, 'model_content_size_in_bytes');
-    if (!sizeResult.ok) add('sizeBytes', size === undefined ? '[model_content_size_in_bytes]: is required (drop the zip below to fill it in)' : sizeResult.error);
     if (ctx.file && ctx.inspecting) add('file', 'The zip is still being checked.');
-    else if (ctx.file && ctx.hashing) add('file', "The zip's SHA-256 is still being computed; the hash and size fill in when it is done.");
+    else if (ctx.file && ctx.hashing) add('file', "The zip's SHA-256 is still being computed; the hash fills in when it is done.");
     else if (ctx.file && reportProblems) add('file', 'The dropped zip has problems (listed below); ML Commons would reject it too.');
   }
 

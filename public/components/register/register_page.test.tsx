@@ -245,7 +245,7 @@ describe('RegisterPage', () => {
     await screen.findByTestId('zipOk');
     await waitFor(() => expect(hash.mock.calls.some((c) => (c[0] as File).name === 'tiny.zip')).toBe(true));
     fireEvent.click(screen.getByTestId('registerSubmit'));
-    expect(await screen.findByText("The zip's SHA-256 is still being computed; the hash and size fill in when it is done.")).toBeInTheDocument();
+    expect(await screen.findByText("The zip's SHA-256 is still being computed; the hash fills in when it is done.")).toBeInTheDocument();
     expect(http.post).not.toHaveBeenCalled();
     hash.mockRestore();
   });

@@ -4,8 +4,6 @@ import {
   EuiCheckbox,
   EuiFieldText,
   EuiFilePicker,
-  EuiFlexGroup,
-  EuiFlexItem,
   EuiFormRow,
   EuiProgress,
   EuiSpacer,
@@ -20,7 +18,6 @@ import { FormErrors, INITIAL_VALUES, RegisterFormValues, SourceKind, validateReg
 import { ErrorCallout } from '../common/error_callout';
 import { PageTitle } from '../common/page_title';
 import { ConfigForm } from './config_form';
-import { formatBytes } from './format_progress';
 import { GroupField } from './group_field';
 import { ProgressPanel } from './progress_panel';
 import { ResultPanel } from './result_panel';
@@ -58,7 +55,7 @@ export function RegisterPage() {
 
   // URL path: the dropped file gives the hash and size ML Commons needs; the file stays here.
   useEffect(() => {
-    if (values.sourceKind === 'url' && fileHash.hash && file) patch({ hash: fileHash.hash, sizeBytes: String(file.size) });
+    if (values.sourceKind === 'url' && fileHash.hash && file) patch({ hash: fileHash.hash });
   }, [fileHash.hash, file, values.sourceKind, patch]);
 
   const validation = useMemo(
@@ -161,18 +158,15 @@ export function RegisterPage() {
             >
               <EuiFieldText fullWidth value={values.url} onChange={(e) => patch({ url: e.target.value })} disabled={locked} isInvalid={!!errors.url} data-test-subj="field-url" />
             </EuiFormRow>
-            <EuiFlexGroup gutterSize="m">
-              <EuiFlexItem grow={3}>
-                <EuiFormRow label="SHA-256 of the zip" fullWidth isInvalid={!!errors.hash} error={errors.hash} helpText="Required by ML Commons for URL registration.">
-                  <EuiFieldText fullWidth value={values.hash} onChange={(e) => patch({ hash: e.target.value })} disabled={locked} isInvalid={!!errors.hash} data-test-subj="field-hash" />
-                </EuiFormRow>
-              </EuiFlexItem>
-              <EuiFlexItem grow={1}>
-                <EuiFormRow label="Size in bytes" fullWidth isInvalid={!!errors.sizeBytes} error={errors.sizeBytes} helpText={values.sizeBytes && /^\d+$/.test(values.sizeBytes) ? formatBytes(Number(values.sizeBytes)) : undefined}>
-                  <EuiFieldText fullWidth value={values.sizeBytes} onChange={(e) => patch({ sizeBytes: e.target.value })} disabled={locked} isInvalid={!!errors.sizeBytes} data-test-subj="field-sizeBytes" />
-                </EuiFormRow>
-              </EuiFlexItem>
-            </EuiFlexGroup>
+            <EuiFormRow
+              label="SHA-256 of the zip"
+              fullWidth
+              isInvalid={!!errors.hash}
+              error={errors.hash}
+              helpText="Required by ML Commons, which checks the downloaded zip against it. Drop the zip below to compute it here."
+            >
+              <EuiFieldText fullWidth value={values.hash} onChange={(e) => patch({ hash: e.target.value })} disabled={locked} isInvalid={!!errors.hash} data-test-subj="field-hash" />
+            </EuiFormRow>
             {fileHash.hashing && (
               <EuiProgress value={fileHash.progress?.bytesHashed ?? 0} max={Math.max(1, fileHash.progress?.totalBytes ?? 1)} size="xs" data-test-subj="urlHashProgress" />
             )}
