@@ -178,18 +178,37 @@ export const nativePredictBody = object({ ...predictFields, model_config: option
 export const profileModelsQuery = object({ ...dataSource, model_ids: optional(queryList(id(), { max: 100 })) });
 
 /** Checks that must hold across fields, which a per-field schema cannot express. */
-export function checkModelRegistration(body: {
-  function_name?: string;
-  model_config?: unknown;
-}): string | undefined {
+/**
+ * Cross-field rules of a local model registration. `clusterVersion` (when known) adds what that
+ * version requires: before 3.1, ML Commons reads every function's model_config as a text-embedding
+ * config, so a SPARSE_* or TEXT_SIMILARITY config without embedding_dimension and framework_type
+ * fails there ("embedding dimension is null"); from 3.1 those need nothing.
+ */
+export function checkModelRegistration(
+  body: {
+    function_name?: string;
+    model_config?: unknown;
+  },
+  clusterVersion?: string
+): string | undefined {
   const fn = body.function_name || 'TEXT_EMBEDDING';
   const needsConfig = fn !== 'SPARSE_ENCODING' && fn !== 'SPARSE_TOKENIZE';
   if (needsConfig && !body.model_config) return `[model_config]: is required for ${fn} models`;
   const cfg = body.model_config as { embedding_dimension?: number; framework_type?: string } | undefined;
-  if (fn === 'TEXT_EMBEDDING' && cfg && (cfg.embedding_dimension === undefined || cfg.framework_type === undefined)) {
+  const incomplete = !!cfg && (cfg.embedding_dimension === undefined || cfg.framework_type === undefined);
+  if (fn === 'TEXT_EMBEDDING' && incomplete) {
     return '[model_config]: embedding_dimension and framework_type are required for TEXT_EMBEDDING models';
   }
+  if (incomplete && clusterVersion && versionBefore(clusterVersion, 3, 1)) {
+    return `[model_config]: OpenSearch ${clusterVersion} reads a ${fn} model_config as a text-embedding one, so it needs embedding_dimension and framework_type too${needsConfig ? '' : ' (or leave the whole model_config empty)'}`;
+  }
   return undefined;
+}
+
+/** Whether `version` ("2.19.6") is older than major.minor. */
+function versionBefore(version: string, major: number, minor: number): boolean {
+  const [ma, mi] = version.split('.').map(Number);
+  return ma < major || (ma === major && mi < minor);
 }
 
 export function checkPredict(functionName: string, body: { query_text?: string; parameters?: unknown }): string | undefined {

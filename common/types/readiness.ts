@@ -21,6 +21,8 @@ export interface ReadinessResponse {
   checks: ReadinessCheck[];
   /** Node ids and names of nodes that can run local models right now. */
   nodes: Array<{ id: string; name: string; roles: string[] }>;
+  /** The oldest OpenSearch version among the cluster's nodes, e.g. "2.19.6". */
+  version?: string;
 }
 
 /**

@@ -68,6 +68,21 @@ describe('validateRegisterForm', () => {
     expect(sparse.errors).toEqual({});
   });
 
+  it('on a cluster older than 3.1, needs embedding_dimension and framework_type in any function\'s config (it is read as a text-embedding one)', () => {
+    const partial = values({ function_name: 'SPARSE_ENCODING', embedding_dimension: '', framework_type: '' });
+    const old = validateRegisterForm(partial, { file, report: GOOD_REPORT, clusterVersion: '2.19.6' });
+    expect(old.errors.embedding_dimension).toBe(
+      '[model_config]: OpenSearch 2.19.6 reads a SPARSE_ENCODING model_config as a text-embedding one, so it needs embedding_dimension and framework_type too (or leave the whole model_config empty)'
+    );
+    expect(old.errors.framework_type).toBe(old.errors.embedding_dimension);
+    expect(validateRegisterForm(partial, { file, report: GOOD_REPORT, clusterVersion: '3.1.0' }).errors).toEqual({});
+    expect(validateRegisterForm(partial, { file, report: GOOD_REPORT }).errors).toEqual({});
+    const similarity = values({ function_name: 'TEXT_SIMILARITY', embedding_dimension: '', framework_type: '' });
+    expect(validateRegisterForm(similarity, { file, report: GOOD_REPORT, clusterVersion: '2.19.6' }).errors.embedding_dimension).toMatch(/TEXT_SIMILARITY model_config as a text-embedding one, so it needs embedding_dimension and framework_type too$/);
+    const empty = values({ function_name: 'SPARSE_ENCODING', model_type: '', embedding_dimension: '', framework_type: '' });
+    expect(validateRegisterForm(empty, { file, report: GOOD_REPORT, clusterVersion: '2.19.6' }).errors).toEqual({});
+  });
+
   it('asks for model_type once any config field is set', () => {
     const { errors } = validateRegisterForm(values({ model_type: '' }), { file, report: GOOD_REPORT });
     expect(errors.model_type).toBe('[model_config.model_type]: must not be empty');

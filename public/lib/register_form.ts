@@ -154,6 +154,8 @@ export interface FormContext {
   inspecting?: boolean;
   /** URL mode: the dropped zip's SHA-256 is still being computed (the hash field may be another zip's). */
   hashing?: boolean;
+  /** The cluster's (oldest) OpenSearch version, when known: some model_config rules depend on it. */
+  clusterVersion?: string;
 }
 
 export interface FormResult {
@@ -215,7 +217,7 @@ export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): F
   }
 
   // Cross-field rules the route also applies.
-  const crossField = checkModelRegistration({ function_name: v.function_name, model_config: modelConfig });
+  const crossField = checkModelRegistration({ function_name: v.function_name, model_config: modelConfig }, ctx.clusterVersion);
   if (crossField) {
     if (!modelConfig) add('model_type', crossField);
     else {

@@ -45,12 +45,20 @@ describe('readiness route', () => {
           'plugins.ml_commons.task_dispatcher.eligible_node_role.local_model.1': 'ml',
         },
       })
-      .reply({ nodes: { n1: { name: 'node-1', roles: ['data', 'ingest', 'cluster_manager'] } } });
+      .reply({
+        nodes: {
+          n1: { name: 'node-1', roles: ['data', 'ingest', 'cluster_manager'], version: '2.19.6' },
+          n2: { name: 'node-2', roles: ['ingest'], version: '2.19.10' },
+          n3: { name: 'node-3', roles: ['ingest'], version: '2.9.0' },
+        },
+      });
     const res = await t.call('GET', `${API}/cluster/readiness`);
     expect(t.transport.calls.map((c) => [c.method, c.path, c.querystring])).toEqual([
       ['GET', '/_cluster/settings', { include_defaults: true, flat_settings: true }],
-      ['GET', '/_nodes', { filter_path: 'nodes.*.name,nodes.*.roles' }],
+      ['GET', '/_nodes', { filter_path: 'nodes.*.name,nodes.*.roles,nodes.*.version' }],
     ]);
+    // The oldest node's version, compared by number (2.9 < 2.19).
+    expect(res.body.version).toBe('2.9.0');
     const byKey = Object.fromEntries(res.body.settings.map((s: any) => [s.key, [s.value, s.source]]));
     expect(byKey.only_run_on_ml_node).toEqual(['false', 'persistent']);
     expect(byKey.allow_registering_model_via_url).toEqual(['true', 'transient']);

@@ -9,7 +9,7 @@ interface ClusterSettings {
   defaults?: FlatSettings;
 }
 interface NodesInfo {
-  nodes?: Record<string, { name: string; roles?: string[] }>;
+  nodes?: Record<string, { name: string; roles?: string[]; version?: string }>;
 }
 
 const ELIGIBLE_ROLES_SETTING = `${ML_COMMONS_SETTINGS_PREFIX}task_dispatcher.eligible_node_role.local_model`;
@@ -89,7 +89,14 @@ export function assessReadiness(settings: ClusterSettings, nodesInfo: NodesInfo)
           : 'Local models are disabled: set plugins.ml_commons.local_model.enabled to true.',
     },
   ];
-  return { settings: values, checks, nodes };
+  return { settings: values, checks, nodes, version: lowestVersion(Object.values(nodesInfo.nodes || {}).map((n) => n.version)) };
+}
+
+/** The oldest OpenSearch version among the nodes (what a request must suit while a cluster upgrades). */
+function lowestVersion(versions: Array<string | undefined>): string | undefined {
+  const parsed = versions.filter((v): v is string => !!v).map((v) => ({ v, parts: v.split(/[.-]/).slice(0, 3).map(Number) }));
+  parsed.sort((a, b) => a.parts[0] - b.parts[0] || a.parts[1] - b.parts[1] || a.parts[2] - b.parts[2]);
+  return parsed[0]?.v;
 }
 
 export class ClusterService extends MlService {
@@ -103,7 +110,7 @@ export class ClusterService extends MlService {
   async readiness(): Promise<ReadinessResponse> {
     const [settings, nodes] = await Promise.all([
       this.send<ClusterSettings>('GET', '/_cluster/settings', undefined, { include_defaults: true, flat_settings: true }),
-      this.send<NodesInfo>('GET', '/_nodes', undefined, { filter_path: 'nodes.*.name,nodes.*.roles' }),
+      this.send<NodesInfo>('GET', '/_nodes', undefined, { filter_path: 'nodes.*.name,nodes.*.roles,nodes.*.version' }),
     ]);
     return assessReadiness(settings, nodes);
   }

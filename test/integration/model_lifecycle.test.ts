@@ -103,6 +103,8 @@ describe('model lifecycle against a real ML Commons', () => {
     expect(model.current_worker_node_count).toBe(1);
     const readiness = await ok('GET', 'readiness');
     const nodeId = readiness.nodes[0].id;
+    // The register form applies version-dependent model_config rules from this.
+    expect(readiness.version).toMatch(/^2\.19\.\d+$/);
     const profile = await ok<ModelProfileResponse>('GET', 'profileModel', { modelId: gloveId });
     expect(profile.models?.[gloveId]?.worker_nodes).toEqual([nodeId]);
   });

@@ -16,6 +16,7 @@ import { useRegister } from '../../hooks/use_register';
 import { useRegisterFileHash, useRegisterInspection } from '../../hooks/use_register_inspection';
 import { FormErrors, INITIAL_VALUES, RegisterFormValues, SourceKind, validateRegisterForm, valuesFromReport } from '../../lib/register_form';
 import { ErrorCallout } from '../common/error_callout';
+import { useReadiness } from '../../hooks/use_readiness';
 import { PageTitle } from '../common/page_title';
 import { ConfigForm } from './config_form';
 import { GroupField } from './group_field';
@@ -58,9 +59,11 @@ export function RegisterPage() {
     if (values.sourceKind === 'url' && fileHash.hash && file) patch({ hash: fileHash.hash });
   }, [fileHash.hash, file, values.sourceKind, patch]);
 
+  // Unknown until read (or when the read is refused): then only the version-free rules apply.
+  const clusterVersion = useReadiness().data?.version;
   const validation = useMemo(
-    () => validateRegisterForm(values, { file, report: inspection.report, inspecting: inspection.inspecting, hashing: fileHash.hashing }),
-    [values, file, inspection.report, inspection.inspecting, fileHash.hashing]
+    () => validateRegisterForm(values, { file, report: inspection.report, inspecting: inspection.inspecting, hashing: fileHash.hashing, clusterVersion }),
+    [values, file, inspection.report, inspection.inspecting, fileHash.hashing, clusterVersion]
   );
   // Errors appear once the user tries to submit, then follow every edit.
   const errors: FormErrors = submitted ? validation.errors : {};
