@@ -76,7 +76,7 @@ describe('model registration', () => {
   const config = { model_type: 'bert', embedding_dimension: 32, framework_type: 'sentence_transformers' };
 
   it('registers by URL with the hash, function_name first (ML Commons parses model_config by it)', async () => {
-    t.transport.reply({ task_id: 't1', status: 'CREATED' });
+    t.transport.reply({ name: 'group', latest_version: 1 }).reply({ task_id: 't1', status: 'CREATED' });
     const body = {
       name: 'tiny',
       model_format: 'ONNX',
@@ -88,7 +88,8 @@ describe('model registration', () => {
     };
     const res = await t.call('POST', `${API}/models/_register`, { body });
     expect(res.body).toEqual({ task_id: 't1', status: 'CREATED' });
-    const call = t.transport.calls[0];
+    expect(t.transport.calls[0]).toMatchObject({ method: 'GET', path: '/_plugins/_ml/model_groups/g1' });
+    const call = t.transport.calls[1];
     expect(call).toMatchObject({ method: 'POST', path: '/_plugins/_ml/models/_register', body });
     expect(Object.keys(call.body as object)[0]).toBe('function_name');
   });
@@ -141,6 +142,15 @@ describe('model registration', () => {
     expect(res.status).toBe(400);
     expect(res.body.message).toBe('[total_chunks]: a zip of 25000001 bytes has 3 chunk(s), not 2');
     expect(t.transport.calls).toHaveLength(0);
+  });
+
+  it("answers an unknown group with the group's 404 and registers nothing (ML Commons would answer 500)", async () => {
+    t.transport.fail(404, mlError(404, 'status_exception', 'Failed to find model group with the provided model group id: nope'));
+    const res = await t.call('POST', `${API}/models/_register_meta`, {
+      body: { name: 'x', model_format: 'ONNX', model_content_hash_value: HASH, model_content_size_in_bytes: 10, total_chunks: 1, model_config: config, model_group_id: 'nope' },
+    });
+    expect([res.status, res.body.message]).toEqual([404, 'Failed to find model group with the provided model group id: nope']);
+    expect(t.transport.calls.map((c) => c.method)).toEqual(['GET']);
   });
 
   it('lets a sparse model register without model_config', async () => {

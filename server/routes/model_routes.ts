@@ -1,7 +1,8 @@
 import { ROUTES } from '../../common/routes';
 import * as v from '../../common/validators';
-import type { IRouter } from '../../types/osd';
+import type { IRouter, Transport } from '../../types/osd';
 import { PluginHttpError } from '../lib/errors';
+import { ModelGroupService } from '../services/model_group_service';
 import { ModelService } from '../services/model_service';
 import { jsonHandler, RouteDeps, validation } from './route_helpers';
 import { chunkCount } from '../../common/upload';
@@ -10,6 +11,14 @@ import type { UploadObserver } from '../sidecar/chunk_assembler';
 function assertRegistration(body: { function_name?: string; model_config?: unknown }) {
   const problem = v.checkModelRegistration(body);
   if (problem) throw new PluginHttpError(400, problem, 'model_config');
+}
+
+/**
+ * ML Commons 2.19 answers an unknown `model_group_id` with a 500 ("Fail to find model group");
+ * read first, it is the group's own 404 (or 403) instead. Called after every local check.
+ */
+async function assertGroupReadable(transport: Transport, groupId: string | undefined) {
+  if (groupId) await new ModelGroupService(transport).get(groupId);
 }
 
 /** `uploads` (optional): native inference learns each chunked upload's hash to cache the zip. */
@@ -28,6 +37,7 @@ export function registerModelRoutes(router: IRouter, deps: RouteDeps & { uploads
     { path: ROUTES.modelRegisterUrl.path, validate: { body: validation(v.modelRegisterUrlBody), query: validation(v.dataSourceQuery) } },
     jsonHandler(deps, async ({ transport, request }) => {
       assertRegistration(request.body);
+      await assertGroupReadable(transport, request.body.model_group_id);
       return new ModelService(transport).registerByUrl(request.body);
     })
   );
@@ -44,6 +54,7 @@ export function registerModelRoutes(router: IRouter, deps: RouteDeps & { uploads
           'total_chunks'
         );
       }
+      await assertGroupReadable(transport, request.body.model_group_id);
       const registered = await new ModelService(transport).registerMeta(request.body);
       if (registered?.model_id) deps.uploads?.expect(registered.model_id, { ...request.body, owner: deps.userOf?.(request) });
       return registered;

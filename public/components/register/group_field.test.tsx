@@ -2,7 +2,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import React, { useState } from 'react';
 import { routePath } from '../../../common/routes';
 import { modelGroup, page } from '../../../test/mocks/public_fixtures';
-import { createFakeHttp } from '../../../test/mocks/public_http';
+import { createFakeHttp, httpError } from '../../../test/mocks/public_http';
 import { renderWithServices } from '../../../test/mocks/public_render';
 import { GroupField } from './group_field';
 
@@ -32,5 +32,17 @@ describe('GroupField', () => {
     expect(screen.getByTestId('groupSelect')).toHaveTextContent('g2');
     answerG2(modelGroup({ id: 'g2', name: 'rerankers' }));
     await waitFor(() => expect(screen.getByTestId('groupSelect')).toHaveTextContent('rerankers'));
+  });
+
+  it('says so when the preselected group (?group=...) cannot be read, instead of offering it silently', async () => {
+    const http = createFakeHttp({
+      get: {
+        [routePath('modelGroups')]: page([]),
+        [routePath('modelGroup', { groupId: 'bogus' })]: httpError(404, 'Failed to find model group with the provided model group id: bogus'),
+      },
+    });
+    const props = { mode: 'existing' as const, newGroupName: '', newGroupDescription: '', errors: {}, disabled: false, onChange: jest.fn() };
+    renderWithServices(<GroupField {...props} groupId="bogus" />, { http });
+    expect(await screen.findByText('Group bogus cannot be used: Failed to find model group with the provided model group id: bogus')).toBeInTheDocument();
   });
 });

@@ -58,8 +58,12 @@ export function GroupField({ mode, groupId, newGroupName, newGroupDescription, e
         <EuiFormRow
           label="Group"
           fullWidth
-          isInvalid={!!errors.groupId || !!groups.error}
-          error={errors.groupId || (groups.error ? `Could not load model groups: ${errorMessage(groups.error)}` : undefined)}
+          isInvalid={!!errors.groupId || !!groups.error || !!selected.error}
+          error={
+            errors.groupId ||
+            (selected.error ? `Group ${groupId} cannot be used: ${errorMessage(selected.error)}` : undefined) ||
+            (groups.error ? `Could not load model groups: ${errorMessage(groups.error)}` : undefined)
+          }
           helpText="The version gets the group's next version number."
         >
           <EuiComboBox<string>
