@@ -1,4 +1,4 @@
-import { api, ok } from './helpers';
+import { api, loadFixture, ok } from './helpers';
 
 jest.setTimeout(60000);
 
@@ -37,6 +37,14 @@ describe('model groups against a real ML Commons', () => {
     const res = await api('GET', 'modelGroup', { groupId: 'doesNotExist123' });
     expect(res.status).toBe(404);
     expect(res.body.message).toMatch(/Failed to find model group/);
+  });
+
+  it('refuses a registration into a group that does not exist with that 404, not ML Commons\' 500', async () => {
+    const tiny = loadFixture('tiny-bert');
+    const res = await api('POST', 'modelRegisterMeta', {}, {
+      body: { name: 'no-group', function_name: 'TEXT_EMBEDDING', model_format: 'ONNX', model_group_id: 'no-such-group', model_content_hash_value: tiny.sha256, model_content_size_in_bytes: tiny.size_bytes, total_chunks: 1, model_config: tiny.model_config },
+    });
+    expect([res.status, res.body.message]).toEqual([404, 'Failed to find model group with the provided model group id: no-such-group']);
   });
 
   it('deletes it', async () => {
