@@ -43,7 +43,11 @@ export function ModelDetails({ model, groupName }: { model: Model; groupName?: s
             </EuiToolTip>
           ),
         },
-        { title: 'Chunks', description: <span data-test-subj="modelChunks">{orEmpty(model.total_chunks)}</span> },
+        {
+          title: 'Chunks',
+          // While REGISTERING, this is the count it was registered with, not what has arrived.
+          description: <span data-test-subj="modelChunks">{model.model_state === 'REGISTERING' && model.total_chunks ? `${model.total_chunks} expected` : orEmpty(model.total_chunks)}</span>,
+        },
         {
           title: 'SHA-256',
           description: model.model_content_hash_value ? (

@@ -98,6 +98,19 @@ describe('ModelVersionPage', () => {
     expect(screen.getByTestId('stateExplanation')).toHaveTextContent('Running on some of its target nodes');
   });
 
+  it('calls an upload idle for long abandoned, and counts its chunks as expected, not received', async () => {
+    const hoursAgo = Date.now() - 2 * 3600 * 1000;
+    setup({ models: [{ ...REGISTERED, model_state: 'REGISTERING', created_time: hoursAgo, last_updated_time: hoursAgo }] });
+    expect(await screen.findByTestId('uploadAbandoned')).toHaveTextContent('Nothing has completed it for 120 minutes');
+    expect(screen.getByTestId('modelChunks')).toHaveTextContent('2 expected');
+  });
+
+  it('does not call a fresh upload abandoned', async () => {
+    setup({ models: [{ ...REGISTERED, model_state: 'REGISTERING', created_time: Date.now() - 60000, last_updated_time: Date.now() - 60000 }] });
+    expect(await screen.findByTestId('modelChunks')).toHaveTextContent('2 expected');
+    expect(screen.queryByTestId('uploadAbandoned')).not.toBeInTheDocument();
+  });
+
   it('says why node status is missing when the profile is refused', async () => {
     setup({ profile: httpError(403, 'no permissions for [cluster:admin/opensearch/ml/profile/nodes] and User [name=bob]') });
     expect(await screen.findByTestId('nodeProfileError')).toHaveTextContent('no permissions for [cluster:admin/opensearch/ml/profile/nodes] and User [name=bob]');

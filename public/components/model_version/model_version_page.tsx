@@ -16,6 +16,7 @@ import type { ModelState } from '../../../common/ml_commons';
 import { MIN_REFRESH_MS, useAutoRefresh } from '../../hooks/use_auto_refresh';
 import { useModel, useModelGroup, useModelProfile } from '../../hooks/use_model';
 import { useReadiness } from '../../hooks/use_readiness';
+import { isOrphan, lastActivity, ORPHAN_MIN_AGE_MINUTES } from '../models/orphans';
 import { appPaths } from '../common/app_link';
 import { ErrorCallout } from '../common/error_callout';
 import { MODEL_STATE_INFO, ModelStateHealth } from '../common/model_state';
@@ -65,6 +66,7 @@ function ModelVersionView({ modelId }: { modelId: string }) {
     onDeleted: (m) => history.push(m.model_group_id ? appPaths.modelGroup(m.model_group_id) : appPaths.models()),
   });
   const transitional = TRANSITIONAL_STATES.includes(model.data?.model_state as ModelState);
+  const abandoned = !!model.data && isOrphan(model.data, ORPHAN_MIN_AGE_MINUTES, Date.now());
   useAutoRefresh(transitional ? MIN_REFRESH_MS : 0, refresh);
   usePageBreadcrumbs([
     { text: 'Models', to: appPaths.models() },
@@ -131,6 +133,17 @@ function ModelVersionView({ modelId }: { modelId: string }) {
             <p>{stateInfo.description}</p>
           </EuiText>
         ))}
+      {abandoned && (
+        <>
+          <EuiSpacer size="s" />
+          <EuiCallOut color="warning" size="s" iconType="alert" title="This upload looks abandoned" data-test-subj="uploadAbandoned">
+            <p>
+              Nothing has completed it for {Math.round((Date.now() - (lastActivity(m) ?? Date.now())) / 60000)} minutes. An upload whose page was closed or
+              cancelled leaves its model in REGISTERING for good (ML Commons has no timeout for it). If nobody is uploading it now, delete it.
+            </p>
+          </EuiCallOut>
+        </>
+      )}
       {transitional && !deployTask && (
         <EuiText size="xs" color="subdued" data-test-subj="modelAutoRefresh">
           <p>This page reads the model again every {MIN_REFRESH_MS / 1000} s until it is no longer {stateInfo?.label.toLowerCase()}.</p>
