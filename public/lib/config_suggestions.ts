@@ -55,3 +55,32 @@ export function suggestConfig(sig: OnnxSignature): ConfigSuggestion {
   }
   return out;
 }
+
+/** model_type values for which ML Commons feeds an ONNX graph `token_type_ids`. */
+const TOKEN_TYPE_MODEL_TYPES = ['bert', 'albert'];
+
+/**
+ * Where an edited text-embedding config contradicts the graph (not blocking: the graph reading may
+ * be incomplete), by form field. Each would register fine and fail later, at deploy or predict.
+ */
+export function configConflicts(
+  sig: OnnxSignature | undefined,
+  suggestion: ConfigSuggestion | undefined,
+  values: { function_name: string; model_type: string; embedding_dimension: string }
+): { model_type?: string; embedding_dimension?: string } {
+  if (!sig || values.function_name !== 'TEXT_EMBEDDING') return {};
+  const out: { model_type?: string; embedding_dimension?: string } = {};
+  const type = values.model_type.trim().toLowerCase();
+  const takesTypes = sig.inputs.some((i) => baseName(i.name) === 'token_type_ids');
+  const feedsTypes = TOKEN_TYPE_MODEL_TYPES.includes(type);
+  if (type && takesTypes && !feedsTypes) {
+    out.model_type = `The graph takes token_type_ids, which ML Commons feeds only for model_type bert or albert: with "${values.model_type.trim()}" deploy and predict fail with "Input mismatch".`;
+  } else if (type && !takesTypes && feedsTypes) {
+    out.model_type = `ML Commons feeds token_type_ids for model_type ${type}, and the graph has no such input: predictions would fail. Use another model_type (e.g. distilbert).`;
+  }
+  const dim = Number(values.embedding_dimension);
+  if (suggestion?.embedding_dimension !== undefined && values.embedding_dimension.trim() && Number.isInteger(dim) && dim !== suggestion.embedding_dimension) {
+    out.embedding_dimension = `The graph's output is ${suggestion.embedding_dimension} wide: the model returns ${suggestion.embedding_dimension}-dimensional vectors whatever this says, and a k-NN field sized ${dim} would refuse them.`;
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { EuiFieldText, EuiFlexGrid, EuiFlexItem, EuiFormRow, EuiSelect, EuiSwitch, EuiTextArea } from '@elastic/eui';
+import { EuiFieldText, EuiFlexGrid, EuiFlexItem, EuiFormRow, EuiSelect, EuiSwitch, EuiTextArea, EuiTextColor } from '@elastic/eui';
 import React from 'react';
 import { FRAMEWORK_TYPES, FUNCTION_NAMES, MODEL_FORMATS, POOLING_MODES } from '../../../common/ml_commons';
 import type { FormErrors, RegisterFormValues } from '../../lib/register_form';
@@ -7,6 +7,8 @@ import { humanize } from '../common/labels';
 interface Props {
   values: RegisterFormValues;
   errors: FormErrors;
+  /** Not errors: where the config contradicts what the zip showed (see configConflicts). */
+  warnings?: Partial<Record<keyof RegisterFormValues, string>>;
   disabled: boolean;
   onChange: (patch: Partial<RegisterFormValues>) => void;
 }
@@ -15,9 +17,17 @@ const option = (v: string) => ({ value: v, text: v });
 const withNone = (values: readonly string[], none: string) => [{ value: '', text: none }, ...values.map(option)];
 
 /** Name, function, format and `model_config`; every error comes from the shared validators. */
-export function ConfigForm({ values, errors, disabled, onChange }: Props) {
+export function ConfigForm({ values, errors, warnings = {}, disabled, onChange }: Props) {
+  const helpOf = (field: keyof RegisterFormValues, help?: string) =>
+    warnings[field] ? (
+      <EuiTextColor color="warning" data-test-subj={`warning-${field}`}>
+        {warnings[field]}
+      </EuiTextColor>
+    ) : (
+      help
+    );
   const text = (field: keyof RegisterFormValues, label: string, help?: string) => (
-    <EuiFormRow label={label} fullWidth isInvalid={!!errors[field]} error={errors[field]} helpText={help}>
+    <EuiFormRow label={label} fullWidth isInvalid={!!errors[field]} error={errors[field]} helpText={helpOf(field, help)}>
       <EuiFieldText
         fullWidth
         value={values[field] as string}

@@ -82,6 +82,17 @@ describe('RegisterPage', () => {
     expect(screen.queryByText('[name]: must not be empty')).not.toBeInTheDocument();
   });
 
+  it('warns, without blocking, where an edited config contradicts the graph it read', async () => {
+    setup();
+    await pick(GLOVE, 'glove.zip');
+    await screen.findByTestId('zipOk');
+    fireEvent.change(screen.getByTestId('field-model_type'), { target: { value: 'distilbert' } });
+    fireEvent.change(screen.getByTestId('field-embedding_dimension'), { target: { value: '64' } });
+    expect(screen.getByTestId('warning-model_type')).toHaveTextContent('The graph takes token_type_ids');
+    expect(screen.getByTestId('warning-embedding_dimension')).toHaveTextContent("The graph's output is 100 wide");
+    expect(screen.getByTestId('registerSubmit')).toBeEnabled();
+  });
+
   it('offers the native check: posts the zip to the sidecar and shows what it found, or why it did not run', async () => {
     let answer: unknown = httpError(503, 'The native sidecar is disabled (ml_models.native.enabled: false)');
     const { http } = setup({ post: { [routePath('nativeInspect')]: () => answer } });

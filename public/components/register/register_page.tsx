@@ -17,6 +17,7 @@ import { useRegisterFileHash, useRegisterInspection } from '../../hooks/use_regi
 import { FormErrors, INITIAL_VALUES, RegisterFormValues, SourceKind, validateRegisterForm, valuesFromReport } from '../../lib/register_form';
 import { ErrorCallout } from '../common/error_callout';
 import { useReadiness } from '../../hooks/use_readiness';
+import { configConflicts } from '../../lib/config_suggestions';
 import { PageTitle } from '../common/page_title';
 import { ConfigForm } from './config_form';
 import { GroupField } from './group_field';
@@ -192,7 +193,7 @@ export function RegisterPage() {
           disabled={locked}
           onChange={patch}
         />
-        <ConfigForm values={values} errors={errors} disabled={locked} onChange={patch} />
+        <ConfigForm values={values} errors={errors} warnings={configConflicts(inspection.report?.onnx, inspection.report?.suggestion, values)} disabled={locked} onChange={patch} />
       </Section>
       <EuiSpacer size="m" />
       <Section title="3. Register" testSubj="registerSubmitSection">
