@@ -43,6 +43,23 @@ describe('model group routes', () => {
     ]);
   });
 
+  it('matches every word of a search in the name, in any order ("tiny bert" finds "tiny-bert-a")', async () => {
+    t.transport.reply({ hits: { total: { value: 0 }, hits: [] } });
+    await t.call('GET', `${API}/model_groups?search=${encodeURIComponent(' tiny  Bert ')}`);
+    const clause = (t.transport.calls[0].body as any).query.bool.must[0].bool.should;
+    expect(clause).toEqual([
+      {
+        bool: {
+          must: [
+            { wildcard: { 'name.keyword': { value: '*tiny*', case_insensitive: true } } },
+            { wildcard: { 'name.keyword': { value: '*Bert*', case_insensitive: true } } },
+          ],
+        },
+      },
+      { term: { _id: 'tiny  Bert' } },
+    ]);
+  });
+
   it('gets one group and adds its id (ML Commons omits it)', async () => {
     t.transport.reply({ name: 'g', latest_version: 0 });
     const res = await t.call('GET', `${API}/model_groups/abc_-1`);

@@ -10,15 +10,17 @@ export function escapeWildcard(text: string): string {
   return text.replace(/[\\*?]/g, (c) => `\\${c}`);
 }
 
-/** Name contains the text (case-insensitive) or the id is exactly the text. */
+/**
+ * The name contains every word of the text, in any order and case ("tiny bert" finds
+ * "tiny-bert-a"), or the id is exactly the text.
+ */
 function nameOrIdClause(search: string) {
   const text = search.trim();
+  const words = text.split(/\s+/).filter(Boolean);
+  const contains = (word: string) => ({ wildcard: { 'name.keyword': { value: `*${escapeWildcard(word)}*`, case_insensitive: true } } });
   return {
     bool: {
-      should: [
-        { wildcard: { 'name.keyword': { value: `*${escapeWildcard(text)}*`, case_insensitive: true } } },
-        { term: { _id: text } },
-      ],
+      should: [words.length === 1 ? contains(words[0]) : { bool: { must: words.map(contains) } }, { term: { _id: text } }],
       minimum_should_match: 1,
     },
   };

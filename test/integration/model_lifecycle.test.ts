@@ -87,6 +87,9 @@ describe('model lifecycle against a real ML Commons', () => {
     expect(page.total).toBe(4);
     expect(page.items.map((m: Model) => m.id).sort()).toEqual([gloveId, minilmId, tinyBertId, sparseId].sort());
     expect(page.items.every((m: Record<string, unknown>) => m.chunk_number === undefined)).toBe(true);
+    // Every word of a search, in any order and case.
+    const words = await ok('GET', 'models', {}, { query: { model_group_id: groupId, search: 'BERT tiny' } });
+    expect(words.items.map((m: Model) => m.id)).toEqual([tinyBertId]);
   });
 
   it("predict before deploy passes ML Commons' own 400 through", async () => {
