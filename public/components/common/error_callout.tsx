@@ -1,6 +1,6 @@
 import { EuiButton, EuiCallOut } from '@elastic/eui';
 import React from 'react';
-import { errorMessage } from '../../apis/errors';
+import { errorMessage, errorStatus } from '../../apis/errors';
 
 interface Props {
   title: string;
@@ -11,13 +11,20 @@ interface Props {
   'data-test-subj'?: string;
 }
 
-/** A failed request, with ML Commons' own reason as the body. */
+/**
+ * Answers the same request will get again (a malformed id, a model that does not exist): no point
+ * offering to retry them. A 403 may pass once someone grants the permission, so it keeps it.
+ */
+const FINAL = (status: number | undefined) => status !== undefined && [400, 404, 405, 413, 415, 422].includes(status);
+
+/** A failed request, with ML Commons' own reason as the body; "Try again" only where it may help. */
 export function ErrorCallout({ title, error, onRetry, color = 'danger', 'data-test-subj': testSubj = 'errorCallout' }: Props) {
+  const retry = FINAL(errorStatus(error)) ? undefined : onRetry;
   return (
     <EuiCallOut title={title} color={color} iconType="alert" data-test-subj={testSubj}>
       <p data-test-subj={`${testSubj}-message`}>{errorMessage(error)}</p>
-      {onRetry && (
-        <EuiButton size="s" color={color} onClick={onRetry} data-test-subj={`${testSubj}-retry`}>
+      {retry && (
+        <EuiButton size="s" color={color} onClick={retry} data-test-subj={`${testSubj}-retry`}>
           Try again
         </EuiButton>
       )}

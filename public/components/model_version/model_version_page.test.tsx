@@ -350,5 +350,13 @@ describe('ModelVersionPage', () => {
   it("shows ML Commons' reason when the model cannot be read", async () => {
     setup({ models: [httpError(404, 'Failed to find model with the provided model id: m1')] });
     expect(await screen.findByTestId('modelError-message')).toHaveTextContent('Failed to find model with the provided model id: m1');
+    // The same read would fail the same way: no "Try again" for it.
+    expect(screen.queryByTestId('modelError-retry')).not.toBeInTheDocument();
+  });
+
+  it('offers to read again after a failure that may pass (a server error)', async () => {
+    setup({ models: [httpError(502, 'OpenSearch is not reachable'), REGISTERED] });
+    fireEvent.click(await screen.findByTestId('modelError-retry'));
+    expect(await screen.findByTestId('pageTitle')).toHaveTextContent('glove');
   });
 });
