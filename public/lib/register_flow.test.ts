@@ -238,6 +238,15 @@ describe('RegisterFlow, by URL', () => {
     expect(api.deleteGroup).not.toHaveBeenCalled();
   });
 
+  it('says what a hash mismatch means: ML Commons only says "model content changed"', async () => {
+    const api = fakeApi({ getTask: jest.fn(async (id: string): Promise<Task> => ({ id, state: 'FAILED', error: 'model content changed' })) });
+    const { f } = flow(api);
+    const state = await f.run(request({ source: { kind: 'url', url: 'https://example.test/m.zip', hash: HASH } }), new AbortController().signal);
+    expect(state.error?.message).toBe(
+      'model content changed (the zip at the URL does not match the SHA-256 given: check the hash, and that the URL serves the zip it was computed from)'
+    );
+  });
+
   it("shows the task's error in full and deletes the group it created", async () => {
     const reason = 'Model content Hash code need to be provided when register via url. Please calculate sha 256 Hash code.';
     const api = fakeApi({ getTask: jest.fn(async () => ({ id: 't1', state: 'FAILED', error: reason })) });

@@ -250,7 +250,9 @@ export class RegisterFlow {
     throwIfAborted(signal);
     const task = await this.pollTask(res.task_id, 'registerTask', 'ML Commons registering the model', signal);
     if (task.state !== 'COMPLETED' || !task.model_id) {
-      throw new StepError('ML Commons registering the model', new Error(task.error || `The register task ended ${task.state}.`));
+      // ML Commons' words for a hash mismatch do not say which side is wrong.
+      const hint = /model content changed/i.test(task.error || '') ? ' (the zip at the URL does not match the SHA-256 given: check the hash, and that the URL serves the zip it was computed from)' : '';
+      throw new StepError('ML Commons registering the model', new Error(task.error ? `${task.error}${hint}` : `The register task ended ${task.state}.`));
     }
     // Registered from here on, even if reading it back fails: it must be kept and linked, not
     // cleaned up or registered again.
