@@ -35,3 +35,7 @@ export const MAX_PAGE_SIZE = 100;
 /** OpenSearch's `index.max_result_window` (ML Commons' indices keep the default): from + size at most. */
 export const MAX_RESULT_WINDOW = 10000;
 export const DEFAULT_PAGE_SIZE = 20;
+
+/** The most inputs one predict takes here (`text_docs`), and the longest input, in characters. */
+export const MAX_PREDICT_DOCS = 1000;
+export const MAX_PREDICT_TEXT_CHARS = 100000;

@@ -1,4 +1,4 @@
-import { DATA_SOURCE_QUERY_PARAM, DEFAULT_PAGE_SIZE, ID_PATTERN, MAX_MODEL_SIZE_BYTES, MAX_PAGE_SIZE, MAX_RESULT_WINDOW, CHUNK_SIZE_BYTES, RESERVED_IDS } from './constants';
+import { DATA_SOURCE_QUERY_PARAM, DEFAULT_PAGE_SIZE, ID_PATTERN, MAX_MODEL_SIZE_BYTES, MAX_PAGE_SIZE, MAX_RESULT_WINDOW, CHUNK_SIZE_BYTES, RESERVED_IDS, MAX_PREDICT_DOCS, MAX_PREDICT_TEXT_CHARS } from './constants';
 import {
   ACCESS_MODES,
   FRAMEWORK_TYPES,
@@ -158,8 +158,8 @@ const resultFilterFields = {
   target_response_positions: optional(arrayOf(integer({ min: 0, max: 1023 }), { max: 32 })),
 };
 const predictFields = {
-  text_docs: arrayOf(string({ max: 100000 }), { min: 1, max: 1000 }),
-  query_text: optional(string({ min: 1, max: 100000 })),
+  text_docs: arrayOf(string({ max: MAX_PREDICT_TEXT_CHARS }), { min: 1, max: MAX_PREDICT_DOCS }),
+  query_text: optional(string({ min: 1, max: MAX_PREDICT_TEXT_CHARS })),
   ...resultFilterFields,
   result_filter: optional(object(resultFilterFields)),
   parameters: optional(

@@ -90,6 +90,14 @@ describe('PlaygroundPage', () => {
     expect(screen.getByTestId('playgroundRun')).toBeEnabled();
   });
 
+  it('refuses more inputs than one run takes before sending anything, saying how many', async () => {
+    const { http } = setup({ [predictPath('text_embedding', 'glove1')]: denseCluster });
+    await choose('glove1', Array.from({ length: 1200 }, (_x, i) => `line ${i}`).join('\n'));
+    expect(screen.getByText('1200 inputs: one run takes at most 1000 (one per line).')).toBeInTheDocument();
+    expect(screen.getByTestId('playgroundRun')).toBeDisabled();
+    expect(http.post).not.toHaveBeenCalled();
+  });
+
   it('text_embedding on the cluster: dimension, norm, and a cosine matrix matching the vectors', async () => {
     const { http } = setup({ [predictPath('text_embedding', 'glove1')]: denseCluster });
     await choose('glove1', DENSE_DOCS.join('\n'));

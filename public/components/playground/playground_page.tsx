@@ -1,6 +1,7 @@
 import { EuiButton, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiHorizontalRule, EuiPanel, EuiSpacer } from '@elastic/eui';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Model, NativePredictFunction } from '../../../common/types';
+import { MAX_PREDICT_DOCS } from '../../../common/constants';
 import { usePlayground } from '../../hooks/use_playground';
 import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
 import { usePlaygroundModels } from '../../hooks/use_playground_models';
@@ -108,7 +109,8 @@ export function PlaygroundPage() {
   const docs = useMemo(() => inputLines(text), [text]);
   const needsQuery = functionName === 'text_similarity' && !query.trim();
   const effectiveTarget: PlaygroundTarget = target === 'both' && !(canCluster && canNative) ? (canCluster ? 'cluster' : 'native') : target === 'cluster' && !canCluster ? 'native' : target === 'native' && !canNative ? 'cluster' : target;
-  const ready = (canCluster || canNative) && docs.length > 0 && !needsQuery;
+  const tooMany = docs.length > MAX_PREDICT_DOCS;
+  const ready = (canCluster || canNative) && docs.length > 0 && !tooMany && !needsQuery;
 
   const send = useCallback(
     (request: PlaygroundRequest) => {

@@ -1,6 +1,7 @@
 import { EuiButtonGroup, EuiFieldText, EuiFlexGroup, EuiFlexItem, EuiFormRow, EuiSelect, EuiSwitch, EuiTextArea } from '@elastic/eui';
 import React, { useEffect, useState } from 'react';
 import type { NativePredictFunction } from '../../../common/types';
+import { MAX_PREDICT_DOCS } from '../../../common/constants';
 import type { PlaygroundOptions, PlaygroundTarget } from '../../lib/playground_request';
 
 export const FUNCTION_OPTIONS: Array<{ value: NativePredictFunction; text: string }> = [
@@ -66,6 +67,8 @@ export function RunForm(p: Props) {
       <EuiFormRow
         label={similarity ? 'Documents' : 'Inputs'}
         fullWidth
+        isInvalid={p.inputCount > MAX_PREDICT_DOCS}
+        error={`${p.inputCount} inputs: one run takes at most ${MAX_PREDICT_DOCS} (one per line).`}
         helpText={p.inputCount === 0 ? 'Enter at least one input: one per line.' : `${p.inputCount} input${p.inputCount === 1 ? '' : 's'}, one per line.`}
       >
         <EuiTextArea fullWidth rows={5} value={p.text} onChange={(e) => p.onText(e.target.value)} data-test-subj="playgroundInput" />
