@@ -74,7 +74,7 @@ describe('model management in Chromium', () => {
     await page.locator(sel('createGroupButton')).click();
     await page.locator(sel('groupFormModal')).waitFor();
     await page.locator(sel('groupFormSubmit')).click();
-    expect(await page.locator(sel('groupFormModal')).textContent()).toContain('[name]: must not be empty');
+    expect(await page.locator(sel('groupFormModal')).textContent()).toContain('must not be empty');
     await page.locator(sel('groupNameInput')).fill(groupName);
     await page.locator(sel('groupDescriptionInput')).fill('Created by the management browser test');
     await overlayScreenshot(page, 'manage_group_create');

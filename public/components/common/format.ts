@@ -23,3 +23,11 @@ export function formatBytes(bytes: number | undefined): string {
   }
   return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }
+
+/**
+ * A shared validator's message shown under its own field, without its `[path]: ` prefix: there
+ * the path only repeats the label ("[name]: must not be empty" reads "must not be empty").
+ */
+export function fieldError(message: string | undefined): string | undefined {
+  return message?.replace(/^\[[^\]]+\]: /, '');
+}

@@ -23,6 +23,7 @@ import type { ModelGroup, ModelGroupCreateBody, ModelGroupUpdateBody } from '../
 import { modelGroupCreateBody, modelGroupUpdateBody } from '../../../common/validators';
 import { errorMessage } from '../../apis/errors';
 import { useReadiness } from '../../hooks/use_readiness';
+import { fieldError } from '../common/format';
 import { settingOn } from '../cluster/readiness_values';
 import { humanize } from '../common/labels';
 
@@ -96,7 +97,7 @@ export function GroupFormModal({ group, onCancel, onSubmit }: Props) {
   }
   if (editing && group && body.name === group.name) delete body.name;
   const errors = problems(body, editing);
-  const show = (field: string) => (touched ? errors[field] : undefined);
+  const show = (field: string) => (touched ? fieldError(errors[field]) : undefined);
 
   const submit = async () => {
     setTouched(true);

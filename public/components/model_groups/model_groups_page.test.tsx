@@ -79,11 +79,11 @@ describe('ModelGroupsPage', () => {
       expect(screen.queryByTestId('groupAccessInput')).not.toBeInTheDocument();
 
       fireEvent.click(screen.getByTestId('groupFormSubmit'));
-      expect(await screen.findByText('[name]: must not be empty')).toBeInTheDocument();
+      expect(await screen.findByText('must not be empty')).toBeInTheDocument();
       expect(http.post).not.toHaveBeenCalled();
 
       fireEvent.change(screen.getByTestId('groupNameInput'), { target: { value: 'x'.repeat(257) } });
-      expect(screen.getByText('[name]: must have at most 256 characters')).toBeInTheDocument();
+      expect(screen.getByText('must have at most 256 characters')).toBeInTheDocument();
 
       fireEvent.change(screen.getByTestId('groupNameInput'), { target: { value: ' encoders ' } });
       fireEvent.change(screen.getByTestId('groupDescriptionInput'), { target: { value: 'Text encoders' } });

@@ -2,6 +2,7 @@ import { EuiFieldText, EuiFlexGrid, EuiFlexItem, EuiFormRow, EuiSelect, EuiSwitc
 import React from 'react';
 import { FRAMEWORK_TYPES, FUNCTION_NAMES, MODEL_FORMATS, POOLING_MODES } from '../../../common/ml_commons';
 import type { FormErrors, RegisterFormValues } from '../../lib/register_form';
+import { fieldError } from '../common/format';
 import { humanize } from '../common/labels';
 
 interface Props {
@@ -27,7 +28,7 @@ export function ConfigForm({ values, errors, warnings = {}, disabled, onChange }
       help
     );
   const text = (field: keyof RegisterFormValues, label: string, help?: string) => (
-    <EuiFormRow label={label} fullWidth isInvalid={!!errors[field]} error={errors[field]} helpText={helpOf(field, help)}>
+    <EuiFormRow label={label} fullWidth isInvalid={!!errors[field]} error={fieldError(errors[field])} helpText={helpOf(field, help)}>
       <EuiFieldText
         fullWidth
         value={values[field] as string}
@@ -39,7 +40,7 @@ export function ConfigForm({ values, errors, warnings = {}, disabled, onChange }
     </EuiFormRow>
   );
   const select = (field: keyof RegisterFormValues, label: string, options: Array<{ value: string; text: string }>, help?: string) => (
-    <EuiFormRow label={label} fullWidth isInvalid={!!errors[field]} error={errors[field]} helpText={help}>
+    <EuiFormRow label={label} fullWidth isInvalid={!!errors[field]} error={fieldError(errors[field])} helpText={help}>
       <EuiSelect
         fullWidth
         options={options}
@@ -55,7 +56,7 @@ export function ConfigForm({ values, errors, warnings = {}, disabled, onChange }
   return (
     <>
       {text('name', 'Name')}
-      <EuiFormRow label="Description (optional)" fullWidth isInvalid={!!errors.description} error={errors.description}>
+      <EuiFormRow label="Description (optional)" fullWidth isInvalid={!!errors.description} error={fieldError(errors.description)}>
         <EuiTextArea
           fullWidth
           rows={2}
@@ -79,7 +80,7 @@ export function ConfigForm({ values, errors, warnings = {}, disabled, onChange }
         <EuiFlexItem>{select('framework_type', 'Framework type', withNone(FRAMEWORK_TYPES, '—'))}</EuiFlexItem>
         <EuiFlexItem>{select('pooling_mode', 'Pooling mode', withNone(POOLING_MODES, 'Default (mean)'), 'How token vectors become one vector')}</EuiFlexItem>
       </EuiFlexGrid>
-      <EuiFormRow fullWidth isInvalid={!!errors.normalize_result} error={errors.normalize_result}>
+      <EuiFormRow fullWidth isInvalid={!!errors.normalize_result} error={fieldError(errors.normalize_result)}>
         <EuiSwitch
           label="Normalize result (L2, after pooling)"
           checked={values.normalize_result}
@@ -92,7 +93,7 @@ export function ConfigForm({ values, errors, warnings = {}, disabled, onChange }
         label="all_config (optional JSON, e.g. the model's config.json)"
         fullWidth
         isInvalid={!!errors.all_config}
-        error={errors.all_config}
+        error={fieldError(errors.all_config)}
       >
         <EuiTextArea
           fullWidth

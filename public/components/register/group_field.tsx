@@ -6,6 +6,7 @@ import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced
 import { useRequest } from '../../hooks/use_request';
 import type { FormErrors, GroupMode } from '../../lib/register_form';
 import { useApis } from '../../services';
+import { fieldError } from '../common/format';
 
 interface Props {
   mode: GroupMode;
@@ -60,7 +61,7 @@ export function GroupField({ mode, groupId, newGroupName, newGroupDescription, e
           fullWidth
           isInvalid={!!errors.groupId || !!groups.error || !!selected.error}
           error={
-            errors.groupId ||
+            fieldError(errors.groupId) ||
             (selected.error ? `Group ${groupId} cannot be used: ${errorMessage(selected.error)}` : undefined) ||
             (groups.error ? `Could not load model groups: ${errorMessage(groups.error)}` : undefined)
           }
@@ -83,7 +84,7 @@ export function GroupField({ mode, groupId, newGroupName, newGroupDescription, e
         </EuiFormRow>
       ) : (
         <>
-          <EuiFormRow label="New group name" fullWidth isInvalid={!!errors.newGroupName} error={errors.newGroupName} helpText="Created before the upload; deleted again if the upload fails.">
+          <EuiFormRow label="New group name" fullWidth isInvalid={!!errors.newGroupName} error={fieldError(errors.newGroupName)} helpText="Created before the upload; deleted again if the upload fails.">
             <EuiFieldText
               fullWidth
               value={newGroupName}
@@ -93,7 +94,7 @@ export function GroupField({ mode, groupId, newGroupName, newGroupDescription, e
               data-test-subj="newGroupName"
             />
           </EuiFormRow>
-          <EuiFormRow label="New group description (optional)" fullWidth isInvalid={!!errors.newGroupDescription} error={errors.newGroupDescription}>
+          <EuiFormRow label="New group description (optional)" fullWidth isInvalid={!!errors.newGroupDescription} error={fieldError(errors.newGroupDescription)}>
             <EuiFieldText
               fullWidth
               value={newGroupDescription}

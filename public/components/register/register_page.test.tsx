@@ -72,9 +72,9 @@ describe('RegisterPage', () => {
     fireEvent.change(screen.getByTestId('field-embedding_dimension'), { target: { value: '0' } });
     fireEvent.change(screen.getByTestId('field-all_config'), { target: { value: '{oops' } });
     fireEvent.click(screen.getByTestId('registerSubmit'));
-    expect(await screen.findByText('[name]: must not be empty')).toBeInTheDocument();
-    expect(screen.getByText('[model_config.embedding_dimension]: must be at least 1')).toBeInTheDocument();
-    expect(screen.getByText(/\[model_config\.all_config\]: must be valid JSON/)).toBeInTheDocument();
+    expect(await screen.findByText('must not be empty')).toBeInTheDocument();
+    expect(screen.getByText('must be at least 1')).toBeInTheDocument();
+    expect(screen.getByText(/^must be valid JSON/)).toBeInTheDocument();
     expect(http.post).not.toHaveBeenCalled();
 
     // Fixing a field clears its message at once.

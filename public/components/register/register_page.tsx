@@ -18,6 +18,7 @@ import { FormErrors, INITIAL_VALUES, RegisterFormValues, SourceKind, validateReg
 import { ErrorCallout } from '../common/error_callout';
 import { useReadiness } from '../../hooks/use_readiness';
 import { configConflicts } from '../../lib/config_suggestions';
+import { fieldError } from '../common/format';
 import { PageTitle } from '../common/page_title';
 import { ConfigForm } from './config_form';
 import { GroupField } from './group_field';
@@ -94,7 +95,7 @@ export function RegisterPage() {
         label={values.sourceKind === 'file' ? 'Model zip' : 'The same zip, to compute its hash and size (optional; not uploaded)'}
         fullWidth
         isInvalid={!!errors.file}
-        error={errors.file}
+        error={fieldError(errors.file)}
         helpText="tokenizer.json and one .onnx or .pt file at the root; up to 4 GB. It is checked here before anything is sent."
       >
         <EuiFilePicker
@@ -157,7 +158,7 @@ export function RegisterPage() {
               label="URL of the zip"
               fullWidth
               isInvalid={!!errors.url}
-              error={errors.url}
+              error={fieldError(errors.url)}
               helpText="ML Commons downloads it itself (it must match plugins.ml_commons.trusted_url_regex); Dashboards never fetches it."
             >
               <EuiFieldText fullWidth value={values.url} onChange={(e) => patch({ url: e.target.value })} disabled={locked} isInvalid={!!errors.url} data-test-subj="field-url" />
@@ -166,7 +167,7 @@ export function RegisterPage() {
               label="SHA-256 of the zip"
               fullWidth
               isInvalid={!!errors.hash}
-              error={errors.hash}
+              error={fieldError(errors.hash)}
               helpText="Required by ML Commons, which checks the downloaded zip against it. Drop the zip below to compute it here."
             >
               <EuiFieldText fullWidth value={values.hash} onChange={(e) => patch({ hash: e.target.value })} disabled={locked} isInvalid={!!errors.hash} data-test-subj="field-hash" />
