@@ -40,6 +40,17 @@ describe('chunk upload', () => {
     expect(t.transport.calls).toHaveLength(0);
   });
 
+  it('refuses an empty chunk sent without a length (chunked encoding) with 400, not ML Commons\' 500', async () => {
+    t.transport.reply(uploading()).fail(500, mlError(500, 'm_l_exception', 'Chunk size either 0 or null'));
+    const res = await fetch(`${t.host.url}${API}/models/m1/chunk/0`, {
+      method: 'POST',
+      headers: { ...octet, 'osd-xsrf': 'test' },
+      body: new ReadableStream({ start: (c) => c.close() }),
+      duplex: 'half',
+    } as RequestInit);
+    expect([res.status, (await res.json()).message]).toEqual([400, 'Chunk is empty']);
+  });
+
   it('refuses a JSON body: chunks are raw bytes', async () => {
     const res = await t.call('POST', `${API}/models/m1/chunk/0`, { body: { data: 'x' } });
     expect(res.status).toBe(415);

@@ -48,6 +48,8 @@ export function registerUploadRoutes(router: IRouter, deps: RouteDeps & { upload
         return result;
       } catch (err) {
         if (limit.exceeded) throw new PluginHttpError(413, `Chunk is larger than ${CHUNK_SIZE_BYTES} bytes`);
+        // A body sent without a length (chunked) that turned out empty: ML Commons answers 500.
+        if (limit.bytes === 0) throw new PluginHttpError(400, 'Chunk is empty');
         throw err;
       } finally {
         // Either way the copy's file is closed: a refused chunk must not hold its descriptor and bytes.
