@@ -313,6 +313,8 @@ plugins.ml_commons.native_memory_threshold: 100
 plugins.ml_commons.jvm_heap_memory_threshold: 100
 plugins.ml_commons.disk_free_space_threshold: 100mb
 plugins.ml_commons.allow_registering_model_via_url: true
+# ML Commons' default pattern also admits file:// (the node would read its own disk): http(s) only.
+plugins.ml_commons.trusted_url_regex: "^https?://.+"
 plugins.ml_commons.allow_registering_model_via_local_file: true
 plugins.ml_commons.allow_custom_deployment_plan: true
 `;

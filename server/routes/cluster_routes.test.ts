@@ -67,11 +67,26 @@ describe('readiness route', () => {
     expect(checks).toEqual({
       register_via_url: true,
       register_via_local_file: false,
+      trusted_urls: true,
       eligible_nodes: true,
       memory_guards: true,
       local_model_enabled: true,
     });
     expect(res.body.nodes).toEqual([{ id: 'n1', name: 'node-1', roles: ['data', 'ingest', 'cluster_manager'] }]);
+  });
+
+  it("warns while URL registration is on and the trusted URL pattern admits file:// (ML Commons' default does)", async () => {
+    const DEFAULT_REGEX = '^(https?|ftp|file)://[-a-zA-Z0-9+&@#/%?=~_|!:,.;]*[-a-zA-Z0-9+&@#/%=~_|]';
+    const readiness = async (settings: Record<string, string>) => {
+      t.transport.reply({ defaults: settings }).reply({ nodes: {} });
+      const res = await t.call('GET', `${API}/cluster/readiness`);
+      return res.body.checks.find((c: any) => c.id === 'trusted_urls');
+    };
+    const on = 'plugins.ml_commons.allow_registering_model_via_url';
+    const regex = 'plugins.ml_commons.trusted_url_regex';
+    expect(await readiness({ [on]: 'true', [regex]: DEFAULT_REGEX })).toMatchObject({ ok: false, message: expect.stringContaining('accepts file:// URLs') });
+    expect(await readiness({ [on]: 'true', [regex]: '^https://.+' })).toMatchObject({ ok: true, message: 'Only URLs matching ^https://.+ are downloaded.' });
+    expect(await readiness({ [on]: 'false', [regex]: DEFAULT_REGEX })).toMatchObject({ ok: true });
   });
 
   it('says deploy will fail when only ML nodes may run models and there are none', async () => {

@@ -63,6 +63,7 @@ export function assessReadiness(settings: ClusterSettings, nodesInfo: NodesInfo)
         ? 'Models can be uploaded from a local file.'
         : 'Uploading a local file is off: set plugins.ml_commons.allow_registering_model_via_local_file to true.',
     },
+    trustedUrlsCheck(isTrue(get('allow_registering_model_via_url')), get('trusted_url_regex')),
     {
       id: 'eligible_nodes',
       ok: nodes.length > 0,
@@ -90,6 +91,29 @@ export function assessReadiness(settings: ClusterSettings, nodesInfo: NodesInfo)
     },
   ];
   return { settings: values, checks, nodes, version: lowestVersion(Object.values(nodesInfo.nodes || {}).map((n) => n.version)) };
+}
+
+/**
+ * ML Commons' default trusted_url_regex admits file:// URLs, so anyone allowed to register by URL
+ * can make the nodes read their own files (a zip at a path they know). Only worth saying while URL
+ * registration is on. The pattern is Java's; one JS cannot compile is left unjudged.
+ */
+function trustedUrlsCheck(urlRegistrationOn: boolean, pattern: ReadinessSettingValue['value']): ReadinessCheck {
+  const id = 'trusted_urls';
+  if (!urlRegistrationOn || typeof pattern !== 'string' || !pattern) return { id, ok: true, message: 'URL registration is off, or no URL pattern is set.' };
+  let admitsFiles: boolean;
+  try {
+    admitsFiles = new RegExp(pattern).test('file:///tmp/model.zip');
+  } catch {
+    return { id, ok: true, message: `plugins.ml_commons.trusted_url_regex (${pattern}) could not be checked here.` };
+  }
+  return admitsFiles
+    ? {
+        id,
+        ok: false,
+        message: `plugins.ml_commons.trusted_url_regex (${pattern}) accepts file:// URLs: whoever may register by URL can make ML Commons read a zip from the nodes' own disks. Narrow it (e.g. ^https://.+) unless that is intended.`,
+      }
+    : { id, ok: true, message: `Only URLs matching ${pattern} are downloaded.` };
 }
 
 /** The oldest OpenSearch version among the nodes (what a request must suit while a cluster upgrades). */

@@ -108,6 +108,8 @@ describe('model lifecycle against a real ML Commons', () => {
     const nodeId = readiness.nodes[0].id;
     // The register form applies version-dependent model_config rules from this.
     expect(readiness.version).toMatch(/^2\.19\.\d+$/);
+    // The local node narrows ML Commons' default URL pattern (which admits file://).
+    expect(readiness.checks.find((c: { id: string }) => c.id === 'trusted_urls')).toMatchObject({ ok: true, message: 'Only URLs matching ^https?://.+ are downloaded.' });
     const profile = await ok<ModelProfileResponse>('GET', 'profileModel', { modelId: gloveId });
     expect(profile.models?.[gloveId]?.worker_nodes).toEqual([nodeId]);
   });
