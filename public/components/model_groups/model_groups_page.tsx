@@ -12,7 +12,7 @@ import {
 } from '@elastic/eui';
 import React, { useCallback } from 'react';
 import { useHistory } from 'react-router-dom';
-import type { ModelGroup, ModelGroupSortField } from '../../../common/types';
+import { ModelGroup, MODEL_GROUP_SORT_FIELDS, ModelGroupSortField } from '../../../common/types';
 import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
 import { useDeployedCounts } from '../../hooks/use_deployed_counts';
 import { useModelGroups } from '../../hooks/use_model_groups';
@@ -27,7 +27,7 @@ import { useGroupActions } from './use_group_actions';
 export function ModelGroupsPage() {
   const history = useHistory();
   const [search, setSearch] = React.useState('');
-  const paging = useTablePaging<ModelGroupSortField>({ field: 'last_updated_time', direction: 'desc' });
+  const paging = useTablePaging<ModelGroupSortField>({ field: 'last_updated_time', direction: 'desc' }, MODEL_GROUP_SORT_FIELDS);
   const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const groups = useModelGroups({
     search: debouncedSearch || undefined,
@@ -40,11 +40,12 @@ export function ModelGroupsPage() {
     reloadGroups();
     reloadDeployed();
   }, [reloadGroups, reloadDeployed]);
-  // Groups as read by id after an edit: shown instead of a search hit that predates the edit.
-  const [saved, setSaved] = React.useState<Record<string, ModelGroup>>({});
+  // Groups as read by id after an edit, with what they were: shown instead of a search hit that
+  // still says what the group was before the edit.
+  const [edits, setEdits] = React.useState<Record<string, Edit>>({});
   const actions = useGroupActions({
-    onChanged: (group) => {
-      if (group) setSaved((s) => ({ ...s, [group.id]: group }));
+    onChanged: (after, before) => {
+      if (after && before) setEdits((e) => ({ ...e, [after.id]: { before, after } }));
       reload();
     },
     onCreated: (id) => history.push(appPaths.modelGroup(id)),
@@ -146,7 +147,7 @@ export function ModelGroupsPage() {
       ) : (
         <EuiBasicTable<ModelGroup>
           data-test-subj="modelGroupsTable"
-          items={(groups.data?.items ?? []).map((g) => newer(saved[g.id], g))}
+          items={(groups.data?.items ?? []).map((g) => current(g, edits[g.id]))}
           itemId="id"
           columns={columns}
           loading={groups.loading}
@@ -162,7 +163,18 @@ export function ModelGroupsPage() {
   );
 }
 
-/** The later of two reads of one group, by `last_updated_time`. */
-function newer(saved: ModelGroup | undefined, hit: ModelGroup): ModelGroup {
-  return saved && (saved.last_updated_time ?? 0) > (hit.last_updated_time ?? 0) ? saved : hit;
+interface Edit {
+  before: ModelGroup;
+  after: ModelGroup;
+}
+
+/**
+ * A search hit, or the group as saved when the hit still shows it as it was before the edit
+ * (ML Commons does not move `last_updated_time` on an edit, so the values are compared).
+ */
+function current(hit: ModelGroup, edit: Edit | undefined): ModelGroup {
+  if (!edit) return hit;
+  const same = (a: ModelGroup, b: ModelGroup) =>
+    a.name === b.name && (a.description ?? '') === (b.description ?? '') && a.access === b.access && (a.backend_roles ?? []).join() === (b.backend_roles ?? []).join();
+  return same(hit, edit.before) && !same(hit, edit.after) ? { ...hit, ...edit.after } : hit;
 }

@@ -9,15 +9,15 @@ type Pending = { kind: 'create' } | { kind: 'edit'; group: ModelGroup } | { kind
 
 /** Create, edit and delete model groups, each in its own modal; toasts carry ML Commons' reason. */
 /**
- * `onChanged` gets the group as read back by id after an edit (undefined when that read failed):
- * searches lag an edit by up to a refresh interval, a read by id does not.
+ * After an edit, `onChanged` gets the group as read back by id (undefined when that read failed)
+ * and as it was before: searches lag an edit by up to a refresh interval, a read by id does not.
  */
 export function useGroupActions({
   onChanged,
   onCreated,
   onDeleted,
 }: {
-  onChanged: (saved?: ModelGroup) => void;
+  onChanged: (saved?: ModelGroup, before?: ModelGroup) => void;
   onCreated?: (id: string) => void;
   onDeleted?: () => void;
 }) {
@@ -42,7 +42,7 @@ export function useGroupActions({
       await apis.modelGroups.update(group.id, body);
       notifications.toasts.addSuccess({ title: `Saved model group ${body.name ?? group.name}` });
       setPending(undefined);
-      onChanged(await apis.modelGroups.get(group.id).catch(() => undefined));
+      onChanged(await apis.modelGroups.get(group.id).catch(() => undefined), group);
     },
     [apis, notifications, onChanged]
   );
