@@ -1,6 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { DEFAULT_PAGE_SIZE, MAX_RESULT_WINDOW } from '../../common/constants';
 import type { SortDirection } from '../../common/types';
+import { QueryPatch, useUrlQuery } from './use_url_query';
 
 export const PAGE_SIZE_OPTIONS = [10, 20, 50, 100];
 
@@ -18,30 +19,46 @@ export interface TableSort<F extends string> {
 }
 
 /**
- * Paging and sort state of a server-side table, translated to the routes' `from`/`size`. Changing
- * a filter must go back to the first page, or the user lands on an empty page past the new total.
+ * Paging and sort state of a server-side table, translated to the routes' `from`/`size`, kept in
+ * the URL (`page`, `size`, `sort`, `dir`; defaults are left out) so Back and reload keep it.
+ * `fields` are the sort fields a URL may name; anything else there is ignored. Changing a filter
+ * must go back to the first page, or the user lands on an empty page past the new total.
  */
-export function useTablePaging<F extends string>(initialSort: TableSort<F>) {
-  const [pageIndex, setPageIndex] = useState(0);
-  const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
-  const [sort, setSort] = useState<TableSort<F>>(initialSort);
+export function useTablePaging<F extends string>(initialSort: TableSort<F>, fields: readonly F[] = [initialSort.field]) {
+  const [params, patch] = useUrlQuery();
+  const page = Number(params.get('page'));
+  const size = Number(params.get('size'));
+  const pageSize = PAGE_SIZE_OPTIONS.includes(size) ? size : DEFAULT_PAGE_SIZE;
+  const maxIndex = Math.max(0, Math.ceil(MAX_RESULT_WINDOW / pageSize) - 1);
+  const pageIndex = Number.isInteger(page) && page >= 1 ? Math.min(page - 1, maxIndex) : 0;
+  const urlField = params.get('sort') as F | null;
+  const urlDir = params.get('dir');
+  const sort: TableSort<F> = {
+    field: urlField && fields.includes(urlField) ? urlField : initialSort.field,
+    direction: urlDir === 'asc' || urlDir === 'desc' ? urlDir : initialSort.direction,
+  };
 
   const onTableChange = useCallback(
     (criteria: { page?: { index: number; size: number }; sort?: { field: unknown; direction: SortDirection } }) => {
+      const next: QueryPatch = {};
+      let index = pageIndex;
       if (criteria.page) {
-        setPageIndex(criteria.page.size === pageSize ? criteria.page.index : 0);
-        setPageSize(criteria.page.size);
+        index = criteria.page.size === pageSize ? criteria.page.index : 0;
+        next.size = criteria.page.size === DEFAULT_PAGE_SIZE ? undefined : String(criteria.page.size);
       }
       if (criteria.sort) {
-        const next = { field: String(criteria.sort.field) as F, direction: criteria.sort.direction };
-        if (next.field !== sort.field || next.direction !== sort.direction) setPageIndex(0);
-        setSort(next);
+        const field = String(criteria.sort.field) as F;
+        if (field !== sort.field || criteria.sort.direction !== sort.direction) index = 0;
+        next.sort = field === initialSort.field ? undefined : field;
+        next.dir = criteria.sort.direction === initialSort.direction ? undefined : criteria.sort.direction;
       }
+      next.page = index ? String(index + 1) : undefined;
+      patch(next);
     },
-    [pageSize, sort.field, sort.direction]
+    [pageIndex, pageSize, sort.field, sort.direction, initialSort.field, initialSort.direction, patch]
   );
 
-  const resetPage = useCallback(() => setPageIndex(0), []);
+  const resetPage = useCallback(() => patch({ page: undefined }), [patch]);
 
   const from = pageIndex * pageSize;
   /** The page and sort as search routes take them (for routes that sort by a field). */

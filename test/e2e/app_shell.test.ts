@@ -56,6 +56,20 @@ describe('app shell in Chromium', () => {
     await screenshot(page, 'shell_models');
   });
 
+  it('keeps the search and sort when a model is opened and Back is pressed', async () => {
+    await page.locator('[placeholder="Search by name or id"]').fill('glove');
+    await page.waitForURL(/[?&]q=glove/);
+    await page.locator('thead').getByRole('button', { name: /^Name/ }).first().click();
+    await page.waitForURL(/[?&]sort=name/);
+    const url = page.url();
+    await page.locator(`[data-test-subj="modelName-${modelId}"]`).click();
+    await page.waitForURL(new RegExp(`/models/${modelId}$`));
+    await page.goBack();
+    await page.locator(`[data-test-subj="modelName-${modelId}"]`).waitFor();
+    expect(page.url()).toBe(url);
+    expect(await page.locator('[placeholder="Search by name or id"]').inputValue()).toBe('glove');
+  });
+
   it('shows the cluster readiness checks', async () => {
     await page.locator('[data-test-subj="readinessAccordion"] button').first().click();
     await page.locator('[data-test-subj="readinessCheck-register_via_local_file"]').waitFor();

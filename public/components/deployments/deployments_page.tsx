@@ -1,7 +1,7 @@
 import { EuiBasicTable, EuiBasicTableColumn, EuiButton, EuiFlexGroup, EuiFlexItem, EuiSpacer } from '@elastic/eui';
 import React, { useCallback, useMemo, useState } from 'react';
 import type { ModelState } from '../../../common/ml_commons';
-import type { Model, ModelSortField } from '../../../common/types';
+import { Model, MODEL_SORT_FIELDS, ModelSortField } from '../../../common/types';
 import { useModelProfiles } from '../../hooks/use_model_profiles';
 import { useModels } from '../../hooks/use_models';
 import { tablePagination, useTablePaging } from '../../hooks/use_table_paging';
@@ -20,7 +20,7 @@ import { NodeStatus } from './node_status';
 export const DEPLOYMENT_STATES: ModelState[] = ['DEPLOYED', 'PARTIALLY_DEPLOYED', 'DEPLOYING'];
 
 export function DeploymentsPage() {
-  const paging = useTablePaging<ModelSortField>({ field: 'last_deployed_time', direction: 'desc' });
+  const paging = useTablePaging<ModelSortField>({ field: 'last_deployed_time', direction: 'desc' }, MODEL_SORT_FIELDS);
   const models = useModels({
     states: DEPLOYMENT_STATES,
     ...paging.query,

@@ -12,7 +12,7 @@ import {
 } from '@elastic/eui';
 import React, { useCallback } from 'react';
 import { useHistory, useParams } from 'react-router-dom';
-import type { ModelSortField } from '../../../common/types';
+import { MODEL_SORT_FIELDS, ModelSortField } from '../../../common/types';
 import { useModelGroup } from '../../hooks/use_model';
 import { useModels } from '../../hooks/use_models';
 import { useTablePaging } from '../../hooks/use_table_paging';
@@ -37,7 +37,7 @@ export function ModelGroupPage() {
 function ModelGroupView({ groupId }: { groupId: string }) {
   const history = useHistory();
   const group = useModelGroup(groupId);
-  const paging = useTablePaging<ModelSortField>({ field: 'created_time', direction: 'desc' });
+  const paging = useTablePaging<ModelSortField>({ field: 'created_time', direction: 'desc' }, MODEL_SORT_FIELDS);
   const versions = useModels({
     model_group_id: groupId,
     ...paging.query,

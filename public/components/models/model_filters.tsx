@@ -16,6 +16,24 @@ export interface ModelFilterValues {
 
 export const NO_FILTERS: ModelFilterValues = { search: '', state: '', fn: '', format: '', groupId: '' };
 
+const known = <T extends string>(list: readonly T[], value: string | null): T | '' => (value && (list as readonly string[]).includes(value) ? (value as T) : '');
+
+/** The filters from the URL query (`q`, `state`, `fn`, `format`, `group`); values no list knows are ignored. */
+export function filtersFromQuery(params: URLSearchParams): ModelFilterValues {
+  return {
+    search: params.get('q') ?? '',
+    state: known(MODEL_STATES, params.get('state')),
+    fn: known(FUNCTION_NAMES, params.get('fn')),
+    format: known(MODEL_FORMATS, params.get('format')),
+    groupId: params.get('group') ?? '',
+  };
+}
+
+/** The URL query keys for `values` (empty ones are removed). */
+export function filtersToQuery(values: ModelFilterValues): Record<string, string> {
+  return { q: values.search, state: values.state, fn: values.fn, format: values.format, group: values.groupId };
+}
+
 const STATE_OPTIONS = [{ value: '', text: 'All states' }, ...MODEL_STATES.map((s) => ({ value: s, text: MODEL_STATE_INFO[s].label }))];
 const FUNCTION_OPTIONS = [{ value: '', text: 'All functions' }, ...FUNCTION_NAMES.map((f) => ({ value: f, text: humanize(f) }))];
 const FORMAT_OPTIONS = [{ value: '', text: 'All formats' }, ...MODEL_FORMATS.map((f) => ({ value: f, text: f }))];

@@ -112,6 +112,17 @@ describe('ModelsPage', () => {
     );
   });
 
+  it('keeps search, filters, sort and page in the URL: a reload or Back finds the list as it was', async () => {
+    const { http, history } = setup({ path: '/models?q=mini&state=DEPLOYED&fn=NOPE&sort=name&dir=asc&page=2' });
+    await screen.findByTestId('modelName-m1');
+    // An unknown function in the URL is ignored, not sent.
+    expect(tableQuery(http)).toEqual({ search: 'mini', states: ['DEPLOYED'], from: 20, size: 20, sort_field: 'name', sort_direction: 'asc' });
+    expect(screen.getByPlaceholderText('Search by name or id')).toHaveValue('mini');
+    fireEvent.change(screen.getByPlaceholderText('Search by name or id'), { target: { value: 'minilm' } });
+    // A new search goes back to the first page; the rest stays (the unknown function is dropped).
+    expect(new URLSearchParams(history.location.search).toString()).toBe('q=minilm&state=DEPLOYED&sort=name&dir=asc');
+  });
+
   it('sorts on the server when a column header is clicked', async () => {
     const { http } = setup();
     await screen.findByTestId('modelName-m1');

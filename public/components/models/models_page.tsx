@@ -1,7 +1,7 @@
 import { EuiEmptyPrompt, EuiFlexGroup, EuiFlexItem, EuiSpacer } from '@elastic/eui';
 import React, { useCallback, useState } from 'react';
 import { useLocation } from 'react-router-dom';
-import type { ModelSortField } from '../../../common/types';
+import { MODEL_SORT_FIELDS, ModelSortField } from '../../../common/types';
 import { useAutoRefresh } from '../../hooks/use_auto_refresh';
 import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
 import { useModelGroupIndex } from '../../hooks/use_model_group_index';
@@ -13,7 +13,8 @@ import { ErrorCallout } from '../common/error_callout';
 import { PageTitle } from '../common/page_title';
 import { RefreshControl } from '../common/refresh_interval';
 import { useModelActions } from '../model_actions/use_model_actions';
-import { ModelFilters, ModelFilterValues, NO_FILTERS } from './model_filters';
+import { filtersFromQuery, filtersToQuery, ModelFilters } from './model_filters';
+import { useUrlQuery } from '../../hooks/use_url_query';
 import { ModelsTable } from './models_table';
 import { OrphanCleanup } from './orphan_cleanup';
 import { orphanMinutesFrom } from './orphans';
@@ -34,9 +35,11 @@ function EmptyModels() {
 /** Every model in the cluster, deployed or not, with its state explained and the actions on it. */
 export function ModelsPage() {
   const location = useLocation();
-  const [filters, setFilters] = useState<ModelFilterValues>(NO_FILTERS);
+  // Filters and paging live in the URL: Back from a model, or a reload, finds the list as it was.
+  const [params, patchQuery] = useUrlQuery();
+  const filters = filtersFromQuery(params);
   const [refreshMs, setRefreshMs] = useState(0);
-  const paging = useTablePaging<ModelSortField>({ field: 'created_time', direction: 'desc' });
+  const paging = useTablePaging<ModelSortField>({ field: 'created_time', direction: 'desc' }, MODEL_SORT_FIELDS);
   const search = useDebouncedValue(filters.search.trim(), SEARCH_DEBOUNCE_MS);
   const groupIndex = useModelGroupIndex();
 
@@ -97,8 +100,7 @@ export function ModelsPage() {
         values={filters}
         groups={groupIndex.groups}
         onChange={(next) => {
-          setFilters(next);
-          paging.resetPage();
+          patchQuery({ ...filtersToQuery(next), page: undefined });
         }}
       />
       <EuiSpacer size="m" />
