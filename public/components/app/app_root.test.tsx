@@ -30,7 +30,7 @@ function fakePicker(initial: DataSourceOption[]) {
   return { Menu, seen, select: (ds: DataSourceOption[]) => act(() => select(ds)), mounts: () => mounts };
 }
 
-function setup(picker?: ReturnType<typeof fakePicker>, confirm = jest.fn(() => false)) {
+function setup(picker?: ReturnType<typeof fakePicker>, confirm = jest.fn(() => false), path = '/models') {
   const http = createFakeHttp({
     get: {
       [routePath('models')]: (_p: string, o?: HttpFetchOptions) => page([model({ id: `m-${(o?.query?.data_source_id as string) ?? 'local'}`, name: `from ${(o?.query?.data_source_id as string) ?? 'local'}` })]),
@@ -41,11 +41,11 @@ function setup(picker?: ReturnType<typeof fakePicker>, confirm = jest.fn(() => f
   const { services } = createFakeServices(http);
   const core = { http, notifications: services.notifications, chrome: services.chrome } as unknown as CoreStartPublic;
   const leaveGuard = new LeaveGuard();
-  const history = createMemoryHistory({ initialEntries: ['/models'] });
+  const history = createMemoryHistory({ initialEntries: [path] });
   render(<AppRoot core={core} history={history} leaveGuard={leaveGuard} picker={picker && { Menu: picker.Menu, savedObjects: 'client' }} confirm={confirm} />);
   // The Models page searches twice (its table and abandoned uploads): each data source once per page load.
   const modelQueries = () => [...new Set(http.get.mock.calls.filter(([p]) => p === routePath('models')).map(([, o]) => o?.query?.data_source_id))];
-  return { http, leaveGuard, confirm, modelQueries };
+  return { http, leaveGuard, confirm, modelQueries, history };
 }
 
 describe('AppRoot', () => {
@@ -76,6 +76,16 @@ describe('AppRoot', () => {
     expect(await screen.findByText('from local')).toBeInTheDocument();
     expect(screen.queryByText('from ds-1')).not.toBeInTheDocument();
     expect(modelQueries()).toEqual(['ds-1', undefined]);
+  });
+
+  it("starts another cluster on the Models list: ids in the URL (a model's page, a group filter) were the previous cluster's", async () => {
+    const picker = fakePicker([{ id: 'ds-1', label: 'remote' }]);
+    const { history } = setup(picker, jest.fn(() => false), '/models?group=g-of-ds-1&q=x');
+    await screen.findByText('from ds-1');
+    expect(history.location.search).toBe('?group=g-of-ds-1&q=x');
+    picker.select([{ id: '', label: 'Local cluster' }]);
+    await screen.findByText('from local');
+    expect([history.location.pathname, history.location.search]).toEqual(['/models', '']);
   });
 
   it('says so, and fetches nothing, when the picker has no data source to offer', async () => {

@@ -8,6 +8,7 @@ import { isCompatibleDataSource } from '../../lib/data_source';
 import type { LeaveGuard } from '../../lib/leave_guard';
 import { AppServices, ServicesContext } from '../../services';
 import { App } from './app';
+import { DEFAULT_PAGE } from './pages';
 
 /** OSD's data-source picker, present when multiple data sources are enabled. */
 export interface DataSourcePicker {
@@ -30,8 +31,9 @@ const LOCAL: DataSourceOption = { id: '' };
 
 /**
  * The app with its services, for the chosen cluster. With multiple data sources, OSD's picker in
- * the header chooses it; another choice remounts every page against it (nothing of the previous
- * cluster stays on screen), after confirming when leaving would break running work.
+ * the header chooses it; another choice starts over on the Models list and remounts every page
+ * against it (nothing of the previous cluster stays on screen, not even an id in the URL), after
+ * confirming when leaving would break running work.
  */
 export function AppRoot({ core, history, leaveGuard, picker, confirm = (m) => window.confirm(m) }: Props) {
   const [choice, setChoice] = useState<Choice>(picker ? { state: 'choosing' } : { state: 'chosen', option: LOCAL });
@@ -50,13 +52,19 @@ export function AppRoot({ core, history, leaveGuard, picker, confirm = (m) => wi
       const now = current.current;
       const next: Choice = selected.length ? { state: 'chosen', option: selected[0] } : { state: 'none' };
       if (next.state === now.state && (next.state !== 'chosen' || (now.state === 'chosen' && now.option.id === next.option.id))) return;
-      if (now.state === 'chosen' && leaveGuard.message && !confirm(leaveGuard.message)) {
-        setPickerKey((k) => k + 1);
-        return;
+      if (now.state === 'chosen') {
+        if (leaveGuard.message && !confirm(leaveGuard.message)) {
+          setPickerKey((k) => k + 1);
+          return;
+        }
+        // Ids in the path or query (a model, a group filter) belong to the previous cluster: start
+        // over on the Models list. Already confirmed, so the guard must not ask again.
+        leaveGuard.message = undefined;
+        history.replace({ pathname: DEFAULT_PAGE.path, search: '' });
       }
       setChoice(next);
     },
-    [confirm, leaveGuard]
+    [confirm, leaveGuard, history]
   );
 
   return (
