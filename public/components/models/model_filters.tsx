@@ -1,6 +1,7 @@
 import { EuiFieldSearch, EuiFlexGroup, EuiFlexItem } from '@elastic/eui';
 import React from 'react';
 import { FUNCTION_NAMES, FunctionName, MODEL_FORMATS, MODEL_STATES, ModelFormat, ModelState } from '../../../common/ml_commons';
+import { ID_PATTERN } from '../../../common/constants';
 import type { ModelGroup } from '../../../common/types';
 import { humanize } from '../common/labels';
 import { MODEL_STATE_INFO } from '../common/model_state';
@@ -18,14 +19,14 @@ export const NO_FILTERS: ModelFilterValues = { search: '', state: '', fn: '', fo
 
 const known = <T extends string>(list: readonly T[], value: string | null): T | '' => (value && (list as readonly string[]).includes(value) ? (value as T) : '');
 
-/** The filters from the URL query (`q`, `state`, `fn`, `format`, `group`); values no list knows are ignored. */
+/** The filters from the URL query (`q`, `state`, `fn`, `format`, `group`); values no list knows, or malformed ids, are ignored. */
 export function filtersFromQuery(params: URLSearchParams): ModelFilterValues {
   return {
     search: params.get('q') ?? '',
     state: known(MODEL_STATES, params.get('state')),
     fn: known(FUNCTION_NAMES, params.get('fn')),
     format: known(MODEL_FORMATS, params.get('format')),
-    groupId: params.get('group') ?? '',
+    groupId: ID_PATTERN.test(params.get('group') ?? '') ? (params.get('group') as string) : '',
   };
 }
 

@@ -5,6 +5,7 @@ import type { HttpFetchOptions } from '../../../types/osd';
 import { createFakeHttp, httpError, lastCallOptions } from '../../../test/mocks/public_http';
 import { model, modelGroup, page, READY } from '../../../test/mocks/public_fixtures';
 import { renderWithServices } from '../../../test/mocks/public_render';
+import { filtersFromQuery } from './model_filters';
 import { ModelsPage } from './models_page';
 
 const MODELS = routePath('models');
@@ -119,8 +120,13 @@ describe('ModelsPage', () => {
     expect(tableQuery(http)).toEqual({ search: 'mini', states: ['DEPLOYED'], from: 20, size: 20, sort_field: 'name', sort_direction: 'asc' });
     expect(screen.getByPlaceholderText('Search by name or id')).toHaveValue('mini');
     fireEvent.change(screen.getByPlaceholderText('Search by name or id'), { target: { value: 'minilm' } });
-    // A new search goes back to the first page; the rest stays (the unknown function is dropped).
-    expect(new URLSearchParams(history.location.search).toString()).toBe('q=minilm&state=DEPLOYED&sort=name&dir=asc');
+    // Written once typing pauses; a new search goes back to the first page, the rest stays.
+    await waitFor(() => expect(new URLSearchParams(history.location.search).toString()).toBe('q=minilm&state=DEPLOYED&fn=NOPE&sort=name&dir=asc'));
+    // Another filter rewrites the filters it knows (the unknown function goes).
+    fireEvent.change(screen.getByTestId('modelsFormatFilter'), { target: { value: 'ONNX' } });
+    expect(new URLSearchParams(history.location.search).toString()).toBe('q=minilm&state=DEPLOYED&sort=name&dir=asc&format=ONNX');
+    // A malformed group id in the URL is not sent.
+    expect(filtersFromQuery(new URLSearchParams('group=a%20b')).groupId).toBe('');
   });
 
   it('sorts on the server when a column header is clicked', async () => {

@@ -1,5 +1,5 @@
 import { EuiEmptyPrompt, EuiFlexGroup, EuiFlexItem, EuiSpacer } from '@elastic/eui';
-import React, { useCallback, useState } from 'react';
+import React, { useCallback, useEffect, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { MODEL_SORT_FIELDS, ModelSortField } from '../../../common/types';
 import { useAutoRefresh } from '../../hooks/use_auto_refresh';
@@ -37,10 +37,19 @@ export function ModelsPage() {
   const location = useLocation();
   // Filters and paging live in the URL: Back from a model, or a reload, finds the list as it was.
   const [params, patchQuery] = useUrlQuery();
-  const filters = filtersFromQuery(params);
+  const urlFilters = filtersFromQuery(params);
+  // Typing goes to local state and reaches the URL once it pauses: every URL change replaces a
+  // history entry, and browsers throttle (Safari refuses) many of those in a row.
+  const [searchText, setSearchText] = useState(urlFilters.search);
+  const filters = { ...urlFilters, search: searchText };
   const [refreshMs, setRefreshMs] = useState(0);
   const paging = useTablePaging<ModelSortField>({ field: 'created_time', direction: 'desc' }, MODEL_SORT_FIELDS);
-  const search = useDebouncedValue(filters.search.trim(), SEARCH_DEBOUNCE_MS);
+  const search = useDebouncedValue(searchText.trim(), SEARCH_DEBOUNCE_MS);
+  useEffect(() => {
+    if (search !== urlFilters.search) patchQuery({ q: search, page: undefined });
+    // Only a new search is written; the URL's own changes come in through urlFilters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search]);
   const groupIndex = useModelGroupIndex();
 
   const models = useModels({
@@ -51,6 +60,8 @@ export function ModelsPage() {
     model_group_id: filters.groupId || undefined,
     ...paging.query,
   });
+  const { keepWithin } = paging;
+  useEffect(() => keepWithin(models.data?.total), [keepWithin, models.data?.total]);
   const orphanMinutes = orphanMinutesFrom(location.search);
   const orphans = useOrphanedUploads({ minAgeMinutes: orphanMinutes, search: search || undefined, groupId: filters.groupId || undefined });
 
@@ -100,7 +111,8 @@ export function ModelsPage() {
         values={filters}
         groups={groupIndex.groups}
         onChange={(next) => {
-          patchQuery({ ...filtersToQuery(next), page: undefined });
+          if (next.search !== searchText) setSearchText(next.search);
+          else patchQuery({ ...filtersToQuery(next), q: search, page: undefined });
         }}
       />
       <EuiSpacer size="m" />
