@@ -43,4 +43,16 @@ describe('useTablePaging', () => {
     expect(history.location.search).toBe('?q=tiny');
     expect(history.length).toBe(1);
   });
+
+  it('moves a page past the end (a kept URL, a list that shrank) to the last page with rows', () => {
+    const { history, paging } = setup('/x?page=5&q=a');
+    act(() => paging().keepWithin(undefined));
+    expect(history.location.search).toBe('?page=5&q=a');
+    act(() => paging().keepWithin(45));
+    expect(history.location.search).toBe('?page=3&q=a');
+    act(() => paging().keepWithin(45));
+    expect(history.location.search).toBe('?page=3&q=a');
+    act(() => paging().keepWithin(0));
+    expect(history.location.search).toBe('?q=a');
+  });
 });

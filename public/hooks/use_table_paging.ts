@@ -60,8 +60,21 @@ export function useTablePaging<F extends string>(initialSort: TableSort<F>, fiel
 
   const resetPage = useCallback(() => patch({ page: undefined }), [patch]);
 
+  /**
+   * Once `total` is known: a page past the end (a URL kept while the list shrank) moves to the
+   * last page that has rows, instead of showing an empty table.
+   */
+  const keepWithin = useCallback(
+    (total: number | undefined) => {
+      if (total === undefined || pageIndex === 0 || pageIndex * pageSize < total) return;
+      const last = Math.max(0, Math.ceil(Math.min(total, MAX_RESULT_WINDOW) / pageSize) - 1);
+      patch({ page: last ? String(last + 1) : undefined });
+    },
+    [pageIndex, pageSize, patch]
+  );
+
   const from = pageIndex * pageSize;
   /** The page and sort as search routes take them (for routes that sort by a field). */
   const query = { from, size: pageSize, sort_field: sort.field, sort_direction: sort.direction };
-  return { pageIndex, pageSize, sort, from, query, onTableChange, resetPage };
+  return { pageIndex, pageSize, sort, from, query, onTableChange, resetPage, keepWithin };
 }

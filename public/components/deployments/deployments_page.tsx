@@ -1,5 +1,5 @@
 import { EuiBasicTable, EuiBasicTableColumn, EuiButton, EuiFlexGroup, EuiFlexItem, EuiSpacer } from '@elastic/eui';
-import React, { useCallback, useMemo, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ModelState } from '../../../common/ml_commons';
 import { Model, MODEL_SORT_FIELDS, ModelSortField } from '../../../common/types';
 import { useModelProfiles } from '../../hooks/use_model_profiles';
@@ -25,6 +25,8 @@ export function DeploymentsPage() {
     states: DEPLOYMENT_STATES,
     ...paging.query,
   });
+  const { keepWithin } = paging;
+  useEffect(() => keepWithin(models.data?.total), [keepWithin, models.data?.total]);
   const ids = useMemo(() => models.data?.items.map((m) => m.id), [models.data]);
   const profiles = useModelProfiles(ids);
   const readiness = useReadiness();

@@ -10,7 +10,7 @@ import {
   EuiSpacer,
   EuiTitle,
 } from '@elastic/eui';
-import React, { useCallback } from 'react';
+import React, { useCallback, useEffect } from 'react';
 import { useHistory, useParams } from 'react-router-dom';
 import { MODEL_SORT_FIELDS, ModelSortField } from '../../../common/types';
 import { useModelGroup } from '../../hooks/use_model';
@@ -42,6 +42,8 @@ function ModelGroupView({ groupId }: { groupId: string }) {
     model_group_id: groupId,
     ...paging.query,
   });
+  const { keepWithin } = paging;
+  useEffect(() => keepWithin(versions.data?.total), [keepWithin, versions.data?.total]);
   const { reload: reloadGroup } = group;
   const { reload: reloadVersions } = versions;
   const reload = useCallback(() => {

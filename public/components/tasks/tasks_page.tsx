@@ -8,7 +8,7 @@ import {
   EuiFormRow,
   EuiSpacer,
 } from '@elastic/eui';
-import React, { useMemo, useState } from 'react';
+import React, { useEffect, useMemo, useState } from 'react';
 import { isTerminalTaskState, TASK_STATES, TASK_TYPES, TaskState, TaskType } from '../../../common/ml_commons';
 import { validate } from '../../../common/schema';
 import type { Task } from '../../../common/types';
@@ -54,6 +54,8 @@ export function TasksPage() {
     size: paging.pageSize,
     sort_direction: paging.sort.direction,
   });
+  const { keepWithin } = paging;
+  useEffect(() => keepWithin(data?.total), [keepWithin, data?.total]);
   // Tasks still running are read again until they end, so their state (and the details) move on.
   const running = !!data?.items.some((t) => !isTerminalTaskState(t.state));
   useAutoRefresh(running ? MIN_REFRESH_MS : 0, reload);
