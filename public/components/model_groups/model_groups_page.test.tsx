@@ -164,6 +164,35 @@ describe('ModelGroupsPage', () => {
     expect(screen.getByTestId('modelGroupRow-g1')).toHaveTextContent('Dense encoders');
   });
 
+  it('lets the search speak again once it has caught up with an edit (a later change elsewhere shows)', async () => {
+    const before = modelGroup({ id: 'g1', name: 'embeddings', description: 'All encoders', last_updated_time: 1000 });
+    const after = { ...before, description: 'Dense encoders' };
+    // The searches answer: before (twice, lagging the edit), then after, then reverted elsewhere.
+    const answers = [before, before, after, before];
+    let searches = 0;
+    const http = createFakeHttp({
+      get: {
+        [GROUPS]: () => page([answers[Math.min(searches++, answers.length - 1)]]),
+        [MODELS]: RUNNING,
+        [READINESS]: READY,
+        [routePath('modelGroup', { groupId: 'g1' })]: after,
+      },
+      put: { [UPDATE]: { status: 'Updated' } },
+    });
+    renderWithServices(<ModelGroupsPage />, { http, path: '/model-groups' });
+    fireEvent.click(await screen.findByTestId('editGroupButton-g1'));
+    fireEvent.change(screen.getByTestId('groupDescriptionInput'), { target: { value: 'Dense encoders' } });
+    fireEvent.click(screen.getByTestId('groupFormSubmit'));
+    await waitFor(() => expect(searches).toBe(2));
+    await waitFor(() => expect(screen.getByTestId('modelGroupRow-g1')).toHaveTextContent('Dense encoders'));
+    const sortBy = (name: RegExp) => fireEvent.click(within(screen.getByTestId('modelGroupsTable')).getAllByRole('button', { name })[0]);
+    sortBy(/^Name/);
+    await waitFor(() => expect(searches).toBe(3));
+    sortBy(/^Name/);
+    await waitFor(() => expect(searches).toBe(4));
+    await waitFor(() => expect(screen.getByTestId('modelGroupRow-g1')).toHaveTextContent('All encoders'));
+  });
+
   describe('delete', () => {
     it('needs the name typed before it deletes', async () => {
       const { http, toasts } = setup({ del: { [DELETE]: { result: 'deleted' } } });

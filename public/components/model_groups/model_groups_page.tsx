@@ -10,7 +10,7 @@ import {
   EuiText,
   EuiToolTip,
 } from '@elastic/eui';
-import React, { useCallback } from 'react';
+import React, { useCallback, useEffect } from 'react';
 import { useHistory } from 'react-router-dom';
 import { ModelGroup, MODEL_GROUP_SORT_FIELDS, ModelGroupSortField } from '../../../common/types';
 import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
@@ -33,6 +33,8 @@ export function ModelGroupsPage() {
     search: debouncedSearch || undefined,
     ...paging.query,
   });
+  const { keepWithin } = paging;
+  useEffect(() => keepWithin(groups.data?.total), [keepWithin, groups.data?.total]);
   const deployed = useDeployedCounts();
   const { reload: reloadGroups } = groups;
   const { reload: reloadDeployed } = deployed;
@@ -43,6 +45,12 @@ export function ModelGroupsPage() {
   // Groups as read by id after an edit, with what they were: shown instead of a search hit that
   // still says what the group was before the edit.
   const [edits, setEdits] = React.useState<Record<string, Edit>>({});
+  // An edit stops standing in once a search shows the group otherwise than before it (caught up,
+  // or edited again elsewhere): from then on the search is the truth.
+  React.useEffect(() => {
+    const stale = (groups.data?.items ?? []).filter((g) => edits[g.id] && !sameGroup(g, edits[g.id].before)).map((g) => g.id);
+    if (stale.length) setEdits((e) => Object.fromEntries(Object.entries(e).filter(([id]) => !stale.includes(id))));
+  }, [groups.data, edits]);
   const actions = useGroupActions({
     onChanged: (after, before) => {
       if (after && before) setEdits((e) => ({ ...e, [after.id]: { before, after } }));
@@ -168,13 +176,15 @@ interface Edit {
   after: ModelGroup;
 }
 
+/** The fields an edit changes, compared as the search and the read by id return them. */
+function sameGroup(a: ModelGroup, b: ModelGroup): boolean {
+  return a.name === b.name && (a.description ?? '') === (b.description ?? '') && a.access === b.access && (a.backend_roles ?? []).join() === (b.backend_roles ?? []).join();
+}
+
 /**
  * A search hit, or the group as saved when the hit still shows it as it was before the edit
  * (ML Commons does not move `last_updated_time` on an edit, so the values are compared).
  */
 function current(hit: ModelGroup, edit: Edit | undefined): ModelGroup {
-  if (!edit) return hit;
-  const same = (a: ModelGroup, b: ModelGroup) =>
-    a.name === b.name && (a.description ?? '') === (b.description ?? '') && a.access === b.access && (a.backend_roles ?? []).join() === (b.backend_roles ?? []).join();
-  return same(hit, edit.before) && !same(hit, edit.after) ? { ...hit, ...edit.after } : hit;
+  return edit && sameGroup(hit, edit.before) && !sameGroup(hit, edit.after) ? { ...hit, ...edit.after } : hit;
 }
