@@ -38,13 +38,14 @@ const UNDONE_BY_LEAVING: ReadonlyArray<FlowState['phase']> = ['creating_group', 
  */
 export function leaveMessage(state: FlowState | undefined): string | undefined {
   if (!state || !UNDONE_BY_LEAVING.includes(state.phase) || state.registerTaskId) return undefined;
-  return 'The registration is still running. Leaving this page cancels it and deletes what it has made so far (the partly uploaded model, and the new group if it made one).';
+  return 'The registration is still running. Leaving this page cancels it and deletes what it has made so far where it can (a partly uploaded model, and the new group if it made one).';
 }
 
 /**
  * Runs one registration at a time and exposes its state. While leaving would lose work, leaving
- * asks for confirmation, whether to another page of this app, another OSD app, or out of the
- * browser tab (see leave_guard.ts); unmounting cancels it, which deletes a model left half-uploaded.
+ * asks for confirmation: to another page of this app (links, Back/Forward), to another OSD app
+ * through its navigation, or out of the browser tab (see leave_guard.ts). Back/Forward straight to
+ * another app is not seen; unmounting then cancels, which deletes a model left half-uploaded.
  */
 export function useRegister(options: Omit<RegisterFlowOptions, 'onChange'> = {}) {
   const { apis, leaveGuard } = useServices();

@@ -216,7 +216,8 @@ export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): F
     else if (ctx.file && reportProblems) add('file', 'The dropped zip has problems (listed below); ML Commons would reject it too.');
   }
 
-  // Cross-field rules the route also applies.
+  // Cross-field rules: the route applies them too, except those that depend on the cluster's
+  // version, which it does not read.
   const crossField = checkModelRegistration({ function_name: v.function_name, model_config: modelConfig }, ctx.clusterVersion);
   if (crossField) {
     if (!modelConfig) add('model_type', crossField);

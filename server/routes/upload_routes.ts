@@ -49,7 +49,10 @@ export function registerUploadRoutes(router: IRouter, deps: RouteDeps & { upload
       } catch (err) {
         if (limit.exceeded) throw new PluginHttpError(413, `Chunk is larger than ${CHUNK_SIZE_BYTES} bytes`);
         // A body sent without a length (chunked) that turned out empty: ML Commons answers 500.
-        if (limit.bytes === 0) throw new PluginHttpError(400, 'Chunk is empty');
+        // Only a body that really ended empty, not one cut short before its first bytes went up.
+        if (request.headers['content-length'] === undefined && limit.bytes === 0 && request.body.readableEnded) {
+          throw new PluginHttpError(400, 'Chunk is empty');
+        }
         throw err;
       } finally {
         // Either way the copy's file is closed: a refused chunk must not hold its descriptor and bytes.
