@@ -46,6 +46,10 @@ async function pick(file: string, name = path.basename(file)) {
 
 const posted = (http: ReturnType<typeof setup>['http'], p: string) => http.post.mock.calls.filter((c) => c[0] === p);
 
+/** A request that never answers until it is aborted, as core's fetch then rejects. */
+const hangsUntilAborted = (_p: string, o?: HttpFetchOptions) =>
+  new Promise((_resolve, reject) => o?.signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))));
+
 describe('RegisterPage', () => {
   it('shows why a bad zip is refused and sends nothing', async () => {
     const { http } = setup();
@@ -163,8 +167,7 @@ describe('RegisterPage', () => {
   it('keeps the submit button in place, busy, while registering: a double click neither cancels nor starts twice', async () => {
     const { http } = setup({
       post: {
-        [chunkPath(0)]: (_p: string, o?: HttpFetchOptions) =>
-          new Promise((_resolve, reject) => o?.signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })))),
+        [chunkPath(0)]: hangsUntilAborted,
       },
     });
     await pick(GLOVE, 'glove.zip');
@@ -189,8 +192,7 @@ describe('RegisterPage', () => {
     const { http } = setup({
       post: {
         // The chunk request hangs until it is aborted, as a slow network would.
-        [chunkPath(0)]: (_p: string, o?: HttpFetchOptions) =>
-          new Promise((_resolve, reject) => o?.signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })))),
+        [chunkPath(0)]: hangsUntilAborted,
       },
     });
     await pick(GLOVE, 'glove.zip');
@@ -208,7 +210,7 @@ describe('RegisterPage', () => {
   it('asks before leaving for another page (of this app or of OSD) while uploading, and keeps the upload when the user stays', async () => {
     const confirm = jest.spyOn(window, 'confirm').mockReturnValue(false);
     const { http, history, services } = setup({
-      post: { [chunkPath(0)]: (_p: string, o?: HttpFetchOptions) => new Promise((_resolve, reject) => o?.signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })))) },
+      post: { [chunkPath(0)]: hangsUntilAborted },
     });
     expect(services.leaveGuard.message).toBeUndefined();
     await pick(GLOVE, 'glove.zip');
