@@ -1,7 +1,13 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useHistory, useLocation } from 'react-router-dom';
+import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from './use_debounced_value';
 
 export type QueryPatch = Record<string, string | undefined>;
+
+/** A query value if it is one of `list`, else '' (a hand-edited or outdated URL is ignored). */
+export function knownValue<T extends string>(list: readonly T[], value: string | null): T | '' {
+  return value && (list as readonly string[]).includes(value) ? (value as T) : '';
+}
 
 /**
  * The page's URL query as state, so a list's page, sort and filters survive Back and reload and
@@ -27,4 +33,22 @@ export function useUrlQuery(): [URLSearchParams, (patch: QueryPatch) => void] {
     [history]
   );
   return [params, patch];
+}
+
+/**
+ * A search box kept in the URL under `key`: typing goes to local state and reaches the URL once
+ * it pauses (every URL change replaces a history entry, and browsers throttle, Safari refuses,
+ * many in a row). A new value goes back to the first page. `value` is the paused, trimmed text.
+ */
+export function useUrlSearchText(key: string): { text: string; setText: (text: string) => void; value: string } {
+  const [params, patch] = useUrlQuery();
+  const fromUrl = params.get(key) ?? '';
+  const [text, setText] = useState(fromUrl);
+  const value = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
+  useEffect(() => {
+    if (value !== fromUrl) patch({ [key]: value, page: undefined });
+    // Only a new value is written; the URL's own changes arrive through a remount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  return { text, setText, value };
 }

@@ -25,6 +25,11 @@ const RUNNING = page([
   model({ id: 'c', model_group_id: 'g2', model_state: 'DEPLOYED' }),
 ]);
 
+const renderSetup = (path: string) => {
+  const http = createFakeHttp({ get: { [GROUPS]: GROUP_PAGE, [MODELS]: RUNNING, [READINESS]: READY } });
+  return { http, ...renderWithServices(<ModelGroupsPage />, { http, path }) };
+};
+
 function setup({ groups = GROUP_PAGE as unknown, readiness = READY as unknown, post = {} as Record<string, unknown>, put = {} as Record<string, unknown>, del = {} as Record<string, unknown> } = {}) {
   const http = createFakeHttp({ get: { [GROUPS]: groups, [MODELS]: RUNNING, [READINESS]: readiness }, post, put, delete: del });
   return { http, ...renderWithServices(<ModelGroupsPage />, { http, path: '/model-groups' }) };
@@ -69,6 +74,14 @@ describe('ModelGroupsPage', () => {
     fireEvent.click(screen.getByTestId('deployedCountsError-retry'));
     expect(await screen.findByTestId('modelGroupDeployed-g1')).toHaveTextContent('2');
     expect(screen.queryByTestId('deployedCountsError')).not.toBeInTheDocument();
+  });
+
+  it('keeps its search in the URL once typing pauses, and starts it again from the URL', async () => {
+    const { http, history } = renderSetup('/model-groups?q=emb&page=2');
+    await screen.findByTestId('modelGroupRow-g1');
+    expect(lastCallOptions(http.get, GROUPS)?.query).toMatchObject({ search: 'emb', from: 20 });
+    fireEvent.change(screen.getByPlaceholderText('Search by name or id'), { target: { value: 'embeddings' } });
+    await waitFor(() => expect(history.location.search).toBe('?q=embeddings'));
   });
 
   describe('create', () => {

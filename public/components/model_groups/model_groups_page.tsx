@@ -13,7 +13,7 @@ import {
 import React, { useCallback, useEffect } from 'react';
 import { useHistory } from 'react-router-dom';
 import { ModelGroup, MODEL_GROUP_SORT_FIELDS, ModelGroupSortField } from '../../../common/types';
-import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
+import { useUrlSearchText } from '../../hooks/use_url_query';
 import { useDeployedCounts } from '../../hooks/use_deployed_counts';
 import { useModelGroups } from '../../hooks/use_model_groups';
 import { tablePagination, useTablePaging } from '../../hooks/use_table_paging';
@@ -26,9 +26,10 @@ import { useGroupActions } from './use_group_actions';
 
 export function ModelGroupsPage() {
   const history = useHistory();
-  const [search, setSearch] = React.useState('');
+  // The search and the page live in the URL, so Back from a group finds the list as it was.
+  const searchBox = useUrlSearchText('q');
   const paging = useTablePaging<ModelGroupSortField>({ field: 'last_updated_time', direction: 'desc' }, MODEL_GROUP_SORT_FIELDS);
-  const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const debouncedSearch = searchBox.value;
   const groups = useModelGroups({
     search: debouncedSearch || undefined,
     ...paging.query,
@@ -134,11 +135,8 @@ export function ModelGroupsPage() {
         fullWidth
         compressed
         placeholder="Search by name or id"
-        value={search}
-        onChange={(e) => {
-          setSearch(e.target.value);
-          paging.resetPage();
-        }}
+        value={searchBox.text}
+        onChange={(e) => searchBox.setText(e.target.value)}
         aria-label="Search model groups by name or id"
         data-test-subj="modelGroupsSearch"
       />

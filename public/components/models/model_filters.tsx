@@ -3,6 +3,7 @@ import React from 'react';
 import { FUNCTION_NAMES, FunctionName, MODEL_FORMATS, MODEL_STATES, ModelFormat, ModelState } from '../../../common/ml_commons';
 import { ID_PATTERN } from '../../../common/constants';
 import type { ModelGroup } from '../../../common/types';
+import { knownValue } from '../../hooks/use_url_query';
 import { humanize } from '../common/labels';
 import { MODEL_STATE_INFO } from '../common/model_state';
 import { FilterSelect } from '../common/filter_select';
@@ -17,15 +18,13 @@ export interface ModelFilterValues {
 
 export const NO_FILTERS: ModelFilterValues = { search: '', state: '', fn: '', format: '', groupId: '' };
 
-const known = <T extends string>(list: readonly T[], value: string | null): T | '' => (value && (list as readonly string[]).includes(value) ? (value as T) : '');
-
 /** The filters from the URL query (`q`, `state`, `fn`, `format`, `group`); values no list knows, or malformed ids, are ignored. */
 export function filtersFromQuery(params: URLSearchParams): ModelFilterValues {
   return {
     search: params.get('q') ?? '',
-    state: known(MODEL_STATES, params.get('state')),
-    fn: known(FUNCTION_NAMES, params.get('fn')),
-    format: known(MODEL_FORMATS, params.get('format')),
+    state: knownValue(MODEL_STATES, params.get('state')),
+    fn: knownValue(FUNCTION_NAMES, params.get('fn')),
+    format: knownValue(MODEL_FORMATS, params.get('format')),
     groupId: ID_PATTERN.test(params.get('group') ?? '') ? (params.get('group') as string) : '',
   };
 }

@@ -3,7 +3,6 @@ import React, { useCallback, useEffect, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { MODEL_SORT_FIELDS, ModelSortField } from '../../../common/types';
 import { useAutoRefresh } from '../../hooks/use_auto_refresh';
-import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
 import { useModelGroupIndex } from '../../hooks/use_model_group_index';
 import { useModels } from '../../hooks/use_models';
 import { useOrphanedUploads } from '../../hooks/use_orphaned_uploads';
@@ -14,7 +13,7 @@ import { PageTitle } from '../common/page_title';
 import { RefreshControl } from '../common/refresh_interval';
 import { useModelActions } from '../model_actions/use_model_actions';
 import { filtersFromQuery, filtersToQuery, ModelFilters } from './model_filters';
-import { useUrlQuery } from '../../hooks/use_url_query';
+import { useUrlQuery, useUrlSearchText } from '../../hooks/use_url_query';
 import { ModelsTable } from './models_table';
 import { OrphanCleanup } from './orphan_cleanup';
 import { orphanMinutesFrom } from './orphans';
@@ -37,19 +36,11 @@ export function ModelsPage() {
   const location = useLocation();
   // Filters and paging live in the URL: Back from a model, or a reload, finds the list as it was.
   const [params, patchQuery] = useUrlQuery();
-  const urlFilters = filtersFromQuery(params);
-  // Typing goes to local state and reaches the URL once it pauses: every URL change replaces a
-  // history entry, and browsers throttle (Safari refuses) many of those in a row.
-  const [searchText, setSearchText] = useState(urlFilters.search);
-  const filters = { ...urlFilters, search: searchText };
+  const searchBox = useUrlSearchText('q');
+  const filters = { ...filtersFromQuery(params), search: searchBox.text };
+  const search = searchBox.value;
   const [refreshMs, setRefreshMs] = useState(0);
   const paging = useTablePaging<ModelSortField>({ field: 'created_time', direction: 'desc' }, MODEL_SORT_FIELDS);
-  const search = useDebouncedValue(searchText.trim(), SEARCH_DEBOUNCE_MS);
-  useEffect(() => {
-    if (search !== urlFilters.search) patchQuery({ q: search, page: undefined });
-    // Only a new search is written; the URL's own changes come in through urlFilters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search]);
   const groupIndex = useModelGroupIndex();
 
   const models = useModels({
@@ -111,7 +102,7 @@ export function ModelsPage() {
         values={filters}
         groups={groupIndex.groups}
         onChange={(next) => {
-          if (next.search !== searchText) setSearchText(next.search);
+          if (next.search !== searchBox.text) searchBox.setText(next.search);
           else patchQuery({ ...filtersToQuery(next), q: search, page: undefined });
         }}
       />

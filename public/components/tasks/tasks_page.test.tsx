@@ -9,9 +9,9 @@ import { TasksPage } from './tasks_page';
 
 const TASKS = routePath('tasks');
 
-function setup(tasks: unknown, del: Record<string, unknown> = {}) {
+function setup(tasks: unknown, del: Record<string, unknown> = {}, path = '/tasks') {
   const http = createFakeHttp({ get: { [TASKS]: tasks, [routePath('readiness')]: READY }, delete: del });
-  return { http, ...renderWithServices(<TasksPage />, { http }) };
+  return { http, ...renderWithServices(<TasksPage />, { http, path }) };
 }
 
 describe('TasksPage', () => {
@@ -38,6 +38,15 @@ describe('TasksPage', () => {
     await waitFor(() =>
       expect(lastCallOptions(http.get, TASKS)?.query).toEqual({ from: 0, size: 20, sort_direction: 'desc', task_types: ['DEPLOY_MODEL'], states: ['FAILED'] })
     );
+  });
+
+  it('keeps its filters in the URL: a reload or Back finds them (unknown values ignored)', async () => {
+    const { http, history } = setup(page([task({ id: 't1' })], 45), {}, '/tasks?state=FAILED&type=NOPE&model=abc_1&page=2');
+    await screen.findByTestId('taskRow-t1');
+    expect(lastCallOptions(http.get, TASKS)?.query).toEqual({ from: 20, size: 20, sort_direction: 'desc', states: ['FAILED'], model_id: 'abc_1' });
+    expect(screen.getByTestId('tasksModelFilter')).toHaveValue('abc_1');
+    fireEvent.change(screen.getByTestId('tasksTypeFilter'), { target: { value: 'DEPLOY_MODEL' } });
+    expect(new URLSearchParams(history.location.search).toString()).toBe('state=FAILED&type=DEPLOY_MODEL&model=abc_1');
   });
 
   it("shows ML Commons' reason when the request fails", async () => {

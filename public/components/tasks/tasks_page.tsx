@@ -14,7 +14,7 @@ import { validate } from '../../../common/schema';
 import type { Task } from '../../../common/types';
 import { id as idCheck } from '../../../common/validators';
 import { MIN_REFRESH_MS, useAutoRefresh } from '../../hooks/use_auto_refresh';
-import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
+import { knownValue, useUrlQuery, useUrlSearchText } from '../../hooks/use_url_query';
 import { useReadiness } from '../../hooks/use_readiness';
 import { tablePagination, useTablePaging } from '../../hooks/use_table_paging';
 import { useTasks } from '../../hooks/use_tasks';
@@ -33,11 +33,13 @@ const STATE_OPTIONS = [{ value: '', text: 'All states' }, ...TASK_STATES.map((s)
 const TYPE_OPTIONS = [{ value: '', text: 'All task types' }, ...TASK_TYPES.map((t) => ({ value: t, text: humanize(t) }))];
 
 export function TasksPage() {
-  const [state, setState] = useState<TaskState | ''>('');
-  const [taskType, setTaskType] = useState<TaskType | ''>('');
-  const [modelIdText, setModelIdText] = useState('');
+  // Filters live in the URL, so Back from a model finds the list as it was; unknown values are ignored.
+  const [params, patchQuery] = useUrlQuery();
+  const state = knownValue(TASK_STATES, params.get('state'));
+  const taskType = knownValue(TASK_TYPES, params.get('type'));
+  const modelIdBox = useUrlSearchText('model');
   const [open, setOpen] = useState<Task | undefined>();
-  const modelId = useDebouncedValue(modelIdText.trim(), SEARCH_DEBOUNCE_MS);
+  const modelId = modelIdBox.value;
   const modelIdCheck = modelId ? validate(idCheck(), modelId) : undefined;
   const modelIdError = modelIdCheck && !modelIdCheck.ok ? `Model id ${modelIdCheck.error.replace(/^\[[^\]]*\]: /, '')}` : undefined;
   const readiness = useReadiness();
@@ -98,12 +100,9 @@ export function TasksPage() {
               compressed
               icon="search"
               placeholder="Model id"
-              value={modelIdText}
+              value={modelIdBox.text}
               isInvalid={!!modelIdError}
-              onChange={(e) => {
-                setModelIdText(e.target.value);
-                paging.resetPage();
-              }}
+              onChange={(e) => modelIdBox.setText(e.target.value)}
               aria-label="Filter by model id"
               data-test-subj="tasksModelFilter"
             />
@@ -112,20 +111,14 @@ export function TasksPage() {
         <FilterSelect<TaskType | ''>
           options={TYPE_OPTIONS}
           value={taskType}
-          onChange={(v) => {
-            setTaskType(v);
-            paging.resetPage();
-          }}
+          onChange={(v) => patchQuery({ type: v, page: undefined })}
           label="Filter by task type"
           data-test-subj="tasksTypeFilter"
         />
         <FilterSelect<TaskState | ''>
           options={STATE_OPTIONS}
           value={state}
-          onChange={(v) => {
-            setState(v);
-            paging.resetPage();
-          }}
+          onChange={(v) => patchQuery({ state: v, page: undefined })}
           label="Filter by state"
           data-test-subj="tasksStateFilter"
         />
