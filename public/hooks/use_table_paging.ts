@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { DEFAULT_PAGE_SIZE, MAX_RESULT_WINDOW } from '../../common/constants';
 import type { SortDirection } from '../../common/types';
 import { QueryPatch, useUrlQuery } from './use_url_query';
@@ -77,4 +77,10 @@ export function useTablePaging<F extends string>(initialSort: TableSort<F>, fiel
   /** The page and sort as search routes take them (for routes that sort by a field). */
   const query = { from, size: pageSize, sort_field: sort.field, sort_direction: sort.direction };
   return { pageIndex, pageSize, sort, from, query, onTableChange, resetPage, keepWithin };
+}
+
+/** Keeps `paging` on a page that has rows once the list's `total` is known (see keepWithin). */
+export function usePageWithin(paging: { keepWithin: (total: number | undefined) => void }, total: number | undefined) {
+  const { keepWithin } = paging;
+  useEffect(() => keepWithin(total), [keepWithin, total]);
 }

@@ -1,10 +1,10 @@
 import { EuiBasicTable, EuiBasicTableColumn, EuiButton, EuiFlexGroup, EuiFlexItem, EuiSpacer } from '@elastic/eui';
-import React, { useCallback, useEffect, useMemo, useState } from 'react';
+import React, { useCallback, useMemo, useState } from 'react';
 import type { ModelState } from '../../../common/ml_commons';
 import { Model, MODEL_SORT_FIELDS, ModelSortField } from '../../../common/types';
 import { useModelProfiles } from '../../hooks/use_model_profiles';
 import { useModels } from '../../hooks/use_models';
-import { tablePagination, useTablePaging } from '../../hooks/use_table_paging';
+import { tablePagination, usePageWithin, useTablePaging } from '../../hooks/use_table_paging';
 import { useAutoRefresh } from '../../hooks/use_auto_refresh';
 import { useReadiness } from '../../hooks/use_readiness';
 import { nodeNames } from '../cluster/readiness_values';
@@ -25,8 +25,7 @@ export function DeploymentsPage() {
     states: DEPLOYMENT_STATES,
     ...paging.query,
   });
-  const { keepWithin } = paging;
-  useEffect(() => keepWithin(models.data?.total), [keepWithin, models.data?.total]);
+  usePageWithin(paging, models.data?.total);
   const ids = useMemo(() => models.data?.items.map((m) => m.id), [models.data]);
   const profiles = useModelProfiles(ids);
   const readiness = useReadiness();

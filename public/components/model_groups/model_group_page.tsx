@@ -10,12 +10,12 @@ import {
   EuiSpacer,
   EuiTitle,
 } from '@elastic/eui';
-import React, { useCallback, useEffect } from 'react';
+import React, { useCallback } from 'react';
 import { useHistory, useParams } from 'react-router-dom';
 import { MODEL_SORT_FIELDS, ModelSortField } from '../../../common/types';
 import { useModelGroup } from '../../hooks/use_model';
 import { useModels } from '../../hooks/use_models';
-import { useTablePaging } from '../../hooks/use_table_paging';
+import { usePageWithin, useTablePaging } from '../../hooks/use_table_paging';
 import { AppLinkButton, appPaths } from '../common/app_link';
 import { ErrorCallout } from '../common/error_callout';
 import { EMPTY, formatTime, orEmpty } from '../common/format';
@@ -42,8 +42,7 @@ function ModelGroupView({ groupId }: { groupId: string }) {
     model_group_id: groupId,
     ...paging.query,
   });
-  const { keepWithin } = paging;
-  useEffect(() => keepWithin(versions.data?.total), [keepWithin, versions.data?.total]);
+  usePageWithin(paging, versions.data?.total);
   const { reload: reloadGroup } = group;
   const { reload: reloadVersions } = versions;
   const reload = useCallback(() => {

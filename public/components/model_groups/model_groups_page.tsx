@@ -10,13 +10,13 @@ import {
   EuiText,
   EuiToolTip,
 } from '@elastic/eui';
-import React, { useCallback, useEffect } from 'react';
+import React, { useCallback } from 'react';
 import { useHistory } from 'react-router-dom';
 import { ModelGroup, MODEL_GROUP_SORT_FIELDS, ModelGroupSortField } from '../../../common/types';
 import { useUrlSearchText } from '../../hooks/use_url_query';
 import { useDeployedCounts } from '../../hooks/use_deployed_counts';
 import { useModelGroups } from '../../hooks/use_model_groups';
-import { tablePagination, useTablePaging } from '../../hooks/use_table_paging';
+import { tablePagination, usePageWithin, useTablePaging } from '../../hooks/use_table_paging';
 import { AppLink, appPaths } from '../common/app_link';
 import { ErrorCallout } from '../common/error_callout';
 import { EMPTY, formatTime, orEmpty } from '../common/format';
@@ -34,8 +34,7 @@ export function ModelGroupsPage() {
     search: debouncedSearch || undefined,
     ...paging.query,
   });
-  const { keepWithin } = paging;
-  useEffect(() => keepWithin(groups.data?.total), [keepWithin, groups.data?.total]);
+  usePageWithin(paging, groups.data?.total);
   const deployed = useDeployedCounts();
   const { reload: reloadGroups } = groups;
   const { reload: reloadDeployed } = deployed;

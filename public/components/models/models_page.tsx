@@ -1,12 +1,11 @@
 import { EuiEmptyPrompt, EuiFlexGroup, EuiFlexItem, EuiSpacer } from '@elastic/eui';
-import React, { useCallback, useEffect, useState } from 'react';
-import { useLocation } from 'react-router-dom';
+import React, { useCallback, useState } from 'react';
 import { MODEL_SORT_FIELDS, ModelSortField } from '../../../common/types';
 import { useAutoRefresh } from '../../hooks/use_auto_refresh';
 import { useModelGroupIndex } from '../../hooks/use_model_group_index';
 import { useModels } from '../../hooks/use_models';
 import { useOrphanedUploads } from '../../hooks/use_orphaned_uploads';
-import { useTablePaging } from '../../hooks/use_table_paging';
+import { usePageWithin, useTablePaging } from '../../hooks/use_table_paging';
 import { AppLinkButton, appPaths } from '../common/app_link';
 import { ErrorCallout } from '../common/error_callout';
 import { PageTitle } from '../common/page_title';
@@ -33,7 +32,6 @@ function EmptyModels() {
 
 /** Every model in the cluster, deployed or not, with its state explained and the actions on it. */
 export function ModelsPage() {
-  const location = useLocation();
   // Filters and paging live in the URL: Back from a model, or a reload, finds the list as it was.
   const [params, patchQuery] = useUrlQuery();
   const searchBox = useUrlSearchText('q');
@@ -51,9 +49,8 @@ export function ModelsPage() {
     model_group_id: filters.groupId || undefined,
     ...paging.query,
   });
-  const { keepWithin } = paging;
-  useEffect(() => keepWithin(models.data?.total), [keepWithin, models.data?.total]);
-  const orphanMinutes = orphanMinutesFrom(location.search);
+  usePageWithin(paging, models.data?.total);
+  const orphanMinutes = orphanMinutesFrom(params.toString());
   const orphans = useOrphanedUploads({ minAgeMinutes: orphanMinutes, search: search || undefined, groupId: filters.groupId || undefined });
 
   const { reload: reloadModels } = models;

@@ -8,7 +8,7 @@ import {
   EuiFormRow,
   EuiSpacer,
 } from '@elastic/eui';
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useMemo, useState } from 'react';
 import { isTerminalTaskState, TASK_STATES, TASK_TYPES, TaskState, TaskType } from '../../../common/ml_commons';
 import { validate } from '../../../common/schema';
 import type { Task } from '../../../common/types';
@@ -16,12 +16,12 @@ import { id as idCheck } from '../../../common/validators';
 import { MIN_REFRESH_MS, useAutoRefresh } from '../../hooks/use_auto_refresh';
 import { knownValue, useUrlQuery, useUrlSearchText } from '../../hooks/use_url_query';
 import { useReadiness } from '../../hooks/use_readiness';
-import { tablePagination, useTablePaging } from '../../hooks/use_table_paging';
+import { tablePagination, usePageWithin, useTablePaging } from '../../hooks/use_table_paging';
 import { useTasks } from '../../hooks/use_tasks';
 import { nodeNames } from '../cluster/readiness_values';
 import { AppLink, appPaths } from '../common/app_link';
 import { ErrorCallout } from '../common/error_callout';
-import { EMPTY, formatTime } from '../common/format';
+import { EMPTY, fieldError, formatTime } from '../common/format';
 import { humanize } from '../common/labels';
 import { PageTitle } from '../common/page_title';
 import { TaskStateHealth } from '../common/task_state';
@@ -41,7 +41,7 @@ export function TasksPage() {
   const [open, setOpen] = useState<Task | undefined>();
   const modelId = modelIdBox.value;
   const modelIdCheck = modelId ? validate(idCheck(), modelId) : undefined;
-  const modelIdError = modelIdCheck && !modelIdCheck.ok ? `Model id ${modelIdCheck.error.replace(/^\[[^\]]*\]: /, '')}` : undefined;
+  const modelIdError = modelIdCheck && !modelIdCheck.ok ? `Model id ${fieldError(modelIdCheck.error)}` : undefined;
   const readiness = useReadiness();
   const names = useMemo(() => nodeNames(readiness.data), [readiness.data]);
 
@@ -56,8 +56,7 @@ export function TasksPage() {
     size: paging.pageSize,
     sort_direction: paging.sort.direction,
   });
-  const { keepWithin } = paging;
-  useEffect(() => keepWithin(data?.total), [keepWithin, data?.total]);
+  usePageWithin(paging, data?.total);
   // Tasks still running are read again until they end, so their state (and the details) move on.
   const running = !!data?.items.some((t) => !isTerminalTaskState(t.state));
   useAutoRefresh(running ? MIN_REFRESH_MS : 0, reload);
