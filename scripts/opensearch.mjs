@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Local single-node OpenSearch 2.19.x + job-scheduler + ML Commons, assembled from Maven Central.
+// Local single-node OpenSearch + job-scheduler + ML Commons, assembled from Maven Central: the 2.19
+// line by default, or the 3.x line with --line 3 (OPENSEARCH_LINE=3), which runs on Java 21+.
 //
-//   npm run opensearch -- start  [--port 9200] [--keep-data] [--heap 2g]
+//   npm run opensearch -- start  [--port 9200] [--keep-data] [--heap 2g] [--line 2.19|3]
 //   npm run opensearch -- stop   [--port 9200] [--clean]
 //   npm run opensearch -- status [--port 9200]
 //   npm run opensearch -- logs   [--port 9200] [--lines 80]
@@ -22,11 +23,30 @@ import net from 'node:net';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { resolveArtifacts, run } from './lib/opensearch_artifacts.mjs';
+import { DEFAULT_LINE, lineOf, resolveArtifacts, run } from './lib/opensearch_artifacts.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CACHE_DIR = path.join(REPO_ROOT, '.cache', 'opensearch');
 export const JAVA_HOME = process.env.OPENSEARCH_JAVA_HOME || '/usr/lib/jvm/java-17-openjdk-amd64';
+
+/**
+ * The JDK a line runs on: 17 for 2.19 (it needs the Security Manager, gone from JDK 24), and for
+ * 3.x (Java 21+) OPENSEARCH3_JAVA_HOME or the newest JDK 21+ under /usr/lib/jvm.
+ */
+export function javaHomeFor(line) {
+  if (line === DEFAULT_LINE) return JAVA_HOME;
+  if (process.env.OPENSEARCH3_JAVA_HOME) return process.env.OPENSEARCH3_JAVA_HOME;
+  const major = (d) => Number(d.match(/(?:^|-)(\d+)(?:[.-]|$)/)?.[1] ?? 0);
+  let dirs = [];
+  try {
+    dirs = fs.readdirSync('/usr/lib/jvm').filter((d) => major(d) >= 21 && fs.existsSync(path.join('/usr/lib/jvm', d, 'bin', 'java')));
+  } catch {
+    /* no /usr/lib/jvm */
+  }
+  dirs.sort((a, b) => major(b) - major(a));
+  if (!dirs.length) throw new Error('OpenSearch 3.x needs Java 21 or newer: none found under /usr/lib/jvm (set OPENSEARCH3_JAVA_HOME)');
+  return path.join('/usr/lib/jvm', dirs[0]);
+}
 /** System user the server runs as when this script runs as root (OpenSearch refuses root). */
 export const SERVICE_USER = 'mlmodels-os';
 export const DEFAULT_PORT = 9200;
@@ -193,7 +213,7 @@ async function ensureHome(resolved, log) {
   log(`Installing OpenSearch ${resolved.version} into ${home} ...`);
   await mustRun('unzip', ['-q', path.join(dl, resolved.files.server), '-d', work], {}, 'unzip of the server');
   const tmpHome = path.join(work, `opensearch-${resolved.version}`);
-  const env = { ...cleanEnv(), OPENSEARCH_PATH_CONF: path.join(tmpHome, 'config') };
+  const env = { ...cleanEnv(resolved.line), OPENSEARCH_PATH_CONF: path.join(tmpHome, 'config') };
   // job-scheduler first: ML Commons declares extended.plugins=opensearch-job-scheduler.
   for (const f of [resolved.files.jobScheduler, resolved.files.ml]) {
     await mustRun(
@@ -283,11 +303,11 @@ async function ensureServiceUser(log) {
 }
 
 /** Environment for the launcher: clean, so inherited JAVA_TOOL_OPTIONS / OPENSEARCH_JAVA_OPTS can't sneak flags in. */
-function cleanEnv() {
+function cleanEnv(line) {
   return {
     PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
     LANG: 'C.UTF-8',
-    OPENSEARCH_JAVA_HOME: JAVA_HOME,
+    OPENSEARCH_JAVA_HOME: javaHomeFor(line),
   };
 }
 
@@ -415,8 +435,9 @@ export async function statusOpenSearch({ port = DEFAULT_PORT } = {}) {
  *   transportPort: number, nodeDir: string, logFile: string, serviceUser: string|null,
  *   alreadyRunning: boolean, startSeconds: number}>}
  */
-export async function startOpenSearch({ port = DEFAULT_PORT, log = console.log, keepData = false, heap = DEFAULT_HEAP } = {}) {
+export async function startOpenSearch({ port = DEFAULT_PORT, log = console.log, keepData = false, heap = DEFAULT_HEAP, line = DEFAULT_LINE } = {}) {
   port = checkPort(port);
+  line = lineOf(line);
   const t0 = Date.now();
   const nodeDir = nodeDirFor(port);
   const url = `http://127.0.0.1:${port}`;
@@ -440,7 +461,7 @@ export async function startOpenSearch({ port = DEFAULT_PORT, log = console.log, 
   const { resolved, home, libtorchDir, serviceUser } = await withLock(
     'install',
     async () => {
-      const resolved = await resolveArtifacts({ cacheDir: CACHE_DIR, log });
+      const resolved = { ...(await resolveArtifacts({ cacheDir: CACHE_DIR, log, line })), line };
       const home = await ensureHome(resolved, log);
       const libtorchDir = await ensureLibtorch(resolved, log);
       const serviceUser = await ensureServiceUser(log);
@@ -462,12 +483,12 @@ export async function startOpenSearch({ port = DEFAULT_PORT, log = console.log, 
   fs.rmSync(path.join(nodeDir, 'logs', 'startup.out'), { force: true });
   writeNodeConfig({ home, nodeDir, port, transportPort, libtorchDir, heap });
   assertOfflineFlags(nodeDir);
-  const meta = { url, port, transportPort, version: resolved.version, home, nodeDir, libtorchDir, serviceUser, heap };
+  const meta = { url, port, transportPort, version: resolved.version, line, home, nodeDir, libtorchDir, serviceUser, heap };
   fs.writeFileSync(path.join(nodeDir, 'node.json'), JSON.stringify(meta, null, 2) + '\n');
   if (serviceUser) await chownR(nodeDir, serviceUser);
 
   const env = {
-    ...cleanEnv(),
+    ...cleanEnv(line),
     OPENSEARCH_PATH_CONF: path.join(nodeDir, 'config'),
     OPENSEARCH_TMPDIR: path.join(nodeDir, 'tmp'),
   };
@@ -581,7 +602,7 @@ export function checkReadableByOpenSearch(file) {
 // CLI
 
 function parseArgs(argv) {
-  const opts = { port: Number(process.env.OPENSEARCH_PORT) || DEFAULT_PORT, keepData: false, clean: false, heap: DEFAULT_HEAP, lines: 80 };
+  const opts = { port: Number(process.env.OPENSEARCH_PORT) || DEFAULT_PORT, keepData: false, clean: false, heap: DEFAULT_HEAP, lines: 80, line: process.env.OPENSEARCH_LINE || DEFAULT_LINE };
   const [command, ...rest] = argv;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -595,6 +616,7 @@ function parseArgs(argv) {
     else if (a === '--clean') opts.clean = true;
     else if (a === '--heap') opts.heap = val();
     else if (a === '--lines') opts.lines = Number(val());
+    else if (a === '--line') opts.line = val();
     else throw new Error(`unknown option ${a}`);
   }
   return { command, opts };
@@ -622,7 +644,7 @@ async function main() {
       console.log(logsOpenSearch(opts));
       break;
     default:
-      console.error('usage: npm run opensearch -- start|stop|status|logs [--port N] [--keep-data] [--heap 2g] [--clean] [--lines N]');
+      console.error('usage: npm run opensearch -- start|stop|status|logs [--port N] [--keep-data] [--heap 2g] [--line 2.19|3] [--clean] [--lines N]');
       process.exitCode = 2;
   }
 }

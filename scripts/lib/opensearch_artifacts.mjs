@@ -1,4 +1,4 @@
-// Resolves and caches the Maven Central artefacts for a local OpenSearch 2.19.x node with
+// Resolves and caches the Maven Central artefacts for a local OpenSearch node (2.19.x or 3.x) with
 // job-scheduler + ML Commons, plus the libtorch natives DJL needs (see docs/opensearch_local.md).
 //
 // Everything lands in <repo>/.cache/opensearch/downloads and the choice is recorded in
@@ -8,9 +8,24 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-// Newest first. 2.19.5 is missing from Central for the ML plugin (checked 2026-11), so the list
-// is simply probed in order.
-export const CANDIDATE_VERSIONS = ['2.19.6', '2.19.5', '2.19.4', '2.19.3', '2.19.2', '2.19.1', '2.19.0'];
+// Release lines, each probed newest first. 2.19.5 is missing from Central for the ML plugin, and
+// of 3.x only 3.6.0 has every zip there (checked 2026-11-26: the ML plugin of 3.0-3.5 and 3.8-3.9
+// is not), so each list is simply probed in order. 2.19 is the default: the line OSD 2.19 ships with.
+export const LINES = {
+  '2.19': ['2.19.6', '2.19.5', '2.19.4', '2.19.3', '2.19.2', '2.19.1', '2.19.0'],
+  3: ['3.9.0', '3.8.0', '3.7.0', '3.6.0', '3.5.0', '3.4.0', '3.3.0'],
+};
+export const DEFAULT_LINE = '2.19';
+
+/** The line a --line value names ("3", "3.x" and "2.19" are accepted). */
+export function lineOf(value = DEFAULT_LINE) {
+  const key = String(value).replace(/\.x$/, '');
+  if (!LINES[key]) throw new Error(`unknown OpenSearch line ${value} (expected one of ${Object.keys(LINES).join(', ')})`);
+  return key;
+}
+
+/** Where a line's chosen versions are recorded; the default line keeps the original name. */
+const resolvedFile = (cacheDir, line) => path.join(cacheDir, line === DEFAULT_LINE ? 'resolved.json' : `resolved-${line}.json`);
 export const LIBTORCH_VERSION = '2.5.1';
 // libtorch flavours, preferred first. Central has no pytorch-native-cpu-precxx11 2.5.1 (its newest
 // is 2.4.0, checked 2026-11), so in practice the cxx11-ABI "cpu" build is what resolves. The JNI
@@ -89,8 +104,8 @@ export async function mvnCopy({ gav, file }, dir, log) {
 }
 
 /** Returns the cached resolution if every file it names is still present, else null. */
-export function readCachedResolution(cacheDir) {
-  const p = path.join(cacheDir, 'resolved.json');
+export function readCachedResolution(cacheDir, line = DEFAULT_LINE) {
+  const p = resolvedFile(cacheDir, line);
   try {
     const r = JSON.parse(fs.readFileSync(p, 'utf8'));
     const files = Object.values(r.files || {});
@@ -102,14 +117,16 @@ export function readCachedResolution(cacheDir) {
 }
 
 /**
- * Probes newest-to-oldest for a 2.19.x where server, job-scheduler and ML plugin all resolve,
- * then resolves libtorch and the DJL JNI. The ML zip is tried first for each version because it
- * is the one most likely to be missing, so a missing version costs one 404, not three downloads.
+ * Probes the line newest-to-oldest for a version where server, job-scheduler and ML plugin all
+ * resolve, then resolves libtorch and the DJL JNI (ML Commons 3.6 bundles the same DJL 0.31.1).
+ * The ML zip is tried first for each version because it is the one most likely to be missing, so
+ * a missing version costs one 404, not three downloads.
  */
-export async function resolveArtifacts({ cacheDir, log = console.log }) {
-  const cached = readCachedResolution(cacheDir);
+export async function resolveArtifacts({ cacheDir, log = console.log, line = DEFAULT_LINE }) {
+  const candidates = LINES[lineOf(line)];
+  const cached = readCachedResolution(cacheDir, line);
   if (cached) {
-    await resolveReindexModule({ cacheDir, version: cached.version, log });
+    if (needsReindexModule(line)) await resolveReindexModule({ cacheDir, version: cached.version, log });
     return { ...cached, fromCache: true };
   }
 
@@ -118,7 +135,7 @@ export async function resolveArtifacts({ cacheDir, log = console.log }) {
   log(`Resolving OpenSearch artefacts with mvn into ${dl} ...`);
   let version = null;
   const tried = [];
-  for (const v of CANDIDATE_VERSIONS) {
+  for (const v of candidates) {
     try {
       await mvnCopy(coords.ml(v), dl, log);
       await mvnCopy(coords.jobScheduler(v), dl, log);
@@ -132,10 +149,10 @@ export async function resolveArtifacts({ cacheDir, log = console.log }) {
     }
   }
   if (!version) {
-    throw new Error(`No complete OpenSearch 2.19.x set (server + job-scheduler + ML plugin) resolved:\n  ${tried.join('\n  ')}`);
+    throw new Error(`No complete OpenSearch ${line}.x set (server + job-scheduler + ML plugin) resolved:\n  ${tried.join('\n  ')}`);
   }
   // Drop ML/job-scheduler zips of versions we did not pick (they are still in ~/.m2).
-  for (const v of CANDIDATE_VERSIONS.filter((x) => x !== version)) {
+  for (const v of candidates.filter((x) => x !== version)) {
     for (const c of [coords.ml(v), coords.jobScheduler(v), coords.server(v)]) fs.rmSync(path.join(dl, c.file), { force: true });
   }
 
@@ -164,7 +181,7 @@ export async function resolveArtifacts({ cacheDir, log = console.log }) {
   }
   if (!jniVersion) throw new Error(`None of ai.djl.pytorch:pytorch-jni:{${DJL_JNI_VERSIONS.join(',')}} resolved`);
 
-  await resolveReindexModule({ cacheDir, version, log });
+  if (needsReindexModule(line)) await resolveReindexModule({ cacheDir, version, log });
 
   const resolved = {
     version,
@@ -182,13 +199,16 @@ export async function resolveArtifacts({ cacheDir, log = console.log }) {
     resolvedAt: new Date().toISOString(),
     resolveSeconds: Math.round((Date.now() - t0) / 1000),
   };
-  fs.writeFileSync(path.join(cacheDir, 'resolved.json'), JSON.stringify(resolved, null, 2) + '\n');
+  fs.writeFileSync(resolvedFile(cacheDir, line), JSON.stringify(resolved, null, 2) + '\n');
   log(`Resolved OpenSearch ${version} (plugins ${version}.0, libtorch ${LIBTORCH_VERSION} ${libtorchFlavor}, DJL JNI ${jniVersion}) in ${resolved.resolveSeconds} s`);
   return { ...resolved, fromCache: false };
 }
 
+/** 3.x's integ-test zip carries every module; 2.19's only the transport ones. */
+const needsReindexModule = (line) => line === DEFAULT_LINE;
+
 /**
- * The integ-test zip has no `reindex` module, and ML Commons deletes a model's chunk docs (and
+ * The 2.19 integ-test zip has no `reindex` module, and ML Commons deletes a model's chunk docs (and
  * more) with delete-by-query, which lives there: without it `DELETE /_plugins/_ml/models/<id>`
  * fails with 500 "failed to find action [org.opensearch.index.reindex.DeleteByQueryAction@…]".
  * Central has no module zip, but it has the module's jar (org.opensearch.plugin:reindex-client)
