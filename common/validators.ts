@@ -177,30 +177,52 @@ export const nativePredictBody = object({ ...predictFields, model_config: option
 
 export const profileModelsQuery = object({ ...dataSource, model_ids: optional(queryList(id(), { max: 100 })) });
 
-/** Checks that must hold across fields, which a per-field schema cannot express. */
 /**
  * Cross-field rules of a local model registration. `clusterVersion` (when known) adds what that
- * version requires: before 3.1, ML Commons reads every function's model_config as a text-embedding
- * config, so a SPARSE_* or TEXT_SIMILARITY config without embedding_dimension and framework_type
- * fails there ("embedding dimension is null"); from 3.1 those need nothing.
+ * version requires, each seen on a real node:
+ * - before 3.1, ML Commons reads every function's model_config as a text-embedding config, so a
+ *   SPARSE_* or TEXT_SIMILARITY config without embedding_dimension and framework_type fails there
+ *   ("embedding dimension is null"); from 3.1 those need nothing;
+ * - from 3.1, a SPARSE_ENCODING model registered with any model_config never deploys
+ *   ("BaseModelConfig cannot be cast to TextEmbeddingModelConfig", 3.6.0), while one without
+ *   deploys on every version;
+ * - pooling_mode last_token and none arrive in 3.6: 2.19 refuses none ("Wrong pooling method")
+ *   and registers last_token but fails its deploy ("Unsupported pooling method").
  */
-export function checkModelRegistration(
-  body: {
-    function_name?: string;
-    model_config?: unknown;
-  },
+export function checkModelRegistration(body: { function_name?: string; model_config?: unknown }, clusterVersion?: string): string | undefined {
+  return modelRegistrationProblem(body, clusterVersion)?.message;
+}
+
+/** As checkModelRegistration, with the model_config fields the problem is about (for a form). */
+export function modelRegistrationProblem(
+  body: { function_name?: string; model_config?: unknown },
   clusterVersion?: string
-): string | undefined {
+): { message: string; fields: string[] } | undefined {
   const fn = body.function_name || 'TEXT_EMBEDDING';
   const needsConfig = fn !== 'SPARSE_ENCODING' && fn !== 'SPARSE_TOKENIZE';
-  if (needsConfig && !body.model_config) return `[model_config]: is required for ${fn} models`;
-  const cfg = body.model_config as { embedding_dimension?: number; framework_type?: string } | undefined;
-  const incomplete = !!cfg && (cfg.embedding_dimension === undefined || cfg.framework_type === undefined);
-  if (fn === 'TEXT_EMBEDDING' && incomplete) {
-    return '[model_config]: embedding_dimension and framework_type are required for TEXT_EMBEDDING models';
+  if (needsConfig && !body.model_config) return { message: `[model_config]: is required for ${fn} models`, fields: [] };
+  const cfg = body.model_config as Record<string, unknown> | undefined;
+  const missing = cfg ? ['embedding_dimension', 'framework_type'].filter((f) => cfg[f] === undefined) : [];
+  if (fn === 'TEXT_EMBEDDING' && missing.length) {
+    return { message: '[model_config]: embedding_dimension and framework_type are required for TEXT_EMBEDDING models', fields: missing };
   }
-  if (incomplete && clusterVersion && versionBefore(clusterVersion, 3, 1)) {
-    return `[model_config]: OpenSearch ${clusterVersion} reads a ${fn} model_config as a text-embedding one, so it needs embedding_dimension and framework_type too${needsConfig ? '' : ' (or leave the whole model_config empty)'}`;
+  if (!clusterVersion) return undefined;
+  if (missing.length && versionBefore(clusterVersion, 3, 1)) {
+    return {
+      message: `[model_config]: OpenSearch ${clusterVersion} reads a ${fn} model_config as a text-embedding one, so it needs embedding_dimension and framework_type too${needsConfig ? '' : ' (or leave the whole model_config empty)'}`,
+      fields: missing,
+    };
+  }
+  if (cfg && fn === 'SPARSE_ENCODING' && !versionBefore(clusterVersion, 3, 1)) {
+    return {
+      message: `[model_config]: OpenSearch ${clusterVersion} registers a SPARSE_ENCODING model with a model_config but cannot deploy it ("BaseModelConfig cannot be cast to TextEmbeddingModelConfig"): leave every model_config field empty`,
+      fields: Object.keys(cfg).filter((f) => cfg[f] !== undefined),
+    };
+  }
+  const pooling = typeof cfg?.pooling_mode === 'string' ? cfg.pooling_mode.toLowerCase() : undefined;
+  if ((pooling === 'last_token' || pooling === 'none') && versionBefore(clusterVersion, 3, 6)) {
+    const effect = pooling === 'none' ? 'refuses it ("Wrong pooling method")' : 'registers it but fails to deploy it ("Unsupported pooling method")';
+    return { message: `[model_config.pooling_mode]: ${pooling} needs OpenSearch 3.6 or later; ${clusterVersion} ${effect}`, fields: ['pooling_mode'] };
   }
   return undefined;
 }

@@ -75,12 +75,39 @@ describe('validateRegisterForm', () => {
       '[model_config]: OpenSearch 2.19.6 reads a SPARSE_ENCODING model_config as a text-embedding one, so it needs embedding_dimension and framework_type too (or leave the whole model_config empty)'
     );
     expect(old.errors.framework_type).toBe(old.errors.embedding_dimension);
-    expect(validateRegisterForm(partial, { file, report: GOOD_REPORT, clusterVersion: '3.1.0' }).errors).toEqual({});
     expect(validateRegisterForm(partial, { file, report: GOOD_REPORT }).errors).toEqual({});
     const similarity = values({ function_name: 'TEXT_SIMILARITY', embedding_dimension: '', framework_type: '' });
+    expect(validateRegisterForm(similarity, { file, report: GOOD_REPORT, clusterVersion: '3.1.0' }).errors).toEqual({});
     expect(validateRegisterForm(similarity, { file, report: GOOD_REPORT, clusterVersion: '2.19.6' }).errors.embedding_dimension).toMatch(/TEXT_SIMILARITY model_config as a text-embedding one, so it needs embedding_dimension and framework_type too$/);
     const empty = values({ function_name: 'SPARSE_ENCODING', model_type: '', embedding_dimension: '', framework_type: '' });
     expect(validateRegisterForm(empty, { file, report: GOOD_REPORT, clusterVersion: '2.19.6' }).errors).toEqual({});
+  });
+
+  it('on 3.1 and later, refuses any model_config for a sparse encoder (it registers but never deploys there)', () => {
+    const full = values({ function_name: 'SPARSE_ENCODING' });
+    const msg = '[model_config]: OpenSearch 3.6.0 registers a SPARSE_ENCODING model with a model_config but cannot deploy it ("BaseModelConfig cannot be cast to TextEmbeddingModelConfig"): leave every model_config field empty';
+    // On the fields that hold something: emptying them is the fix.
+    expect(validateRegisterForm(full, { file, report: GOOD_REPORT, clusterVersion: '3.6.0' }).errors).toEqual({ model_type: msg, embedding_dimension: msg, framework_type: msg });
+    const typeOnly = values({ function_name: 'SPARSE_ENCODING', embedding_dimension: '', framework_type: '' });
+    expect(validateRegisterForm(typeOnly, { file, report: GOOD_REPORT, clusterVersion: '3.1.0' }).errors).toEqual({ model_type: msg.replace('3.6.0', '3.1.0') });
+    const empty = values({ function_name: 'SPARSE_ENCODING', model_type: '', embedding_dimension: '', framework_type: '' });
+    expect(validateRegisterForm(empty, { file, report: GOOD_REPORT, clusterVersion: '3.6.0' }).errors).toEqual({});
+    // 2.19 deploys a complete one; similarity and embedding configs are fine on 3.x.
+    expect(validateRegisterForm(full, { file, report: GOOD_REPORT, clusterVersion: '2.19.6' }).errors).toEqual({});
+    expect(validateRegisterForm(values({ function_name: 'TEXT_SIMILARITY' }), { file, report: GOOD_REPORT, clusterVersion: '3.6.0' }).errors).toEqual({});
+  });
+
+  it('pooling_mode last_token and none need a 3.6 cluster, and say what an older one does', () => {
+    expect(validateRegisterForm(values({ pooling_mode: 'last_token' }), { file, report: GOOD_REPORT, clusterVersion: '2.19.6' }).errors).toEqual({
+      pooling_mode: '[model_config.pooling_mode]: last_token needs OpenSearch 3.6 or later; 2.19.6 registers it but fails to deploy it ("Unsupported pooling method")',
+    });
+    expect(validateRegisterForm(values({ pooling_mode: 'none' }), { file, report: GOOD_REPORT, clusterVersion: '3.5.0' }).errors.pooling_mode).toBe(
+      '[model_config.pooling_mode]: none needs OpenSearch 3.6 or later; 3.5.0 refuses it ("Wrong pooling method")'
+    );
+    for (const mode of ['last_token', 'none'] as const) {
+      expect(validateRegisterForm(values({ pooling_mode: mode }), { file, report: GOOD_REPORT, clusterVersion: '3.6.0' }).errors).toEqual({});
+      expect(validateRegisterForm(values({ pooling_mode: mode }), { file, report: GOOD_REPORT }).errors).toEqual({});
+    }
   });
 
   it('asks for model_type once any config field is set', () => {

@@ -2,7 +2,7 @@ import type { FrameworkType, FunctionName, ModelFormat, PoolingMode } from '../.
 import { Check, validate } from '../../common/schema';
 import type { ModelConfig } from '../../common/types';
 import { chunkCount } from '../../common/upload';
-import { checkModelRegistration, modelGroupCreateBody, modelRegisterMetaBody, modelRegisterUrlBody } from '../../common/validators';
+import { modelGroupCreateBody, modelRegistrationProblem, modelRegisterMetaBody, modelRegisterUrlBody } from '../../common/validators';
 import type { RegisterRequest } from './register_flow';
 import type { ZipReport } from './zip_inspect';
 
@@ -218,13 +218,10 @@ export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): F
 
   // Cross-field rules: the route applies them too, except those that depend on the cluster's
   // version, which it does not read.
-  const crossField = checkModelRegistration({ function_name: v.function_name, model_config: modelConfig }, ctx.clusterVersion);
+  const crossField = modelRegistrationProblem({ function_name: v.function_name, model_config: modelConfig }, ctx.clusterVersion);
   if (crossField) {
-    if (!modelConfig) add('model_type', crossField);
-    else {
-      if (modelConfig.embedding_dimension === undefined) add('embedding_dimension', crossField);
-      if (modelConfig.framework_type === undefined) add('framework_type', crossField);
-    }
+    const fields = crossField.fields.map((f) => FIELD_OF_PATH[`model_config.${f}`]).filter(Boolean);
+    for (const f of fields.length ? fields : (['model_type'] as const)) add(f, crossField.message);
   }
   if (report?.format && v.model_format && report.format !== v.model_format) {
     add('model_format', `[model_format]: the zip holds ${report.modelFile}, so the format must be ${report.format}`);
