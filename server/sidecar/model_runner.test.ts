@@ -31,6 +31,24 @@ describe('ModelRunner on a real ONNX zip', () => {
     });
   });
 
+  it('pooling_mode none returns each row of output 1 as [1, H], as ML Commons 3.6 does (so normalize_result gives signs)', async () => {
+    const [first, second] = runner.session.outputNames;
+    const rows = Float32Array.from([0.5, -2, 0, 3, -0.25, 1, 4, -1]);
+    const run = jest.spyOn(runner.session, 'run').mockResolvedValue({ [first]: { dims: [2, 3, 4], data: new Float32Array(24) }, [second]: { dims: [2, 4], data: rows } } as never);
+    try {
+      // Both documents tokenize to the same length, so the batch keeps their order.
+      const plain = await runner.predict('text_embedding', { text_docs: ['a', 'b'] }, { model_type: 'bert', pooling_mode: 'none' });
+      expect(plain.inference_results.map((r) => [r.output![0].shape, Array.from(r.output![0].data as ArrayLike<number>)])).toEqual([
+        [[1, 4], [0.5, -2, 0, 3]],
+        [[1, 4], [-0.25, 1, 4, -1]],
+      ]);
+      const normalized = await runner.predict('text_embedding', { text_docs: ['a', 'b'] }, { model_type: 'bert', pooling_mode: 'none', normalize_result: true });
+      expect(Array.from(normalized.inference_results[0].output![0].data as ArrayLike<number>)).toEqual([1, -1, 0, 1]);
+    } finally {
+      run.mockRestore();
+    }
+  });
+
   it('refuses pooling_mode none when output 1 is not one vector per document (it would be taken as it is)', async () => {
     // The session's run is replaced at its boundary: this checks what the runner does with a
     // [batch, sequence, hidden] output 1, which no fixture graph has.

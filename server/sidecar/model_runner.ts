@@ -191,9 +191,10 @@ export class ModelRunner {
         throw new NativeError(400, 'unexpected_output', `pooling_mode none takes output 1 "${second}" as it is, one vector per document, but its shape is [${dims.join(', ')}]; expected [batch, hidden]`);
       }
       if (mode === 'none' || dims.length === 2) {
-        // Already one vector per document (`[B, H]`): taken as it is.
+        // Already one vector per document (`[B, H]`): taken as it is. ML Commons 3.6 keeps a
+        // `none` row as `[1, H]`, like max pooling, so normalize_result then gives signs there too.
         const h = dims[dims.length - 1];
-        pooled = { data: (t0.data as Float32Array).slice(row * h, (row + 1) * h), shape: [h] };
+        pooled = { data: (t0.data as Float32Array).slice(row * h, (row + 1) * h), shape: mode === 'none' ? [1, h] : [h] };
       } else if (dims.length === 3) {
         const [, seq, hidden] = dims;
         pooled = pool({ data: t0.data as Float32Array, seq, hidden, offset: row * seq * hidden, mask: batch.mask, maskOffset: row * batch.seq }, mode);
