@@ -2,8 +2,8 @@
 /**
  * `npm test`: every suite, one after the other: type check, unit (server, public, and the app
  * mounted under React 18), integration
- * (real OpenSearch + ML Commons), browser end-to-end (real Chromium). Ends with one line,
- * `N passed, N failed`, totalling all suites.
+ * (real OpenSearch + ML Commons), browser end-to-end (real Chromium), then integration again
+ * against the 3.x line. Ends with one line, `N passed, N failed`, totalling all suites.
  */
 import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync } from 'fs';
@@ -26,8 +26,8 @@ function run(name, cmd, args, opts = {}) {
   return { status: r.status === null ? 1 : r.status, seconds: ((Date.now() - t0) / 1000).toFixed(0) };
 }
 
-function jestSuite(name, project, extraArgs = []) {
-  const out = path.join(RESULTS, `${project}.json`);
+function jestSuite(name, project, extraArgs = [], resultName = project) {
+  const out = path.join(RESULTS, `${resultName}.json`);
   const { status, seconds } = run(name, process.execPath, [
     path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'),
     '-c',
@@ -75,6 +75,7 @@ if (want('pack')) {
 }
 // One OpenSearch for both cluster suites, unless OPENSEARCH_URL names one already.
 let stopLocal = async () => {};
+const externalOpenSearch = !!process.env.OPENSEARCH_URL;
 if ((want('integration') || want('e2e')) && !process.env.OPENSEARCH_URL) {
   const t0 = Date.now();
   const { startOpenSearch, stopOpenSearch, findFreePort } = await import('./opensearch.mjs');
@@ -97,6 +98,28 @@ try {
   }
 } finally {
   await stopLocal();
+}
+// The same integration suite against ML Commons 3.x (its cases follow the cluster's version): the
+// manifest accepts data sources up to 3.x, and 3.x changed model_config and pooling behaviour.
+// Only with a local node: an OPENSEARCH_URL given from outside is the one cluster tested.
+if (want('integration') && !externalOpenSearch) {
+  const t0 = Date.now();
+  const { startOpenSearch, stopOpenSearch, findFreePort } = await import('./opensearch.mjs');
+  const port = await findFreePort();
+  let started = false;
+  try {
+    const node = await startOpenSearch({ port, line: '3', log: (m) => console.log(`[opensearch 3.x] ${m}`) });
+    started = true;
+    summary.push(`local OpenSearch ${node.version} on ${node.url} ready in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    process.env.OPENSEARCH_URL = node.url;
+    jestSuite(`integration (OpenSearch ${node.version} + ML Commons)`, 'integration', ['--runInBand'], 'integration-3');
+  } catch (err) {
+    console.error(`Could not start the local OpenSearch 3.x: ${err.message}`);
+    totals.failed += 1;
+    summary.push(`local OpenSearch 3.x: FAILED to start (${err.message.split('\n')[0]})`);
+  } finally {
+    if (started) await stopOpenSearch({ port });
+  }
 }
 
 console.log('\n=== summary');

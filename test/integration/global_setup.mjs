@@ -77,4 +77,6 @@ async function prepare(state, browserSuite, { startOpenSearch, findFreePort }) {
 
   process.env.OPENSEARCH_URL = opensearchUrl;
   process.env.MLM_URL = hostUrl;
+  // Read synchronously by suites whose cases depend on the line (2.19 or 3.x).
+  process.env.MLM_OPENSEARCH_VERSION = (await (await fetch(opensearchUrl)).json()).version.number;
 }

@@ -16,7 +16,8 @@ export interface Fixture {
   size_bytes: number;
   function_name: string;
   model_format: 'ONNX' | 'TORCH_SCRIPT';
-  model_config: Record<string, unknown>;
+  /** Absent for sparse encoders: they need none, and 3.x cannot deploy one that has it. */
+  model_config?: Record<string, unknown>;
   zipPath: string;
 }
 export const loadFixture = (name: string): Fixture => fixtures.loadFixture(name);
@@ -27,6 +28,14 @@ export const HOST = () => {
   return url;
 };
 export const OPENSEARCH = () => process.env.OPENSEARCH_URL as string;
+
+/** The cluster's OpenSearch version ("2.19.6", "3.6.0"), read once by the global setup. */
+export const CLUSTER_VERSION = process.env.MLM_OPENSEARCH_VERSION as string;
+/** Whether the cluster is at least major.minor. */
+export function clusterAtLeast(major: number, minor: number): boolean {
+  const [ma, mi] = CLUSTER_VERSION.split('.').map(Number);
+  return ma > major || (ma === major && mi >= minor);
+}
 
 export interface ApiResult<T = any> {
   status: number;

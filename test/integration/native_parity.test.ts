@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import type { PredictResponse } from '../../common/types';
-import { api, cosine, loadFixture, ok, until, uploadInChunks, waitForModelState, waitForTask, Fixture } from './helpers';
+import { api, CLUSTER_VERSION, clusterAtLeast, cosine, loadFixture, ok, until, uploadInChunks, waitForModelState, waitForTask, Fixture } from './helpers';
 
 jest.setTimeout(900000);
 
@@ -22,7 +22,7 @@ const DOCS = [
 
 interface Figures {
   fixture: string;
-  config: Record<string, unknown>;
+  config?: Record<string, unknown>;
   min_cosine?: number;
   max_abs_diff?: number;
   shape?: number[];
@@ -44,7 +44,7 @@ async function cleanup(modelId: string) {
   await api('DELETE', 'modelDelete', { modelId });
 }
 
-async function nativePredict(fn: string, f: Fixture, config: Record<string, unknown>): Promise<PredictResponse> {
+async function nativePredict(fn: string, f: Fixture, config: Record<string, unknown> | undefined): Promise<PredictResponse> {
   let res = await api<PredictResponse>('POST', 'nativePredict', { functionName: fn, sha256: f.sha256 }, { body: { text_docs: DOCS, model_config: config } });
   if (res.status === 404) {
     // Not seen by this server's upload hook (e.g. another instance took chunks): inspect puts it in the cache.
@@ -76,7 +76,7 @@ function compareDense(name: string, config: Record<string, unknown>, cluster: Pr
   return fig;
 }
 
-describe('native inference matches ML Commons 2.19', () => {
+describe(`native inference matches ML Commons ${CLUSTER_VERSION}`, () => {
   const created: string[] = [];
   let groupId: string;
 
@@ -97,7 +97,7 @@ describe('native inference matches ML Commons 2.19', () => {
     console.log(JSON.stringify(results.map((r) => ({ ...r, config: JSON.stringify(r.config) })), null, 1));
   });
 
-  async function registerDeployed(f: Fixture, config: Record<string, unknown>) {
+  async function registerDeployed(f: Fixture, config: Record<string, unknown> | undefined) {
     const { modelId } = await uploadInChunks({ ...f, model_config: config }, { model_group_id: groupId });
     created.push(modelId);
     await waitForModelState(modelId, ['REGISTERED'], 60000);
@@ -116,7 +116,7 @@ describe('native inference matches ML Commons 2.19', () => {
   }
 
   it.each(['tiny-bert', 'glove-semantic', 'minilm'])('%s (text_embedding, its fixture config): cosine >= 0.99999, max |diff| <= 1e-4', async (name) => {
-    await denseParity(name, loadFixture(name).model_config);
+    await denseParity(name, loadFixture(name).model_config!);
   });
 
   it('tiny-sparse (sparse_encoding): the same tokens in the same order, weights within 1e-4', async () => {
@@ -143,7 +143,7 @@ describe('native inference matches ML Commons 2.19', () => {
     await cleanup(modelId);
   });
 
-  const base = () => loadFixture('tiny-bert').model_config;
+  const base = () => loadFixture('tiny-bert').model_config!;
   it.each([
     ['mean_sqrt_len', false],
     ['max', false],
@@ -159,6 +159,21 @@ describe('native inference matches ML Commons 2.19', () => {
       expect(v.shape).toEqual([1, 32]);
       expect(v.data!.every((x) => x === 1 || x === -1 || x === 0)).toBe(true);
     }
+  });
+
+  // ML Commons 3.6 added these two; older clusters refuse or cannot deploy them (common/validators.ts).
+  (clusterAtLeast(3, 6) ? it.each : it.skip.each)([
+    ['last_token', false],
+    ['last_token', true],
+    ['none', false],
+    ['none', true],
+  ] as const)('tiny-bert pooling %s (3.6+), normalize_result %s: same as the cluster', async (mode, normalize) => {
+    const { native } = await denseParity('tiny-bert', { ...base(), pooling_mode: mode, normalize_result: normalize });
+    // none takes output 1 (the graph's own [B, H] sentence_embedding) a row at a time, kept [1, H]
+    // as max pooling's is, so normalizing it gives signs; last_token is one token's [H] state.
+    const v = native.inference_results[0].output![0];
+    expect(v.shape).toEqual(mode === 'none' ? [1, 32] : [32]);
+    if (mode === 'none' && normalize) expect(v.data!.every((x) => x === 1 || x === -1 || x === 0)).toBe(true);
   });
 
   it('result filters (return_number, return_bytes, target_response, target_response_positions, also nested in result_filter) shape the reply as ML Commons does; similarity ignores them', async () => {
