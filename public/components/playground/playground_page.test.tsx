@@ -75,20 +75,23 @@ describe('PlaygroundPage', () => {
       },
     });
     renderWithServices(<PlaygroundPage />, { http });
-    await screen.findByRole('option', { name: /aaa-099/ });
+    // Role queries over 100 options are slow in jsdom: on a loaded 2-core box they outlast the
+    // default 1 s wait (this test failed that way, once in a while, and nowhere else).
+    const slow = { timeout: 10000 };
+    await screen.findByRole('option', { name: /aaa-099/ }, slow);
     expect(screen.queryByRole('option', { name: /zz-needle/ })).not.toBeInTheDocument();
     expect(screen.getByText('Showing 100 of 101 models by name; type part of a name to find the others.')).toBeInTheDocument();
     fireEvent.change(screen.getByTestId('playgroundModelSearch'), { target: { value: 'needle' } });
-    expect(await screen.findByRole('option', { name: /zz-needle v1 — TEXT_EMBEDDING, DEPLOYED/ })).toBeInTheDocument();
+    expect(await screen.findByRole('option', { name: /zz-needle v1 — TEXT_EMBEDDING, DEPLOYED/ }, slow)).toBeInTheDocument();
     fireEvent.change(screen.getByTestId('playgroundModelSelect'), { target: { value: 'far1' } });
     expect(screen.getByTestId('playgroundModelSelect')).toHaveValue('far1');
     // Clearing the search lists the first page again; the chosen model stays chosen and runnable.
     fireEvent.change(screen.getByTestId('playgroundInput'), { target: { value: 'hello' } });
     fireEvent.change(screen.getByTestId('playgroundModelSearch'), { target: { value: '' } });
-    await screen.findByRole('option', { name: /aaa-099/ });
+    await screen.findByRole('option', { name: /aaa-099/ }, slow);
     expect(screen.getByTestId('playgroundModelSelect')).toHaveValue('far1');
     expect(screen.getByTestId('playgroundRun')).toBeEnabled();
-  });
+  }, 40000);
 
   it('refuses more inputs than one run takes before sending anything, saying how many', async () => {
     const { http } = setup({ [predictPath('text_embedding', 'glove1')]: denseCluster });
