@@ -67,6 +67,9 @@ describe('playground parity', () => {
 
   it('a missing or different-kind answer is a mismatch', () => {
     expect(compareResults([{ kind: 'score', score: 1 }], []).inputs[0].kind).toBe('mismatch');
+    // Both sides filtered down to nothing: not a disagreement.
+    expect(compareResults([], [])).toEqual({ inputs: [], agree: false, empty: true });
+    expect(compareResults([{ kind: 'score', score: 1 }], []).empty).toBe(false);
     expect(compareResults([{ kind: 'score', score: 1 }], [{ kind: 'dense', dimension: 1, values: [1] }]).agree).toBe(false);
   });
 });

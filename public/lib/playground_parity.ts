@@ -14,8 +14,10 @@ export type InputParity =
 
 export interface ParitySummary {
   inputs: InputParity[];
-  /** Every input agrees within the thresholds below. */
+  /** Every input agrees within the thresholds below (false when there is nothing to compare). */
   agree: boolean;
+  /** Neither side returned a vector, token map or score (e.g. result filters removed them all). */
+  empty: boolean;
 }
 
 /** Float32 arithmetic in two runtimes: far below anything that changes a ranking. */
@@ -50,7 +52,7 @@ export function compareResults(cluster: PredictResult[], native: PredictResult[]
       inputs.push({ kind: 'mismatch', index, reason: `the cluster answered a ${c.kind} result, native a ${v.kind} result` });
     }
   }
-  return { inputs, agree: inputs.length > 0 && inputs.every(agrees) };
+  return { inputs, agree: inputs.length > 0 && inputs.every(agrees), empty: inputs.length === 0 };
 }
 
 export function agrees(p: InputParity): boolean {

@@ -56,8 +56,8 @@ export function ParityPanel({ parity, clusterMs, nativeMs, inputs }: Props) {
           </EuiTitle>
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
-          <EuiBadge color={parity.agree ? 'secondary' : 'danger'} data-test-subj="parityVerdict">
-            {parity.agree ? 'Agree' : 'Differ'}
+          <EuiBadge color={parity.empty ? 'hollow' : parity.agree ? 'secondary' : 'danger'} data-test-subj="parityVerdict">
+            {parity.empty ? 'Nothing to compare' : parity.agree ? 'Agree' : 'Differ'}
           </EuiBadge>
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
@@ -69,6 +69,12 @@ export function ParityPanel({ parity, clusterMs, nativeMs, inputs }: Props) {
           </EuiText>
         </EuiFlexItem>
       </EuiFlexGroup>
+      {parity.empty ? (
+        <EuiText size="s" data-test-subj="parityEmpty">
+          <p>Neither side returned a vector, token map or score to compare: the result filters (target_response, return_number) left no data on either side.</p>
+        </EuiText>
+      ) : (
+        <>
       <EuiText size="xs" color="subdued">
         <p>
           Agreement: cosine ≥ {PARITY_MIN_COSINE} and differences ≤ {PARITY_MAX_DIFF} (float32 in two runtimes), the same tokens for sparse vectors.
@@ -85,6 +91,8 @@ export function ParityPanel({ parity, clusterMs, nativeMs, inputs }: Props) {
           { name: 'Difference', render: (p: InputParity) => detail(p) },
         ]}
       />
+        </>
+      )}
     </EuiPanel>
   );
 }

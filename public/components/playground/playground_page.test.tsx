@@ -142,6 +142,17 @@ describe('PlaygroundPage', () => {
     expect(sentBodies(http.post, predictPath('text_embedding', 'glove1'))).toEqual([{ text_docs: [DENSE_DOCS[0]], return_number: false }]);
   });
 
+  it('both, with return_number off: nothing to compare is said as such, not as a disagreement', async () => {
+    setup({ [predictPath('text_embedding', 'glove1')]: noNumbers, [nativePath('text_embedding', GLOVE_SHA)]: noNumbers });
+    await choose('glove1', DENSE_DOCS[0]);
+    click('optionReturnNumber');
+    click('targetBoth');
+    click('playgroundRun');
+    expect(await screen.findByTestId('parityVerdict')).toHaveTextContent('Nothing to compare');
+    expect(screen.getByTestId('parityEmpty')).toHaveTextContent('Neither side returned a vector, token map or score to compare');
+    expect(screen.queryByTestId('parityRow-0')).toBeNull();
+  });
+
   it('both: a parity panel that agrees (cosine ~1), with each side\u2019s latency, and the native config sent', async () => {
     const { http } = setup({ [predictPath('text_embedding', 'glove1')]: denseCluster, [nativePath('text_embedding', GLOVE_SHA)]: denseNative });
     await choose('glove1', DENSE_DOCS.join('\n'));
