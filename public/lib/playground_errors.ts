@@ -6,7 +6,7 @@ import type { NativeTokenInfo } from '../../common/types';
  * and the truncation the model applies to long inputs.
  */
 
-export type ErrorKind = 'not_deployed' | 'wrong_function' | 'not_cached' | 'cluster_only' | 'busy' | 'other';
+export type ErrorKind = 'not_deployed' | 'wrong_function' | 'not_cached' | 'cluster_only' | 'busy' | 'unreachable' | 'other';
 
 export interface ExplainedError {
   kind: ErrorKind;
@@ -43,6 +43,11 @@ export function explainError(err: unknown, ctx: { side: 'cluster' | 'native'; fu
   const status = errorStatus(err);
   if (ctx.side === 'cluster' && /not (ready|deployed)|deploy the model first|model is not loaded|not found in cache/i.test(reason)) {
     return { kind: 'not_deployed', title: 'The model is not deployed on the cluster', hint: 'Deploy it, then run again (or run it natively).', reason };
+  }
+  // The Dashboards server answers 502 when OpenSearch does not answer at all (and 504 when it is too slow):
+  // nothing refused the prediction.
+  if (ctx.side === 'cluster' && (status === 502 || status === 504)) {
+    return { kind: 'unreachable', title: 'The cluster could not be reached', hint: 'Check that OpenSearch is running and reachable from Dashboards; native inference does not need it.', reason };
   }
   const mismatch = functionMismatch(ctx.functionName, ctx.algorithm);
   if (mismatch) return { kind: 'wrong_function', title: 'Wrong function for this model', hint: mismatch, reason };

@@ -162,6 +162,12 @@ describe('playground errors', () => {
     expect(explainError(httpError(404, 'gone', { code: 'model_not_cached' } as never), { side: 'native', functionName: 'text_embedding' }).kind).toBe('not_cached');
   });
 
+  it('an unreachable cluster is not a refusal', () => {
+    const down = explainError(httpError(502, 'OpenSearch could not be reached: connect ECONNREFUSED 127.0.0.1:9200'), { side: 'cluster', functionName: 'text_embedding', algorithm: 'TEXT_EMBEDDING' });
+    expect(down).toMatchObject({ kind: 'unreachable', title: 'The cluster could not be reached', reason: 'OpenSearch could not be reached: connect ECONNREFUSED 127.0.0.1:9200' });
+    expect(explainError(httpError(400, 'bad'), { side: 'cluster', functionName: 'text_embedding' }).title).toBe('The cluster refused the prediction');
+  });
+
   it('truncation: exact from native token counts, else a lower bound from words', () => {
     expect(truncationNotes(['a', 'b'], 512, { token_counts: [3, 700], max_length: 512, truncated: [false, true] })).toEqual([{ index: 1, tokens: 700, exact: true }]);
     expect(truncationNotes(['word '.repeat(600), 'short'], 512)).toEqual([{ index: 0, tokens: 602, exact: false }]);
