@@ -60,11 +60,12 @@ export function boolean(): Check<boolean> {
     typeof value === 'boolean' ? ok(value) : fail(field, `expected value of type [boolean] but got [${describe(value)}]`);
 }
 
-export function oneOf<T extends string>(values: readonly T[]): Check<T> {
-  return (value, field) =>
-    typeof value === 'string' && (values as readonly string[]).includes(value)
-      ? ok(value as T)
-      : fail(field, `expected one of [${values.join(', ')}] but got [${typeof value === 'string' ? value : describe(value)}]`);
+export function oneOf<T extends string>(values: readonly T[], opts: { ignoreCase?: boolean } = {}): Check<T> {
+  return (value, field) => {
+    const match = typeof value === 'string' ? values.find((v) => v === value || (opts.ignoreCase && v.toLowerCase() === value.toLowerCase())) : undefined;
+    // The listed spelling comes out, whatever case came in.
+    return match !== undefined ? ok(match) : fail(field, `expected one of [${values.join(', ')}] but got [${typeof value === 'string' ? value : describe(value)}]`);
+  };
 }
 
 export function arrayOf<T>(item: Check<T>, opts: { min?: number; max?: number } = {}): Check<T[]> {

@@ -75,11 +75,17 @@ export const modelGroupSearchQuery = withinResultWindow(
 );
 
 export const modelGroupCreateBody = object({ name: name(), description: description(), ...accessFields });
-export const modelGroupUpdateBody = object({
-  name: optional(name()),
-  description: description(),
-  ...accessFields,
-});
+/** An update naming no field would still rewrite the document (a new _version) in ML Commons. */
+const notEmpty = <T extends object>(check: Check<T>) =>
+  refine(check, (v) => (Object.values(v).some((x) => x !== undefined) ? undefined : { field: '', reason: 'names no field to change' }));
+
+export const modelGroupUpdateBody = notEmpty(
+  object({
+    name: optional(name()),
+    description: description(),
+    ...accessFields,
+  })
+);
 
 export const modelSearchQuery = withinResultWindow(
   object({
@@ -98,8 +104,10 @@ export const modelSearchQuery = withinResultWindow(
 export const modelConfig = object({
   model_type: string({ min: 1, max: 64 }),
   embedding_dimension: optional(integer({ min: 1, max: 65536 })),
-  framework_type: optional(oneOf(FRAMEWORK_TYPES)),
-  pooling_mode: optional(oneOf(POOLING_MODES)),
+  // ML Commons stores and returns these upper-cased (SENTENCE_TRANSFORMERS, MEAN) and takes either:
+  // a config read from a model goes back as it is.
+  framework_type: optional(oneOf(FRAMEWORK_TYPES, { ignoreCase: true })),
+  pooling_mode: optional(oneOf(POOLING_MODES, { ignoreCase: true })),
   normalize_result: optional(boolean()),
   model_max_length: optional(integer({ min: 1, max: 1000000 })),
   query_prefix: optional(string({ max: 1000 })),
@@ -130,13 +138,15 @@ export const modelRegisterMetaBody = object({
   total_chunks: integer({ min: 1, max: Math.ceil(MAX_MODEL_SIZE_BYTES / CHUNK_SIZE_BYTES) }),
 });
 
-export const modelUpdateBody = object({
-  name: optional(name()),
-  description: description(),
-  model_group_id: optional(id()),
-  is_enabled: optional(boolean()),
-  model_config: optional(modelConfig),
-});
+export const modelUpdateBody = notEmpty(
+  object({
+    name: optional(name()),
+    description: description(),
+    model_group_id: optional(id()),
+    is_enabled: optional(boolean()),
+    model_config: optional(modelConfig),
+  })
+);
 
 export const deployBody = object({ node_ids: optional(arrayOf(id(), { min: 1, max: 1000 })) });
 

@@ -69,6 +69,15 @@ describe('bad input gets a 4xx naming the problem, and nothing goes upstream', (
     expect(res.body.message).toBe(message);
   });
 
+  it.each([
+    ['a model', `${API}/models/m1`],
+    ['a group', `${API}/model_groups/g1`],
+  ])('an update of %s that names no field (ML Commons would still write a new version)', async (_what, path) => {
+    const res = await t.call('PUT', path, { body: {} });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe('[request body]: names no field to change');
+  });
+
   it('a nested config field of the wrong type', async () => {
     const res = await t.call('POST', `${API}/models/_register`, {
       body: {

@@ -179,11 +179,14 @@ describe('model lifecycle', () => {
   it('updates, deploys (all nodes, or chosen ones), undeploys and deletes with the current endpoint names', async () => {
     t.transport
       .reply({ result: 'updated' })
+      .reply({ result: 'updated' })
       .reply({ task_id: 't1', task_type: 'DEPLOY_MODEL', status: 'CREATED' })
       .reply({ task_id: 't2', task_type: 'DEPLOY_MODEL', status: 'CREATED' })
       .reply({ n1: { stats: { m1: 'undeployed' } } })
       .reply({ result: 'deleted' });
     await t.call('PUT', `${API}/models/m1`, { body: { description: 'better' } });
+    // The config as ML Commons returns it (upper-cased enums) is accepted, and sent in the listed spelling.
+    await t.call('PUT', `${API}/models/m1`, { body: { model_config: { model_type: 'bert', embedding_dimension: 8, framework_type: 'SENTENCE_TRANSFORMERS', pooling_mode: 'MEAN' } } });
     await t.call('POST', `${API}/models/m1/_deploy`);
     await t.call('POST', `${API}/models/m1/_deploy`, { body: { node_ids: ['n1', 'n2'] } });
     const undeploy = await t.call('POST', `${API}/models/m1/_undeploy`);
@@ -191,6 +194,7 @@ describe('model lifecycle', () => {
     expect(undeploy.body).toEqual({ n1: { stats: { m1: 'undeployed' } } });
     expect(t.transport.calls.map((c) => [c.method, c.path, c.body])).toEqual([
       ['PUT', '/_plugins/_ml/models/m1', { description: 'better' }],
+      ['PUT', '/_plugins/_ml/models/m1', { model_config: { model_type: 'bert', embedding_dimension: 8, framework_type: 'sentence_transformers', pooling_mode: 'mean' } }],
       ['POST', '/_plugins/_ml/models/m1/_deploy', undefined],
       ['POST', '/_plugins/_ml/models/m1/_deploy', { node_ids: ['n1', 'n2'] }],
       ['POST', '/_plugins/_ml/models/m1/_undeploy', undefined],
