@@ -44,6 +44,8 @@ async function pick(file: string, name = path.basename(file)) {
   return f;
 }
 
+/** The real zip is hashed and its graph read in jsdom: more than the default 1 s on a loaded box. */
+const zipChecked = () => screen.findByTestId('zipOk', {}, { timeout: 10000 });
 const posted = (http: ReturnType<typeof setup>['http'], p: string) => http.post.mock.calls.filter((c) => c[0] === p);
 
 /** A request that never answers until it is aborted, as core's fetch then rejects. */
@@ -64,7 +66,7 @@ describe('RegisterPage', () => {
   it('prefills the config from the ONNX graph and validates fields with the shared messages', async () => {
     const { http } = setup();
     await pick(GLOVE, 'glove-semantic.zip');
-    await screen.findByTestId('zipOk');
+    await zipChecked();
     expect(screen.getByTestId('onnxSignature')).toHaveTextContent('sentence_embedding');
     expect(screen.getByTestId('field-embedding_dimension')).toHaveValue('100');
     expect(screen.getByTestId('field-model_type')).toHaveValue('bert');
@@ -89,7 +91,7 @@ describe('RegisterPage', () => {
   it('warns, without blocking, where an edited config contradicts the graph it read', async () => {
     setup();
     await pick(GLOVE, 'glove.zip');
-    await screen.findByTestId('zipOk');
+    await zipChecked();
     fireEvent.change(screen.getByTestId('field-model_type'), { target: { value: 'distilbert' } });
     fireEvent.change(screen.getByTestId('field-embedding_dimension'), { target: { value: '64' } });
     expect(screen.getByTestId('warning-model_type')).toHaveTextContent('The graph takes token_type_ids');
@@ -101,7 +103,7 @@ describe('RegisterPage', () => {
     let answer: unknown = httpError(503, 'The native sidecar is disabled (ml_models.native.enabled: false)');
     const { http } = setup({ post: { [routePath('nativeInspect')]: () => answer } });
     const file = await pick(GLOVE, 'glove.zip');
-    await screen.findByTestId('zipOk');
+    await zipChecked();
     fireEvent.click(screen.getByTestId('nativeCheckButton'));
     expect(await screen.findByTestId('nativeCheckError')).toHaveTextContent('The native sidecar is disabled');
     answer = {
@@ -122,7 +124,7 @@ describe('RegisterPage', () => {
   it('hashes, registers, uploads the chunk as octet-stream, and links to the REGISTERED model', async () => {
     const { http, history } = setup();
     const file = await pick(GLOVE, 'glove-semantic.zip');
-    await screen.findByTestId('zipOk');
+    await zipChecked();
     await waitFor(() => expect(screen.getByTestId('groupSelect')).toHaveTextContent('embeddings'));
     fireEvent.click(screen.getByTestId('registerSubmit'));
 
@@ -156,7 +158,7 @@ describe('RegisterPage', () => {
       },
     });
     await pick(GLOVE, 'glove.zip');
-    await screen.findByTestId('zipOk');
+    await zipChecked();
     fireEvent.click(screen.getByTestId('registerSubmit'));
     expect(await screen.findByTestId('uploadRetry', {}, { timeout: 10000 })).toHaveTextContent('Chunk 1 failed (all shards failed); attempt 2');
     await screen.findByTestId('registerSuccess', {}, { timeout: 10000 });
@@ -171,7 +173,7 @@ describe('RegisterPage', () => {
       },
     });
     await pick(GLOVE, 'glove.zip');
-    await screen.findByTestId('zipOk');
+    await zipChecked();
     fireEvent.click(screen.getByTestId('registerSubmit'));
     fireEvent.click(screen.getByTestId('registerSubmit'));
     await screen.findByTestId('uploadProgress', {}, { timeout: 10000 });
@@ -196,7 +198,7 @@ describe('RegisterPage', () => {
       },
     });
     await pick(GLOVE, 'glove.zip');
-    await screen.findByTestId('zipOk');
+    await zipChecked();
     fireEvent.click(screen.getByTestId('registerSubmit'));
     await screen.findByTestId('uploadProgress', {}, { timeout: 10000 });
     expect(unload.mock.calls.some((c) => c[0] === 'beforeunload')).toBe(true);
@@ -214,7 +216,7 @@ describe('RegisterPage', () => {
     });
     expect(services.leaveGuard.message).toBeUndefined();
     await pick(GLOVE, 'glove.zip');
-    await screen.findByTestId('zipOk');
+    await zipChecked();
     fireEvent.click(screen.getByTestId('registerSubmit'));
     await screen.findByTestId('uploadProgress', {}, { timeout: 10000 });
     // Another app (OSD's side nav) asks the app-leave handler, which reads this.
@@ -255,7 +257,7 @@ describe('RegisterPage', () => {
     await pick(GLOVE, 'glove.zip');
     await waitFor(() => expect(screen.getByTestId('field-hash')).toHaveValue('c059e6a6e778ab5ff2fe001b61d7a1fd08c93efd4dadfeff63fbe0cf363f3989'));
     await pick(TINY, 'tiny.zip');
-    await screen.findByTestId('zipOk');
+    await zipChecked();
     await waitFor(() => expect(hash.mock.calls.some((c) => (c[0] as File).name === 'tiny.zip')).toBe(true));
     fireEvent.click(screen.getByTestId('registerSubmit'));
     expect(await screen.findByText("The zip's SHA-256 is still being computed; the hash fills in when it is done.")).toBeInTheDocument();
@@ -271,7 +273,7 @@ describe('RegisterPage', () => {
       del: { [routePath('modelGroupDelete', { groupId: 'g-new' })]: { result: 'deleted' } },
     });
     await pick(GLOVE, 'glove.zip');
-    await screen.findByTestId('zipOk');
+    await zipChecked();
     fireEvent.click(within(screen.getByTestId('groupMode')).getByLabelText('Create a new group'));
     fireEvent.change(screen.getByTestId('newGroupName'), { target: { value: 'fresh group' } });
     fireEvent.click(screen.getByTestId('registerSubmit'));
