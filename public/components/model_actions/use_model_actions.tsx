@@ -4,6 +4,7 @@ import type { Model, Task } from '../../../common/types';
 import { errorMessage, isAbortError } from '../../apis/errors';
 import { isTerminal, pollTask } from '../../lib/poll_task';
 import { useServices } from '../../services';
+import { nodeNames } from '../cluster/readiness_values';
 import { appPaths } from '../common/app_link';
 import { toastLink } from '../common/toast_link';
 import { taskErrorLines } from '../tasks/task_error';
@@ -64,7 +65,9 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
       const record = (task: Task) => mounted.current && !controller.signal.aborted && setDeployTasks((prev) => ({ ...prev, [model.id]: task }));
       try {
         const task = await pollTask(apis.tasks, taskId, { signal: controller.signal, onUpdate: record });
-        const errors = taskErrorLines(task.error).join('\n');
+        // Per-node errors name nodes by id: name them as the pages do (best effort, failures only).
+        const names = task.error ? nodeNames(await apis.cluster.readiness(controller.signal).catch(() => undefined)) : {};
+        const errors = taskErrorLines(task.error, names).join('\n');
         if (task.state === 'COMPLETED') {
           toasts.addSuccess({ title: `Deployed ${model.name}`, text: toastLink('It answers predictions now.', 'Open the model', history as never, appPaths.model(model.id)) });
         }

@@ -171,7 +171,7 @@ describe('ModelVersionPage', () => {
       const failed = await screen.findByTestId('deployFailed');
       expect(failed).toHaveTextContent('Deployed on some nodes only');
       expect(within(failed).getByTestId('nodeError-n2')).toHaveTextContent('node-2: model content changed');
-      expect(toasts.addWarning).toHaveBeenCalledWith({ title: 'glove deployed on some nodes only', text: 'n2: model content changed' });
+      expect(toasts.addWarning).toHaveBeenCalledWith({ title: 'glove deployed on some nodes only', text: 'node-2: model content changed' });
       // Terminal: no more polling, and the model was read again.
       await act(async () => {
         jest.advanceTimersByTime(10000);
@@ -247,6 +247,17 @@ describe('ModelVersionPage', () => {
       await waitFor(() => expect(toasts.addDanger).toHaveBeenCalledWith({ title: 'Lost track of the deploy of glove', text: 'OpenSearch could not be reached: socket hang up' }));
       await waitFor(() => expect(screen.getByTestId('deployButton')).toBeEnabled());
       jest.useRealTimers();
+    });
+
+    it('names the nodes of a failed deploy in its toast, as the page does', async () => {
+      const { http, toasts } = setup({ post: { [DEPLOY]: { task_id: 't9', status: 'CREATED' } } });
+      const original = http.get.getMockImplementation()!;
+      http.get.mockImplementation(async (path: string, o?: unknown) =>
+        path === TASK ? task({ id: 't9', task_type: 'DEPLOY_MODEL', state: 'FAILED', model_id: 'm1', error: '{"n2":"Input mismatch, looking for: [input_ids]"}' }) : original(path, o as never)
+      );
+      fireEvent.click(await screen.findByTestId('deployButton'));
+      fireEvent.click(await screen.findByTestId('confirmModalConfirmButton'));
+      await waitFor(() => expect(toasts.addDanger).toHaveBeenCalledWith({ title: 'Could not deploy glove', text: 'node-2: Input mismatch, looking for: [input_ids]' }));
     });
 
     it("toasts ML Commons' reason when the deploy is refused", async () => {

@@ -17,6 +17,7 @@ import { useRegisterFileHash, useRegisterInspection } from '../../hooks/use_regi
 import { FormErrors, INITIAL_VALUES, RegisterFormValues, SourceKind, validateRegisterForm, valuesFromReport } from '../../lib/register_form';
 import { ErrorCallout } from '../common/error_callout';
 import { useReadiness } from '../../hooks/use_readiness';
+import { nodeNames } from '../cluster/readiness_values';
 import { configConflicts } from '../../lib/config_suggestions';
 import { fieldError } from '../common/format';
 import { PageTitle } from '../common/page_title';
@@ -62,7 +63,9 @@ export function RegisterPage() {
   }, [fileHash.hash, file, values.sourceKind, patch]);
 
   // Unknown until read (or when the read is refused): then only the version-free rules apply.
-  const clusterVersion = useReadiness().data?.version;
+  const readiness = useReadiness().data;
+  const clusterVersion = readiness?.version;
+  const names = useMemo(() => nodeNames(readiness), [readiness]);
   const validation = useMemo(
     () => validateRegisterForm(values, { file, report: inspection.report, inspecting: inspection.inspecting, hashing: fileHash.hashing, clusterVersion }),
     [values, file, inspection.report, inspection.inspecting, fileHash.hashing, clusterVersion]
@@ -228,7 +231,7 @@ export function RegisterPage() {
           </>
         )}
         {state && finished && (
-          <ResultPanel state={state} onAgain={startOver} onRetry={reset} />
+          <ResultPanel state={state} onAgain={startOver} onRetry={reset} names={names} />
         )}
       </Section>
     </div>

@@ -6,11 +6,11 @@ import { ModelStateHealth } from '../common/model_state';
 import { taskErrorLines } from '../tasks/task_error';
 
 /** How the registration ended: the model to open, or what failed and what was cleaned up. */
-export function ResultPanel({ state, onAgain, onRetry }: { state: FlowState; onAgain: () => void; onRetry: () => void }) {
+export function ResultPanel({ state, onAgain, onRetry, names }: { state: FlowState; onAgain: () => void; onRetry: () => void; names?: Record<string, string> }) {
   // Once registered, the model is kept whatever ended the run afterwards; offering to register
   // it again would make a duplicate.
   const registered = !!state.modelId && !!state.registered;
-  const deployLines = state.deployTask?.error ? taskErrorLines(state.deployTask.error) : state.error ? [state.error.message] : [];
+  const deployLines = state.deployTask?.error ? taskErrorLines(state.deployTask.error, names) : state.error ? [state.error.message] : [];
 
   return (
     <div data-test-subj="registerResult">

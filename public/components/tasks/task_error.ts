@@ -21,7 +21,7 @@ export function taskErrors(error: string | undefined): TaskErrorEntry[] {
   return [{ message: error }];
 }
 
-/** One line per cause, `node: message` for per-node errors. */
-export function taskErrorLines(error: string | undefined): string[] {
-  return taskErrors(error).map((e) => (e.node ? `${e.node}: ${e.message}` : e.message));
+/** One line per cause, `node: message` for per-node errors (the node's name where `names` has it). */
+export function taskErrorLines(error: string | undefined, names: Record<string, string> = {}): string[] {
+  return taskErrors(error).map((e) => (e.node ? `${names[e.node] ?? e.node}: ${e.message}` : e.message));
 }
