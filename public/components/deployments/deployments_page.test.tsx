@@ -57,6 +57,24 @@ describe('DeploymentsPage', () => {
     expect(screen.queryByTestId('undeployModal')).not.toBeInTheDocument();
   });
 
+  it('says so when no node had the model (ML Commons still answers 200)', async () => {
+    const { toasts } = setup({ a: { stats: { m2: 'not_found' } } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Undeploy splade' }));
+    fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+    await waitFor(() => expect(toasts.addWarning).toHaveBeenCalledWith({ title: 'Nothing undeployed for splade', text: expect.any(Function) }));
+    expect(toasts.addSuccess).not.toHaveBeenCalled();
+  });
+
+  it('does not offer undeploy while a deploy runs (ML Commons cannot stop it midway)', async () => {
+    const http = createFakeHttp({
+      get: { [MODELS]: page([model({ id: 'm3', name: 'loading', model_state: 'DEPLOYING' })]), [PROFILES]: {}, [routePath('readiness')]: READY },
+    });
+    renderWithServices(<DeploymentsPage />, { http });
+    const button = await screen.findByTestId('undeployButton-m3');
+    expect(button).toBeDisabled();
+    expect(button).toHaveAttribute('aria-label', 'Undeploy loading: not available, A deploy is running, and ML Commons cannot stop it midway: undeploy once it has ended');
+  });
+
   it('does nothing when the confirmation is cancelled', async () => {
     const { http } = setup();
     fireEvent.click(await screen.findByTestId('undeployButton-m1'));

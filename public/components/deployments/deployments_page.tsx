@@ -1,4 +1,4 @@
-import { EuiBasicTable, EuiBasicTableColumn, EuiButton, EuiFlexGroup, EuiFlexItem, EuiSpacer } from '@elastic/eui';
+import { EuiBasicTable, EuiBasicTableColumn, EuiButton, EuiFlexGroup, EuiFlexItem, EuiSpacer, EuiToolTip } from '@elastic/eui';
 import React, { useCallback, useMemo, useState } from 'react';
 import type { ModelState } from '../../../common/ml_commons';
 import { Model, MODEL_SORT_FIELDS, ModelSortField } from '../../../common/types';
@@ -13,6 +13,7 @@ import { formatTime } from '../common/format';
 import { ModelStateHealth } from '../common/model_state';
 import { PageTitle } from '../common/page_title';
 import { RefreshControl } from '../common/refresh_interval';
+import { canUndeploy, undeployBlockedReason } from '../model_actions/model_action_buttons';
 import { useModelActions } from '../model_actions/use_model_actions';
 import { ModelNameCell, NodesResponding } from '../models/models_table';
 import { NodeStatus } from './node_status';
@@ -63,9 +64,18 @@ export function DeploymentsPage() {
       name: 'Actions',
       width: '120px',
       render: (model: Model) => (
-        <EuiButton size="s" color="danger" onClick={() => actions.undeploy(model)} aria-label={`Undeploy ${model.name}`} data-test-subj={`undeployButton-${model.id}`}>
-          Undeploy
-        </EuiButton>
+        <EuiToolTip content={canUndeploy(model) ? undefined : undeployBlockedReason(model)}>
+          <EuiButton
+            size="s"
+            color="danger"
+            isDisabled={!canUndeploy(model)}
+            onClick={() => actions.undeploy(model)}
+            aria-label={canUndeploy(model) ? `Undeploy ${model.name}` : `Undeploy ${model.name}: not available, ${undeployBlockedReason(model)}`}
+            data-test-subj={`undeployButton-${model.id}`}
+          >
+            Undeploy
+          </EuiButton>
+        </EuiToolTip>
       ),
     },
   ];

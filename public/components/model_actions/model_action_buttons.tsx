@@ -5,12 +5,20 @@ import type { Model } from '../../../common/types';
 
 /** States from which ML Commons accepts a deploy (a partial deployment can be completed too). */
 export const DEPLOYABLE_STATES: readonly ModelState[] = ['REGISTERED', 'UNDEPLOYED', 'DEPLOY_FAILED', 'PARTIALLY_DEPLOYED'];
-/** States in which something runs (or is being loaded) that undeploy stops. */
-export const UNDEPLOYABLE_STATES: readonly ModelState[] = ['DEPLOYED', 'PARTIALLY_DEPLOYED', 'DEPLOYING'];
+/**
+ * States in which something runs that undeploy stops. Not DEPLOYING: ML Commons cannot stop a
+ * deploy midway; an undeploy then answers not_found, and (seen on 2.19.6) can leave the deploy
+ * task RUNNING for ever, or the model loaded on a node while its record says UNDEPLOYED.
+ */
+export const UNDEPLOYABLE_STATES: readonly ModelState[] = ['DEPLOYED', 'PARTIALLY_DEPLOYED'];
 
 export const canDeploy = (m: Model) => DEPLOYABLE_STATES.includes(m.model_state as ModelState);
 export const canUndeploy = (m: Model) => UNDEPLOYABLE_STATES.includes(m.model_state as ModelState);
 export const canDelete = (m: Model) => !UNDELETABLE_MODEL_STATES.includes(m.model_state as ModelState);
+
+/** Why undeploy is not offered for `m`. */
+export const undeployBlockedReason = (m: Model) =>
+  m.model_state === 'DEPLOYING' ? 'A deploy is running, and ML Commons cannot stop it midway: undeploy once it has ended' : 'Not running on any node';
 
 export const DELETE_BLOCKED_REASON = 'ML Commons refuses to delete a model while it is deployed or deploying: undeploy it first.';
 
@@ -22,7 +30,6 @@ interface Props {
 }
 
 const DEPLOY_BLOCKED_REASON = 'Deploy is possible once the model is registered and not running';
-const UNDEPLOY_BLOCKED_REASON = 'Not running on any node';
 
 /**
  * Row actions: each shown disabled, with the reason, when ML Commons would refuse it. A disabled
@@ -43,10 +50,10 @@ export function ModelActionButtons({ model, onDeploy, onUndeploy, onDelete }: Pr
         </EuiToolTip>
       </EuiFlexItem>
       <EuiFlexItem grow={false}>
-        <EuiToolTip content={canUndeploy(model) ? 'Undeploy' : UNDEPLOY_BLOCKED_REASON}>
+        <EuiToolTip content={canUndeploy(model) ? 'Undeploy' : undeployBlockedReason(model)}>
           <EuiButtonIcon
             iconType="stop"
-            aria-label={canUndeploy(model) ? `Undeploy ${model.name}` : `Undeploy ${model.name}: not available, ${UNDEPLOY_BLOCKED_REASON}`}
+            aria-label={canUndeploy(model) ? `Undeploy ${model.name}` : `Undeploy ${model.name}: not available, ${undeployBlockedReason(model)}`}
             isDisabled={!canUndeploy(model)}
             onClick={() => onUndeploy(model)}
             data-test-subj={`undeployButton-${model.id}`}

@@ -10,6 +10,7 @@ import { toastLink } from '../common/toast_link';
 import { taskErrorLines } from '../tasks/task_error';
 import { DeleteModelModal } from './delete_model_modal';
 import { DeployModal } from './deploy_modal';
+import { undeployOutcome } from './undeploy_outcome';
 import { UndeployModal } from './undeploy_modal';
 
 type Pending = { kind: 'deploy' | 'undeploy' | 'delete'; model: Model };
@@ -101,9 +102,12 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
           setDeployTasks((prev) => ({ ...prev, [model.id]: { id: res.task_id, model_id: model.id, task_type: 'DEPLOY_MODEL', state: res.status } }));
           followDeploy(model, res.task_id);
         } else if (kind === 'undeploy') {
-          await apis.models.undeploy(model.id);
+          const { released } = undeployOutcome(await apis.models.undeploy(model.id), model.id);
           forgetDeploy(model.id);
-          toasts.addSuccess({ title: `Undeployed ${model.name}`, text: toastLink('Its nodes released it.', 'Open the model', history as never, appPaths.model(model.id)) });
+          const link = (text: string) => toastLink(text, 'Open the model', history as never, appPaths.model(model.id));
+          // ML Commons answers 200 even when no node had the model: say what happened.
+          if (released.length) toasts.addSuccess({ title: `Undeployed ${model.name}`, text: link(released.length === 1 ? 'Its node released it.' : `${released.length} nodes released it.`) });
+          else toasts.addWarning({ title: `Nothing undeployed for ${model.name}`, text: link('No node had it loaded (ML Commons answered not_found). Its state may lag behind the nodes until ML Commons syncs it.') });
         } else {
           await apis.models.delete(model.id);
           forgetDeploy(model.id);

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import React from 'react';
 import { Route } from 'react-router-dom';
 import { routePath } from '../../../common/routes';
@@ -341,6 +341,20 @@ describe('ModelVersionPage', () => {
     expect(screen.queryByTestId('deployButton')).not.toBeInTheDocument();
     await act(async () => resolveB(model({ id: 'm2', name: 'minilm', model_state: 'REGISTERED' })));
     expect(await screen.findByTestId('pageTitle')).toHaveTextContent('minilm');
+  });
+
+  it("says when a node still holds a model its record calls undeployed, and offers no undeploy while it deploys", async () => {
+    setup({
+      models: [{ ...REGISTERED, model_state: 'UNDEPLOYED' }],
+      profile: { models: { m1: { worker_nodes: ['n2'], nodes: { n2: { model_state: 'DEPLOYED' } } } } },
+    });
+    expect(await screen.findByTestId('stateDisagrees')).toHaveTextContent('The model is recorded as undeployed, but node-2 still reports it deployed');
+    cleanup();
+    setup({ models: [{ ...REGISTERED, model_state: 'DEPLOYING' }], profile: { models: { m1: { nodes: { n2: { model_state: 'DEPLOYING' } } } } } });
+    const undeploy = await screen.findByTestId('undeployButton');
+    expect(undeploy).toBeDisabled();
+    expect(undeploy).toHaveAttribute('aria-label', 'Undeploy: not available, A deploy is running, and ML Commons cannot stop it midway: undeploy once it has ended');
+    expect(screen.queryByTestId('stateDisagrees')).not.toBeInTheDocument();
   });
 
   it('lists the task history with per-node errors', async () => {

@@ -22,7 +22,7 @@ import { ErrorCallout } from '../common/error_callout';
 import { MODEL_STATE_INFO, ModelStateHealth } from '../common/model_state';
 import { usePageBreadcrumbs } from '../common/page_breadcrumbs';
 import { nodeNames } from '../cluster/readiness_values';
-import { canDelete, canDeploy, canUndeploy, DELETE_BLOCKED_REASON } from '../model_actions/model_action_buttons';
+import { canDelete, canDeploy, canUndeploy, DELETE_BLOCKED_REASON, undeployBlockedReason } from '../model_actions/model_action_buttons';
 import { useModelActions } from '../model_actions/use_model_actions';
 import { DeployProgress } from './deploy_progress';
 import { ModelConfigView, ModelDetails } from './model_details';
@@ -38,6 +38,9 @@ const ATTENTION_STATES: ModelState[] = ['PARTIALLY_DEPLOYED', 'DEPLOY_FAILED', '
 const TRANSITIONAL_STATES: ModelState[] = ['DEPLOYING', 'REGISTERING'];
 
 /** One model version: what it is, where it runs, what happened to it, and the actions on it. */
+/** States whose record says the model runs (or is being loaded) somewhere. */
+const RUNNING_STATES: readonly ModelState[] = ['DEPLOYED', 'PARTIALLY_DEPLOYED', 'DEPLOYING'];
+
 export function ModelVersionPage() {
   const { modelId } = useParams<{ modelId: string }>();
   // Keyed by id: another model is a fresh page, so the previous one's data, open modal or
@@ -78,6 +81,12 @@ function ModelVersionView({ modelId }: { modelId: string }) {
   const m = model.data;
   const stateInfo = MODEL_STATE_INFO[m.model_state as ModelState];
   const deployTask = actions.deployTasks[m.id];
+  // Nodes still holding a model whose record says it runs nowhere (profile vs index).
+  const loadedAgainstRecord = RUNNING_STATES.includes(m.model_state as ModelState)
+    ? []
+    : Object.entries(profile.data?.models?.[m.id]?.nodes ?? {})
+        .filter(([, p]) => p.model_state === 'DEPLOYED')
+        .map(([id]) => names[id] ?? id);
 
   return (
     <>
@@ -102,9 +111,18 @@ function ModelVersionView({ modelId }: { modelId: string }) {
           </EuiButton>
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
-          <EuiButton size="s" iconType="stop" isDisabled={!canUndeploy(m)} onClick={() => actions.undeploy(m)} data-test-subj="undeployButton">
-            Undeploy
-          </EuiButton>
+          <EuiToolTip content={canUndeploy(m) ? undefined : undeployBlockedReason(m)}>
+            <EuiButton
+              size="s"
+              iconType="stop"
+              isDisabled={!canUndeploy(m)}
+              aria-label={canUndeploy(m) ? undefined : `Undeploy: not available, ${undeployBlockedReason(m)}`}
+              onClick={() => actions.undeploy(m)}
+              data-test-subj="undeployButton"
+            >
+              Undeploy
+            </EuiButton>
+          </EuiToolTip>
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
           <EuiToolTip content={canDelete(m) ? undefined : DELETE_BLOCKED_REASON}>
@@ -133,6 +151,18 @@ function ModelVersionView({ modelId }: { modelId: string }) {
             <p>{stateInfo.description}</p>
           </EuiText>
         ))}
+      {loadedAgainstRecord.length > 0 && (
+        <>
+          <EuiSpacer size="s" />
+          <EuiCallOut color="warning" size="s" iconType="alert" title="ML Commons' record and its nodes disagree" data-test-subj="stateDisagrees">
+            <p>
+              The model is recorded as {stateInfo?.label.toLowerCase() ?? m.model_state}, but {loadedAgainstRecord.join(', ')} still{' '}
+              {loadedAgainstRecord.length === 1 ? 'reports' : 'report'} it deployed, and may still answer predictions. An undeploy sent while the model was
+              deploying can leave it so.
+            </p>
+          </EuiCallOut>
+        </>
+      )}
       {abandoned && (
         <>
           <EuiSpacer size="s" />
