@@ -167,6 +167,29 @@ describe('model management in Chromium', () => {
     await pageScreenshot(page, 'manage_cluster');
   });
 
+  it('keeps a long unbroken name inside the window, at 1400 px and at 800 px (its buttons stay reachable)', async () => {
+    const long = `e2e_manage_${'sentence_transformers_multilingual_'.repeat(4)}${stamp}`;
+    await ok('PUT', 'modelUpdate', { modelId: modelId as string }, { body: { name: long } });
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    const rightEdge = (testSubj: string) => page.locator(sel(testSubj)).evaluate((el) => el.getBoundingClientRect().right);
+    try {
+      for (const width of [1400, 800]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(app(`/models/${modelId}`));
+        await page.locator(sel('pageTitle')).filter({ hasText: long }).waitFor();
+        expect(await fits()).toBe(true);
+        expect(await rightEdge('undeployButton')).toBeLessThanOrEqual(width);
+        await pageScreenshot(page, `manage_long_name_${width}`);
+        // The list scrolls its table sideways rather than squeezing its columns.
+        await page.goto(app(`/models?q=${encodeURIComponent(long)}`));
+        await page.locator(sel(`modelRow-${modelId}`)).waitFor();
+        expect(await fits()).toBe(true);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
   it('undeploys and deletes the version from its page', async () => {
     await page.goto(app(`/models/${modelId}`));
     await page.locator(sel('modelState-DEPLOYED')).waitFor();

@@ -16,11 +16,14 @@ export function App() {
   useBreadcrumbs(detail ? null : current?.title);
 
   return (
-    <EuiPage data-test-subj="mlModelsApp">
+    // Names, ids and descriptions are user data without spaces as often as not (snake_case names,
+    // 20-character ids): any text may break where it must, and the page body may shrink below
+    // its content's width, so nothing pushes the page (and its buttons) past the window.
+    <EuiPage data-test-subj="mlModelsApp" style={{ overflowWrap: 'anywhere' }}>
       <EuiPageSideBar>
         <AppNav pages={PAGES} current={current} />
       </EuiPageSideBar>
-      <EuiPageBody component="main">
+      <EuiPageBody component="main" style={{ minWidth: 0 }}>
         <EuiPageContent data-test-subj={detail ? `page-${detail.parentId}-detail` : current ? `page-${current.id}` : undefined}>
           <Switch>
             {DETAIL_PAGES.map((page) => (

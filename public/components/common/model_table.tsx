@@ -3,6 +3,7 @@ import React from 'react';
 import type { Model, ModelSortField, SortDirection } from '../../../common/types';
 import { tablePagination } from '../../hooks/use_table_paging';
 import { ModelActionButtons } from '../model_actions/model_action_buttons';
+import { ScrollX } from './scroll_x';
 
 /** What every paged, server-sorted list of models takes from its page. */
 export interface ModelTableProps {
@@ -35,17 +36,19 @@ export function ModelTable({ columns, rowTestSubj, 'data-test-subj': testSubj, i
     render: (model: Model) => <ModelActionButtons model={model} onDeploy={onDeploy} onUndeploy={onUndeploy} onDelete={onDelete} />,
   };
   return (
-    <EuiBasicTable<Model>
-      data-test-subj={testSubj}
-      items={items}
-      itemId="id"
-      columns={[...columns, actions]}
-      loading={loading}
-      noItemsMessage={noItemsMessage}
-      pagination={tablePagination(pageIndex, pageSize, total)}
-      sorting={{ sort: { field: sort.field as keyof Model, direction: sort.direction } }}
-      onChange={onChange}
-      rowProps={(model: Model) => ({ 'data-test-subj': `${rowTestSubj}-${model.id}` })}
-    />
+    <ScrollX minWidth={1000}>
+      <EuiBasicTable<Model>
+        data-test-subj={testSubj}
+        items={items}
+        itemId="id"
+        columns={[...columns, actions]}
+        loading={loading}
+        noItemsMessage={noItemsMessage}
+        pagination={tablePagination(pageIndex, pageSize, total)}
+        sorting={{ sort: { field: sort.field as keyof Model, direction: sort.direction } }}
+        onChange={onChange}
+        rowProps={(model: Model) => ({ 'data-test-subj': `${rowTestSubj}-${model.id}` })}
+      />
+    </ScrollX>
   );
 }

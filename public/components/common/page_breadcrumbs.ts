@@ -9,6 +9,10 @@ export interface Crumb {
   to?: AppLocation;
 }
 
+/** Longer names are cut in the header (the page title shows them whole). */
+export const MAX_CRUMB_CHARS = 40;
+const short = (text: string) => (text.length > MAX_CRUMB_CHARS ? `${text.slice(0, MAX_CRUMB_CHARS - 1)}…` : text);
+
 /**
  * "ML Models > <crumbs...>" in OSD's header, each crumb but the last a link; the last names the
  * tab. `null` sets nothing (another component owns the breadcrumbs).
@@ -28,7 +32,7 @@ export function usePageBreadcrumbs(crumbs: Crumb[] | null) {
     });
     chrome.setBreadcrumbs([
       { text: PLUGIN_TITLE, ...link({ pathname: '/' }) },
-      ...crumbs.map((c) => (c.to ? { text: c.text, ...link(c.to) } : { text: c.text })),
+      ...crumbs.map((c) => (c.to ? { text: short(c.text), ...link(c.to) } : { text: short(c.text) })),
     ]);
     const last = crumbs[crumbs.length - 1];
     chrome.docTitle?.change(last ? [last.text, PLUGIN_TITLE] : PLUGIN_TITLE);

@@ -8,6 +8,7 @@ import { tablePagination, usePageWithin, useTablePaging } from '../../hooks/use_
 import { useAutoRefresh } from '../../hooks/use_auto_refresh';
 import { useReadiness } from '../../hooks/use_readiness';
 import { nodeNames } from '../cluster/readiness_values';
+import { ScrollX } from '../common/scroll_x';
 import { ErrorCallout } from '../common/error_callout';
 import { formatTime } from '../common/format';
 import { ModelStateHealth } from '../common/model_state';
@@ -99,18 +100,20 @@ export function DeploymentsPage() {
       {models.error ? (
         <ErrorCallout title="Could not load deployments" error={models.error} onRetry={reloadModels} data-test-subj="deploymentsError" />
       ) : (
-        <EuiBasicTable<Model>
-          data-test-subj="deploymentsTable"
-          items={models.data?.items ?? []}
-          itemId="id"
-          columns={columns}
-          loading={models.loading}
-          noItemsMessage={models.loading ? 'Loading deployments…' : 'No model is deployed.'}
-          pagination={tablePagination(paging.pageIndex, paging.pageSize, models.data?.total ?? 0)}
-          sorting={{ sort: { field: paging.sort.field as keyof Model, direction: paging.sort.direction } }}
-          onChange={paging.onTableChange}
-          rowProps={(model: Model) => ({ 'data-test-subj': `deploymentRow-${model.id}` })}
-        />
+        <ScrollX minWidth={900}>
+          <EuiBasicTable<Model>
+            data-test-subj="deploymentsTable"
+            items={models.data?.items ?? []}
+            itemId="id"
+            columns={columns}
+            loading={models.loading}
+            noItemsMessage={models.loading ? 'Loading deployments…' : 'No model is deployed.'}
+            pagination={tablePagination(paging.pageIndex, paging.pageSize, models.data?.total ?? 0)}
+            sorting={{ sort: { field: paging.sort.field as keyof Model, direction: paging.sort.direction } }}
+            onChange={paging.onTableChange}
+            rowProps={(model: Model) => ({ 'data-test-subj': `deploymentRow-${model.id}` })}
+          />
+        </ScrollX>
       )}
       {actions.modal}
     </>

@@ -18,8 +18,9 @@ import { useDeployedCounts } from '../../hooks/use_deployed_counts';
 import { useModelGroups } from '../../hooks/use_model_groups';
 import { tablePagination, usePageWithin, useTablePaging } from '../../hooks/use_table_paging';
 import { AppLink, appPaths } from '../common/app_link';
+import { ScrollX } from '../common/scroll_x';
 import { ErrorCallout } from '../common/error_callout';
-import { EMPTY, formatTime, orEmpty } from '../common/format';
+import { EMPTY, formatTime } from '../common/format';
 import { humanize } from '../common/labels';
 import { PageTitle } from '../common/page_title';
 import { useGroupActions } from './use_group_actions';
@@ -64,6 +65,7 @@ export function ModelGroupsPage() {
       field: 'name',
       name: 'Name',
       sortable: true,
+      width: '25%',
       render: (name: string, group: ModelGroup) => (
         <div>
           <AppLink to={appPaths.modelGroup(group.id)} data-test-subj={`modelGroupName-${group.id}`}>
@@ -89,7 +91,19 @@ export function ModelGroupsPage() {
           EMPTY
         ),
     },
-    { field: 'description', name: 'Description', truncateText: true, render: (v?: string) => orEmpty(v) },
+    {
+      field: 'description',
+      name: 'Description',
+      // One line: a description can run to 10,000 characters.
+      render: (v?: string) =>
+        v ? (
+          <span className="eui-textTruncate" style={{ display: 'block' }} title={v.slice(0, 500)}>
+            {v.slice(0, 300)}
+          </span>
+        ) : (
+          EMPTY
+        ),
+    },
     { field: 'access', name: 'Access', width: '100px', render: (v?: string) => (v ? humanize(v) : EMPTY) },
     { field: 'last_updated_time', name: 'Updated', sortable: true, render: (t?: number) => formatTime(t) },
     {
@@ -150,18 +164,20 @@ export function ModelGroupsPage() {
       {groups.error ? (
         <ErrorCallout title="Could not load model groups" error={groups.error} onRetry={reloadGroups} data-test-subj="modelGroupsError" />
       ) : (
-        <EuiBasicTable<ModelGroup>
-          data-test-subj="modelGroupsTable"
-          items={(groups.data?.items ?? []).map((g) => current(g, edits[g.id]))}
-          itemId="id"
-          columns={columns}
-          loading={groups.loading}
-          noItemsMessage={groups.loading ? 'Loading model groups…' : debouncedSearch ? 'No model groups match the search.' : 'No model groups yet.'}
-          pagination={tablePagination(paging.pageIndex, paging.pageSize, groups.data?.total ?? 0)}
-          sorting={{ sort: { field: paging.sort.field, direction: paging.sort.direction } }}
-          onChange={paging.onTableChange}
-          rowProps={(group: ModelGroup) => ({ 'data-test-subj': `modelGroupRow-${group.id}` })}
-        />
+        <ScrollX minWidth={900}>
+          <EuiBasicTable<ModelGroup>
+            data-test-subj="modelGroupsTable"
+            items={(groups.data?.items ?? []).map((g) => current(g, edits[g.id]))}
+            itemId="id"
+            columns={columns}
+            loading={groups.loading}
+            noItemsMessage={groups.loading ? 'Loading model groups…' : debouncedSearch ? 'No model groups match the search.' : 'No model groups yet.'}
+            pagination={tablePagination(paging.pageIndex, paging.pageSize, groups.data?.total ?? 0)}
+            sorting={{ sort: { field: paging.sort.field, direction: paging.sort.direction } }}
+            onChange={paging.onTableChange}
+            rowProps={(group: ModelGroup) => ({ 'data-test-subj': `modelGroupRow-${group.id}` })}
+          />
+        </ScrollX>
       )}
       {actions.modal}
     </>

@@ -84,6 +84,13 @@ describe('ModelVersionPage', () => {
     ]));
   });
 
+  it('cuts a long name in the header breadcrumb, not in the title', async () => {
+    const long = `paraphrase_multilingual_${'x'.repeat(80)}`;
+    const { chrome } = setup({ models: [{ ...REGISTERED, name: long }] });
+    expect(await screen.findByTestId('pageTitle')).toHaveTextContent(long);
+    await waitFor(() => expect(chrome.setBreadcrumbs).toHaveBeenLastCalledWith([expect.anything(), expect.anything(), { text: `${long.slice(0, 39)}…` }]));
+  });
+
   it('shows each node from the profile, by name, and the targets not responding', async () => {
     setup({
       models: [{ ...REGISTERED, model_state: 'PARTIALLY_DEPLOYED' }],

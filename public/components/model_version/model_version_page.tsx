@@ -90,18 +90,18 @@ function ModelVersionView({ modelId }: { modelId: string }) {
 
   return (
     <>
-      <EuiFlexGroup alignItems="center" responsive={false} gutterSize="m">
-        <EuiFlexItem grow={false}>
-          <EuiTitle size="m">
-            <h1 data-test-subj="pageTitle">{m.name}</h1>
-          </EuiTitle>
-        </EuiFlexItem>
-        <EuiFlexItem grow={false}>
+      {/* On a line of its own: a long name wraps without squeezing the state or the buttons. */}
+      <EuiTitle size="m">
+        <h1 data-test-subj="pageTitle">{m.name}</h1>
+      </EuiTitle>
+      <EuiSpacer size="s" />
+      <EuiFlexGroup alignItems="center" responsive={false} wrap gutterSize="m">
+        <EuiFlexItem grow={false} style={{ whiteSpace: 'nowrap' }}>
           <EuiText size="s" color="subdued">
             {m.model_version ? `Version ${m.model_version}` : ''}
           </EuiText>
         </EuiFlexItem>
-        <EuiFlexItem grow={false} data-test-subj="modelState">
+        <EuiFlexItem grow={false} style={{ whiteSpace: 'nowrap' }} data-test-subj="modelState">
           <ModelStateHealth state={m.model_state} />
         </EuiFlexItem>
         <EuiFlexItem />

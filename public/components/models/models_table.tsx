@@ -37,10 +37,14 @@ export function ModelNameCell({ model }: { model: Model }) {
 
 export function GroupCell({ groupId, names }: { groupId?: string; names: Record<string, string> }) {
   if (!groupId) return <>{EMPTY}</>;
+  const name = names[groupId] ?? groupId;
+  // One line in a row of models: the group's own page shows a long name whole.
   return (
-    <AppLink to={appPaths.modelGroup(groupId)} data-test-subj={`modelGroupLink-${groupId}`}>
-      {names[groupId] ?? groupId}
-    </AppLink>
+    <span className="eui-textTruncate" style={{ display: 'block' }} title={name}>
+      <AppLink to={appPaths.modelGroup(groupId)} data-test-subj={`modelGroupLink-${groupId}`}>
+        {name}
+      </AppLink>
+    </span>
   );
 }
 

@@ -20,6 +20,7 @@ import { tablePagination, usePageWithin, useTablePaging } from '../../hooks/use_
 import { useTasks } from '../../hooks/use_tasks';
 import { nodeNames } from '../cluster/readiness_values';
 import { AppLink, appPaths } from '../common/app_link';
+import { ScrollX } from '../common/scroll_x';
 import { ErrorCallout } from '../common/error_callout';
 import { EMPTY, fieldError, formatTime } from '../common/format';
 import { humanize } from '../common/labels';
@@ -126,18 +127,20 @@ export function TasksPage() {
       {error ? (
         <ErrorCallout title="Could not load tasks" error={error} onRetry={reload} data-test-subj="tasksError" />
       ) : (
-        <EuiBasicTable<Task>
-          data-test-subj="tasksTable"
-          items={data?.items ?? []}
-          itemId="id"
-          columns={columns}
-          loading={loading}
-          noItemsMessage={loading ? 'Loading tasks…' : state || taskType || modelId ? 'No tasks match the filters.' : 'No tasks yet.'}
-          pagination={tablePagination(paging.pageIndex, paging.pageSize, data?.total ?? 0)}
-          sorting={{ sort: { field: 'create_time', direction: paging.sort.direction } }}
-          onChange={paging.onTableChange}
-          rowProps={(task: Task) => ({ 'data-test-subj': `taskRow-${task.id}` })}
-        />
+        <ScrollX minWidth={900}>
+          <EuiBasicTable<Task>
+            data-test-subj="tasksTable"
+            items={data?.items ?? []}
+            itemId="id"
+            columns={columns}
+            loading={loading}
+            noItemsMessage={loading ? 'Loading tasks…' : state || taskType || modelId ? 'No tasks match the filters.' : 'No tasks yet.'}
+            pagination={tablePagination(paging.pageIndex, paging.pageSize, data?.total ?? 0)}
+            sorting={{ sort: { field: 'create_time', direction: paging.sort.direction } }}
+            onChange={paging.onTableChange}
+            rowProps={(task: Task) => ({ 'data-test-subj': `taskRow-${task.id}` })}
+          />
+        </ScrollX>
       )}
       {open && (
         <TaskFlyout
