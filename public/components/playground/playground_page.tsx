@@ -166,9 +166,10 @@ export function PlaygroundPage() {
     <>
       <PageTitle title="Playground" description="Run a model on the cluster, natively on this Dashboards server, or both, and look at what it returns." />
       {cluster.error ? <ErrorCallout title="Could not load the cluster's models" error={cluster.error} onRetry={cluster.reload} data-test-subj="playgroundModelsError" /> : null}
-      {/* minWidth 0: a flex item is otherwise as wide as its widest unbreakable line (a long input). */}
-      <EuiFlexGroup gutterSize="l" alignItems="flexStart">
-        <EuiFlexItem grow={3} style={{ minWidth: 0 }}>
+      {/* A set minWidth: a flex item is otherwise as wide as its widest unbreakable line (a long
+          input); in a narrow window the recent runs go below the form. */}
+      <EuiFlexGroup gutterSize="l" alignItems="flexStart" wrap>
+        <EuiFlexItem grow={3} style={{ minWidth: 'min(100%, 440px)' }}>
           <EuiPanel paddingSize="m" hasBorder>
             <ModelPicker
               source={source}
@@ -226,7 +227,7 @@ export function PlaygroundPage() {
             </EuiButton>
           </EuiPanel>
         </EuiFlexItem>
-        <EuiFlexItem grow={2} style={{ minWidth: 0 }}>
+        <EuiFlexItem grow={2} style={{ minWidth: 'min(100%, 280px)' }}>
           <EuiPanel paddingSize="m" hasBorder>
             <RecentRuns runs={recent.runs} onRerun={onRerun} onClear={recent.clear} />
           </EuiPanel>

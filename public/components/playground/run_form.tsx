@@ -44,13 +44,14 @@ export function RunForm(p: Props) {
   ];
   return (
     <>
-      <EuiFlexGroup gutterSize="m">
-        <EuiFlexItem>
+      {/* Each control keeps a usable width; in a narrow window they go one under the other. */}
+      <EuiFlexGroup gutterSize="m" wrap>
+        <EuiFlexItem style={{ minWidth: 200 }}>
           <EuiFormRow label="Function">
             <EuiSelect options={FUNCTION_OPTIONS} value={p.functionName} onChange={(e) => p.onFunction(e.target.value as NativePredictFunction)} data-test-subj="playgroundFunctionSelect" />
           </EuiFormRow>
         </EuiFlexItem>
-        <EuiFlexItem>
+        <EuiFlexItem style={{ minWidth: 220 }}>
           <EuiFormRow
             label="Run on"
             helpText={!p.canNative ? 'Native needs the model zip in the native cache (drop it under Local zip).' : 'Latency is measured in this browser, around each request.'}
@@ -74,7 +75,7 @@ export function RunForm(p: Props) {
         <EuiTextArea fullWidth rows={5} value={p.text} onChange={(e) => p.onText(e.target.value)} data-test-subj="playgroundInput" />
       </EuiFormRow>
       {!similarity && (
-        <EuiFlexGroup gutterSize="m" alignItems="center">
+        <EuiFlexGroup gutterSize="m" alignItems="center" wrap>
           <EuiFlexItem grow={false}>
             <EuiSwitch
               label="return_number"
@@ -83,7 +84,7 @@ export function RunForm(p: Props) {
               data-test-subj="optionReturnNumber"
             />
           </EuiFlexItem>
-          <EuiFlexItem>
+          <EuiFlexItem style={{ minWidth: 220 }}>
             <EuiFormRow label="target_response" fullWidth helpText="Tensor names to keep, comma-separated (e.g. sentence_embedding); empty keeps all.">
               <EuiFieldText
                 compressed
