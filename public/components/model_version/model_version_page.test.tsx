@@ -170,6 +170,8 @@ describe('ModelVersionPage', () => {
       });
       await waitFor(() => expect(taskCalls()).toBe(2));
       expect(screen.getByTestId('deployProgress')).toHaveTextContent('RUNNING');
+      // The task history says the same as the progress banner (its list was read before the deploy).
+      expect(within(screen.getByTestId('historyRow-t9')).getByTestId('taskState-RUNNING')).toBeInTheDocument();
       await act(async () => {
         jest.advanceTimersByTime(2000);
       });

@@ -204,7 +204,7 @@ function ModelVersionView({ modelId }: { modelId: string }) {
       </Section>
       <EuiSpacer size="m" />
       <Section title="Task history">
-        <TaskHistory modelId={m.id} names={names} generation={generation} />
+        <TaskHistory modelId={m.id} names={names} generation={generation} live={deployTask} />
       </Section>
       {actions.modal}
     </>

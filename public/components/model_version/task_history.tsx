@@ -8,8 +8,12 @@ import { humanize } from '../common/labels';
 import { TaskStateHealth } from '../common/task_state';
 import { TaskErrorList } from '../tasks/task_error_list';
 
-/** The model's tasks, newest first; each change of `generation` reads them again (e.g. a deploy ended). */
-export function TaskHistory({ modelId, names, generation }: { modelId: string; names: Record<string, string>; generation: number }) {
+/**
+ * The model's tasks, newest first; each change of `generation` reads them again (e.g. a deploy
+ * ended). `live` is the latest read of a task the page follows (its deploy): shown in place of the
+ * listed copy, or first while the list does not have it yet, so both say the same.
+ */
+export function TaskHistory({ modelId, names, generation, live }: { modelId: string; names: Record<string, string>; generation: number; live?: Task }) {
   const tasks = useTasks({ model_id: modelId, size: 20, sort_direction: 'desc' });
   const { reload } = tasks;
   useEffect(() => {
@@ -32,11 +36,17 @@ export function TaskHistory({ modelId, names, generation }: { modelId: string; n
   return (
     <EuiBasicTable<Task>
       data-test-subj="taskHistory"
-      items={tasks.data?.items ?? []}
+      items={withLive(tasks.data?.items ?? [], live, !!tasks.data)}
       columns={columns}
       loading={tasks.loading}
       noItemsMessage={tasks.loading ? 'Loading tasks…' : 'No tasks recorded for this model.'}
       rowProps={(t: Task) => ({ 'data-test-subj': `historyRow-${t.id}` })}
     />
   );
+}
+
+function withLive(items: Task[], live: Task | undefined, loaded: boolean): Task[] {
+  if (!live) return items;
+  if (items.some((t) => t.id === live.id)) return items.map((t) => (t.id === live.id ? { ...t, ...live } : t));
+  return loaded ? [live, ...items] : items;
 }
