@@ -60,7 +60,8 @@ export function ModelDetails({ model, groupName }: { model: Model; groupName?: s
         },
         { title: 'Description', description: orEmpty(model.description) },
         { title: 'Created', description: formatTime(model.created_time) },
-        { title: 'Registered', description: formatTime(model.last_registered_time) },
+        // ML Commons (2.19.6) sets it for URL registrations only; a chunked upload has "Created" alone.
+        ...(model.last_registered_time ? [{ title: 'Registered', description: formatTime(model.last_registered_time) }] : []),
         { title: 'Last deployed', description: formatTime(model.last_deployed_time) },
         { title: 'Last undeployed', description: formatTime(model.last_undeployed_time) },
       ]}

@@ -72,6 +72,8 @@ describe('ModelVersionPage', () => {
     expect(screen.getByTestId('modelFormat')).toHaveTextContent('ONNX');
     expect(await screen.findByTestId('modelGroupLink')).toHaveTextContent('encoders');
     expect(screen.getByTestId('modelGroupLink')).toHaveAttribute('href', '/model-groups/g1');
+    // A chunked upload has no registration time: no row saying "—".
+    expect(screen.getByTestId('modelDetails')).not.toHaveTextContent('Registered');
     const config = screen.getByTestId('modelConfig');
     expect(config).toHaveTextContent('"embedding_dimension": 100');
     // all_config is JSON text; it is shown parsed.

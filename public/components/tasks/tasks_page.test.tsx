@@ -64,6 +64,11 @@ describe('TasksPage', () => {
     expect(lastCallOptions(http.get, TASKS)?.query).not.toHaveProperty('model_id', 'a b');
   });
 
+  it('says the model id filter takes whole ids when it finds nothing', async () => {
+    setup(page([]), {}, '/tasks?model=Xq28Fa');
+    expect(await screen.findByText('No tasks for model id "Xq28Fa" with these filters. The filter takes a whole model id, not part of one.')).toBeInTheDocument();
+  });
+
   it('opens the details with the full error, per node for a deploy task', async () => {
     setup(page([task({ id: 't2', task_type: 'DEPLOY_MODEL', state: 'COMPLETED_WITH_ERROR', model_id: 'm2', worker_node: ['n1'], error: '{"n1":"model content changed"}' })]));
     fireEvent.click(await screen.findByRole('button', { name: 'Details of task t2' }));

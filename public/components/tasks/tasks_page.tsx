@@ -99,11 +99,11 @@ export function TasksPage() {
               fullWidth
               compressed
               icon="search"
-              placeholder="Model id"
+              placeholder="Model id (whole)"
               value={modelIdBox.text}
               isInvalid={!!modelIdError}
               onChange={(e) => modelIdBox.setText(e.target.value)}
-              aria-label="Filter by model id"
+              aria-label="Filter by model id (the whole id)"
               data-test-subj="tasksModelFilter"
             />
           </EuiFormRow>
@@ -134,7 +134,15 @@ export function TasksPage() {
             itemId="id"
             columns={columns}
             loading={loading}
-            noItemsMessage={loading ? 'Loading tasks…' : state || taskType || modelId ? 'No tasks match the filters.' : 'No tasks yet.'}
+            noItemsMessage={
+              loading
+                ? 'Loading tasks…'
+                : modelId
+                ? `No tasks for model id "${modelId}" with these filters. The filter takes a whole model id, not part of one.`
+                : state || taskType
+                ? 'No tasks match the filters.'
+                : 'No tasks yet.'
+            }
             pagination={tablePagination(paging.pageIndex, paging.pageSize, data?.total ?? 0)}
             sorting={{ sort: { field: 'create_time', direction: paging.sort.direction } }}
             onChange={paging.onTableChange}
