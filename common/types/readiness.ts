@@ -11,7 +11,7 @@ export interface ReadinessSettingValue {
 }
 
 export interface ReadinessCheck {
-  id: 'register_via_url' | 'register_via_local_file' | 'trusted_urls' | 'eligible_nodes' | 'memory_guards' | 'local_model_enabled';
+  id: 'register_via_url' | 'register_via_local_file' | 'trusted_urls' | 'eligible_nodes' | 'memory_guards' | 'model_capacity' | 'local_model_enabled';
   ok: boolean;
   message: string;
 }

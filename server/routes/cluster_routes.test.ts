@@ -51,11 +51,13 @@ describe('readiness route', () => {
           n2: { name: 'node-2', roles: ['ingest'], version: '2.19.10' },
           n3: { name: 'node-3', roles: ['ingest'], version: '2.9.0' },
         },
-      });
+      })
+      .reply({ nodes: { n1: { models: { m1: { model_state: 'DEPLOYED' } } } } });
     const res = await t.call('GET', `${API}/cluster/readiness`);
     expect(t.transport.calls.map((c) => [c.method, c.path, c.querystring])).toEqual([
       ['GET', '/_cluster/settings', { include_defaults: true, flat_settings: true }],
       ['GET', '/_nodes', { filter_path: 'nodes.*.name,nodes.*.roles,nodes.*.version' }],
+      ['GET', '/_plugins/_ml/profile/models', { view: 'node' }],
     ]);
     // The oldest node's version, compared by number (2.9 < 2.19).
     expect(res.body.version).toBe('2.9.0');
@@ -70,8 +72,10 @@ describe('readiness route', () => {
       trusted_urls: true,
       eligible_nodes: true,
       memory_guards: true,
+      model_capacity: true,
       local_model_enabled: true,
     });
+    expect(res.body.checks.find((c: any) => c.id === 'model_capacity').message).toBe('A node may hold up to 10 models (plugins.ml_commons.max_model_on_node); the fullest holds 1.');
     expect(res.body.nodes).toEqual([{ id: 'n1', name: 'node-1', roles: ['data', 'ingest', 'cluster_manager'] }]);
   });
 
@@ -87,6 +91,22 @@ describe('readiness route', () => {
     expect(await readiness({ [on]: 'true', [regex]: DEFAULT_REGEX })).toMatchObject({ ok: false, message: expect.stringContaining('accepts file:// URLs') });
     expect(await readiness({ [on]: 'true', [regex]: '^https://.+' })).toMatchObject({ ok: true, message: 'Only URLs matching ^https://.+ are downloaded.' });
     expect(await readiness({ [on]: 'false', [regex]: DEFAULT_REGEX })).toMatchObject({ ok: true });
+  });
+
+  it('says which eligible node is full (max_model_on_node), and skips the check when the profile cannot be read', async () => {
+    const nodes = { nodes: { n1: { name: 'node-1', roles: ['data'] }, n2: { name: 'node-2', roles: ['data'] } } };
+    const settings = { defaults: { 'plugins.ml_commons.only_run_on_ml_node': 'false', 'plugins.ml_commons.max_model_on_node': '2' } };
+    t.transport.reply(settings).reply(nodes).reply({ nodes: { n1: { models: { a: {}, b: {} } }, n2: { models: { a: {} } } } });
+    let res = await t.call('GET', `${API}/cluster/readiness`);
+    expect(res.body.checks.find((c: any) => c.id === 'model_capacity')).toEqual({
+      id: 'model_capacity',
+      ok: false,
+      message: 'node-1 holds 2 of at most 2 models (plugins.ml_commons.max_model_on_node): a deploy there fails with "Exceed max local model per node limit". Undeploy a model there, or raise the setting.',
+    });
+    t.transport.reply(settings).reply(nodes).fail(403, { error: { type: 'security_exception', reason: 'no permissions' }, status: 403 });
+    res = await t.call('GET', `${API}/cluster/readiness`);
+    expect(res.status).toBe(200);
+    expect(res.body.checks.find((c: any) => c.id === 'model_capacity')).toMatchObject({ ok: true, message: expect.stringContaining('could not be read') });
   });
 
   it('says deploy will fail when only ML nodes may run models and there are none', async () => {

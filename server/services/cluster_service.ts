@@ -1,6 +1,7 @@
 import { ML_COMMONS_SETTINGS_PREFIX, READINESS_SETTINGS, ReadinessSetting } from '../../common/ml_commons';
-import type { ReadinessCheck, ReadinessResponse, ReadinessSettingValue, SettingSource } from '../../common/types';
+import type { NodeProfileResponse, ReadinessCheck, ReadinessResponse, ReadinessSettingValue, SettingSource } from '../../common/types';
 import { MlService } from './ml_api';
+import { ProfileService } from './profile_service';
 
 type FlatSettings = Record<string, string | string[]>;
 interface ClusterSettings {
@@ -31,7 +32,11 @@ export function effectiveSetting(settings: ClusterSettings, name: string): { val
 
 const isTrue = (v: unknown) => String(v) === 'true';
 
-export function assessReadiness(settings: ClusterSettings, nodesInfo: NodesInfo): ReadinessResponse {
+/**
+ * `profile` is what each node holds (view=node), when the caller may read it: a node holding
+ * max_model_on_node models refuses the next deploy ("Exceed max local model per node limit").
+ */
+export function assessReadiness(settings: ClusterSettings, nodesInfo: NodesInfo, profile?: NodeProfileResponse): ReadinessResponse {
   const values: ReadinessSettingValue[] = READINESS_SETTINGS.map((key) => {
     const setting = `${ML_COMMONS_SETTINGS_PREFIX}${key}`;
     return { key, setting, ...effectiveSetting(settings, setting) };
@@ -81,6 +86,7 @@ export function assessReadiness(settings: ClusterSettings, nodesInfo: NodesInfo)
           ? 'Memory circuit breakers are off.'
           : `Deploy is refused when native memory use exceeds ${native}% or JVM heap use exceeds ${heap}% (a value of 100 turns a breaker off).`,
     },
+    capacityCheck(nodes, Number(get('max_model_on_node') ?? 10), profile),
     {
       id: 'local_model_enabled',
       ok: localEnabled === null || isTrue(localEnabled),
@@ -116,6 +122,23 @@ function trustedUrlsCheck(urlRegistrationOn: boolean, pattern: ReadinessSettingV
     : { id, ok: true, message: `Only URLs matching ${pattern} are downloaded.` };
 }
 
+function capacityCheck(nodes: Array<{ id: string; name: string }>, maxPerNode: number, profile: NodeProfileResponse | undefined): ReadinessCheck {
+  const id = 'model_capacity';
+  const setting = `${ML_COMMONS_SETTINGS_PREFIX}max_model_on_node`;
+  if (!profile) return { id, ok: true, message: `How many models each node holds could not be read (the ML profile API), so ${setting} (${maxPerNode}) is not checked.` };
+  const held = nodes.map((n) => ({ ...n, count: Object.keys(profile.nodes?.[n.id]?.models ?? {}).length }));
+  const full = held.filter((n) => n.count >= maxPerNode);
+  if (!full.length) {
+    const most = Math.max(0, ...held.map((n) => n.count));
+    return { id, ok: true, message: `A node may hold up to ${maxPerNode} models (${setting}); the fullest holds ${most}.` };
+  }
+  return {
+    id,
+    ok: false,
+    message: `${full.map((n) => `${n.name} holds ${n.count}`).join(', ')} of at most ${maxPerNode} models (${setting}): a deploy there fails with "Exceed max local model per node limit". Undeploy a model there, or raise the setting.`,
+  };
+}
+
 /** The oldest OpenSearch version among the nodes (what a request must suit while a cluster upgrades). */
 function lowestVersion(versions: Array<string | undefined>): string | undefined {
   const parsed = versions.filter((v): v is string => !!v).map((v) => ({ v, parts: v.split(/[.-]/).slice(0, 3).map(Number) }));
@@ -132,10 +155,12 @@ export class ClusterService extends MlService {
   }
 
   async readiness(): Promise<ReadinessResponse> {
-    const [settings, nodes] = await Promise.all([
+    const [settings, nodes, profile] = await Promise.all([
       this.send<ClusterSettings>('GET', '/_cluster/settings', undefined, { include_defaults: true, flat_settings: true }),
       this.send<NodesInfo>('GET', '/_nodes', undefined, { filter_path: 'nodes.*.name,nodes.*.roles,nodes.*.version' }),
+      // Optional: a user without the profile permission still gets every other check.
+      new ProfileService(this.transport).nodes().catch(() => undefined),
     ]);
-    return assessReadiness(settings, nodes);
+    return assessReadiness(settings, nodes, profile);
   }
 }

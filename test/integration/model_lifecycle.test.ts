@@ -114,6 +114,22 @@ describe('model lifecycle against a real ML Commons', () => {
     expect(profile.models?.[gloveId]?.worker_nodes).toEqual([nodeId]);
   });
 
+  it('readiness names a node that holds max_model_on_node models (a deploy there would fail)', async () => {
+    const capacity = async () => (await ok('GET', 'readiness')).checks.find((c: { id: string }) => c.id === 'model_capacity');
+    expect(await capacity()).toMatchObject({ ok: true });
+    const { id: nodeId, name: nodeName } = (await ok('GET', 'readiness')).nodes[0];
+    // glove at least; a node kept between runs may hold more.
+    const held = Object.keys((await ok('GET', 'profileNodes')).nodes?.[nodeId]?.models ?? {}).length;
+    expect(held).toBeGreaterThanOrEqual(1);
+    // Transient, and cleared whatever happens: other suites deploy on this node.
+    await opensearch('PUT', '/_cluster/settings', { transient: { 'plugins.ml_commons.max_model_on_node': held } });
+    try {
+      expect(await capacity()).toMatchObject({ ok: false, message: expect.stringContaining(`${nodeName} holds ${held} of at most ${held} models`) });
+    } finally {
+      await opensearch('PUT', '/_cluster/settings', { transient: { 'plugins.ml_commons.max_model_on_node': null } });
+    }
+  });
+
   it('predicts text_embedding: dimension and normalization as configured, related sentences closer', async () => {
     const docs = ['A man is playing a guitar.', 'Someone plays a musical instrument.', 'The stock market fell sharply today.'];
     const res = await ok<PredictResponse>('POST', 'predict', { functionName: 'text_embedding', modelId: gloveId }, { body: { text_docs: docs } });
