@@ -76,6 +76,12 @@ describe('who may use a zip in the shared native cache', () => {
     // The cluster cannot answer: only one's own zips (fails closed).
     t.transport.fail(403, mlError(403, 'security_exception', 'no permissions for [cluster:admin/opensearch/ml/models/search]'));
     expect((await predict('carol')).status).toBe(404);
+
+    // The sidecar's status lists the loaded model to those who may use it, and to no one else.
+    const loaded = async (user: string) => (await t.call('GET', `${API}/native/status`, { headers: as(user) })).body.models.map((m: { sha256: string }) => m.sha256);
+    expect(await loaded('alice')).toEqual([tinyBert.sha256]);
+    t.transport.reply(noHits);
+    expect(await loaded('erin')).toEqual([]);
   });
 
   it('with security, a chunk upload makes its registering user an owner of the cached zip', async () => {

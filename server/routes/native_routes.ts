@@ -74,6 +74,6 @@ export function registerNativeRoutes(router: IRouter, deps: NativeRouteDeps) {
     )
   );
 
-  router.get({ path: ROUTES.nativeStatus.path, validate: {} }, nativeHandler(deps, () => service.status()));
+  router.get({ path: ROUTES.nativeStatus.path, validate: {} }, nativeHandler(deps, (_request, caller) => service.status(caller)));
   router.get({ path: ROUTES.nativeModels.path, validate: {} }, nativeHandler(deps, (_request, caller) => service.models(caller)));
 }

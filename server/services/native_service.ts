@@ -135,9 +135,12 @@ export class NativeService {
     };
   }
 
-  async status(): Promise<NativeStatus> {
+  /** The sidecar's state; its loaded models only as far as `caller` may use them (as in models()). */
+  async status(caller?: NativeCaller): Promise<NativeStatus> {
     const { client, cache, config } = this.rt;
     const [side, stats] = await Promise.all([client.status().catch(() => undefined), cache.stats()]);
+    const loaded = side?.models ?? [];
+    const usable = caller && loaded.length ? await this.usable(caller, loaded.map((m) => m.sha256)) : undefined;
     return {
       enabled: config.enabled,
       running: client.running,
@@ -147,7 +150,7 @@ export class NativeService {
       last_exit: client.lastExit,
       rss_bytes: side?.rss_bytes,
       workers: side?.workers ?? config.workers,
-      models: side?.models ?? [],
+      models: usable ? loaded.filter((m) => usable.has(m.sha256)) : loaded,
       queue: { waiting: side?.waiting ?? 0, in_flight: client.queueLength, max: config.maxQueue },
       cache: { dir: cache.dir, bytes: stats.bytes, max_bytes: cache.maxBytes, entries: stats.entries },
     };
