@@ -149,6 +149,12 @@ describe('playground in Chromium', () => {
     await sub('cosineCell-1-1').waitFor();
     expect(await sub('denseDimension-0').textContent()).toBe('32');
     await screenshot(page, 'playground_zip');
+    // The sidecar that ran it, as the status panel reads it from the real process.
+    await page.getByText('Native inference on this Dashboards server').click();
+    await sub(`nativeLoaded-${tiny.sha256}`).waitFor();
+    expect(await sub('nativeStatusState').textContent()).toMatch(/^Running \(process \d+, \d+ worker threads?, [\d.]+ MB resident\)\.$/);
+    await sub('nativeStatus').scrollIntoViewIfNeeded();
+    await screenshot(page, 'playground_native_status');
   });
 
   it('recent runs survive a reload and run again with one click', async () => {

@@ -15,6 +15,7 @@ import { ErrorCallout } from '../common/error_callout';
 import { PageTitle } from '../common/page_title';
 import { useModelActions } from '../model_actions/use_model_actions';
 import { ModelPicker, Source, ZipState } from './model_picker';
+import { NativeStatusPanel } from './native_status_panel';
 import { RecentRuns } from './recent_runs';
 import { RunForm } from './run_form';
 import { RunResults } from './run_results';
@@ -245,6 +246,8 @@ export function PlaygroundPage() {
           renderMs={renderMs}
         />
       )}
+      <EuiSpacer size="l" />
+      <NativeStatusPanel />
       {actions.modal}
     </>
   );
