@@ -74,6 +74,17 @@ describe('ClusterPage', () => {
     expect(await screen.findByTestId('clusterAllSet')).toBeInTheDocument();
   });
 
+  it('does not call a cluster all set while a check fails that no setting here fixes (a full node)', async () => {
+    const full: ReadinessResponse = {
+      ...READY_NOW,
+      checks: [...READY_NOW.checks, { id: 'model_capacity', ok: false, message: 'node-1 holds 10 of at most 10 models (plugins.ml_commons.max_model_on_node).' }],
+    };
+    renderWithServices(<ClusterPage />, { http: createFakeHttp({ get: { [READINESS]: full } }), path: '/cluster' });
+    expect(await screen.findByTestId('clusterChecksOpen')).toHaveTextContent('No setting for this page to apply, but the checks marked above need attention.');
+    expect(screen.queryByTestId('clusterAllSet')).toBeNull();
+    expect(screen.getByTestId('clusterCheck-model_capacity')).toHaveTextContent('node-1 holds 10 of at most 10 models');
+  });
+
   it("shows the cluster's own reason when the user may not change settings", async () => {
     const reason = 'no permissions for [cluster:admin/settings/update] and User [name=analyst, backend_roles=[], requestedTenant=null]';
     const { toasts } = setup(httpError(403, reason));

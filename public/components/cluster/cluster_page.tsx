@@ -163,6 +163,15 @@ export function ClusterPage() {
             Review and apply…
           </EuiButton>
         </EuiCallOut>
+      ) : data.checks.some((c) => !c.ok) ? (
+        // A full node or a risky URL pattern is not a setting this page applies: do not call it all set.
+        <EuiCallOut
+          title="No setting for this page to apply, but the checks marked above need attention."
+          color="warning"
+          iconType="alert"
+          size="s"
+          data-test-subj="clusterChecksOpen"
+        />
       ) : (
         <EuiCallOut title="Nothing to change: the settings allow everything this plugin does." color="success" iconType="check" size="s" data-test-subj="clusterAllSet" />
       )}
