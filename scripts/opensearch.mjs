@@ -450,8 +450,9 @@ export async function startOpenSearch({ port = DEFAULT_PORT, log = console.log, 
     const cmd = fs.readFileSync(`/proc/${existing.pid}/cmdline`, 'utf8').split('\0');
     const missing = REQUIRED_JVM_FLAGS.filter((f) => !cmd.includes(f));
     if (missing.length) throw new Error(`OpenSearch pid ${existing.pid} on port ${port} runs without ${missing.join(' ')}; stop it first`);
-    log(`OpenSearch already running on ${url} (pid ${existing.pid}); reusing it.`);
     const meta = JSON.parse(fs.readFileSync(path.join(nodeDir, 'node.json'), 'utf8'));
+    if ((meta.line ?? DEFAULT_LINE) !== line) throw new Error(`port ${port} runs OpenSearch ${meta.version} (the ${meta.line ?? DEFAULT_LINE} line), not the ${line} line asked for; stop it first`);
+    log(`OpenSearch already running on ${url} (pid ${existing.pid}); reusing it.`);
     await waitForHealth({ url, pid: existing.pid, nodeDir, port });
     return { ...meta, url, port, pid: existing.pid, logFile, alreadyRunning: true, startSeconds: (Date.now() - t0) / 1000 };
   }
