@@ -189,7 +189,8 @@ export const profileModelsQuery = object({ ...dataSource, model_ids: optional(qu
 
 /**
  * Cross-field rules of a local model registration. `clusterVersion` (when known) adds what that
- * version requires, each seen on a real node:
+ * version requires. Each was seen on real 2.19.6 and 3.6.0 nodes; where between them a rule starts
+ * (3.1 for BaseModelConfig, 3.6 for the pooling modes) is read from ML Commons' history, not run:
  * - before 3.1, ML Commons reads every function's model_config as a text-embedding config, so a
  *   SPARSE_* or TEXT_SIMILARITY config without embedding_dimension and framework_type fails there
  *   ("embedding dimension is null"); from 3.1 those need nothing;
@@ -238,7 +239,7 @@ export function modelRegistrationProblem(
 }
 
 /** Whether `version` ("2.19.6") is older than major.minor. */
-function versionBefore(version: string, major: number, minor: number): boolean {
+export function versionBefore(version: string, major: number, minor: number): boolean {
   const [ma, mi] = version.split('.').map(Number);
   return ma < major || (ma === major && mi < minor);
 }

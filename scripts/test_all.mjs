@@ -73,52 +73,53 @@ if (want('pack')) {
   totals[status === 0 ? 'passed' : 'failed'] += 1;
   summary.push(`pack + verify: ${status === 0 ? 'ok' : 'FAILED'} (${seconds} s)`);
 }
-// One OpenSearch for both cluster suites, unless OPENSEARCH_URL names one already.
-let stopLocal = async () => {};
-const externalOpenSearch = !!process.env.OPENSEARCH_URL;
-if ((want('integration') || want('e2e')) && !process.env.OPENSEARCH_URL) {
+/**
+ * Runs `suites` against a local OpenSearch of `line` started for them, and stops it whatever
+ * happens (a start that timed out may have left its JVM running).
+ */
+async function withLocalOpenSearch(line, suites) {
   const t0 = Date.now();
   const { startOpenSearch, stopOpenSearch, findFreePort } = await import('./opensearch.mjs');
   const port = await findFreePort();
+  const label = line === '3' ? 'OpenSearch 3.x' : 'OpenSearch';
   try {
-    const node = await startOpenSearch({ port, log: (m) => console.log(`[opensearch] ${m}`) });
-    process.env.OPENSEARCH_URL = node.url;
-    stopLocal = () => stopOpenSearch({ port });
-    summary.push(`local OpenSearch ${node.version || ''} on ${node.url} ready in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  } catch (err) {
-    console.error(`Could not start the local OpenSearch: ${err.message}`);
-    totals.failed += 1;
-    summary.push(`local OpenSearch: FAILED to start (${err.message.split('\n')[0]})`);
-  }
-}
-try {
-  if (process.env.OPENSEARCH_URL) {
-    if (want('integration')) jestSuite('integration (OpenSearch + ML Commons)', 'integration', ['--runInBand']);
-    if (want('e2e')) jestSuite('e2e (Chromium)', 'e2e', ['--runInBand']);
-  }
-} finally {
-  await stopLocal();
-}
-// The same integration suite against ML Commons 3.x (its cases follow the cluster's version): the
-// manifest accepts data sources up to 3.x, and 3.x changed model_config and pooling behaviour.
-// Only with a local node: an OPENSEARCH_URL given from outside is the one cluster tested.
-if (want('integration') && !externalOpenSearch) {
-  const t0 = Date.now();
-  const { startOpenSearch, stopOpenSearch, findFreePort } = await import('./opensearch.mjs');
-  const port = await findFreePort();
-  let started = false;
-  try {
-    const node = await startOpenSearch({ port, line: '3', log: (m) => console.log(`[opensearch 3.x] ${m}`) });
-    started = true;
+    const node = await startOpenSearch({ port, line, log: (m) => console.log(`[${label}] ${m}`) });
     summary.push(`local OpenSearch ${node.version} on ${node.url} ready in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     process.env.OPENSEARCH_URL = node.url;
-    jestSuite(`integration (OpenSearch ${node.version} + ML Commons)`, 'integration', ['--runInBand'], 'integration-3');
+    suites(node);
   } catch (err) {
-    console.error(`Could not start the local OpenSearch 3.x: ${err.message}`);
+    console.error(`Could not start the local ${label}: ${err.message}`);
     totals.failed += 1;
-    summary.push(`local OpenSearch 3.x: FAILED to start (${err.message.split('\n')[0]})`);
+    summary.push(`local ${label}: FAILED to start (${err.message.split('\n')[0]})`);
   } finally {
-    if (started) await stopOpenSearch({ port });
+    await stopOpenSearch({ port }).catch(() => undefined);
+    delete process.env.OPENSEARCH_URL;
+  }
+}
+
+const clusterSuites = () => {
+  if (want('integration')) jestSuite('integration (OpenSearch + ML Commons)', 'integration', ['--runInBand']);
+  if (want('e2e')) jestSuite('e2e (Chromium)', 'e2e', ['--runInBand']);
+};
+if (process.env.OPENSEARCH_URL) {
+  // A cluster given from outside is the one cluster tested.
+  clusterSuites();
+} else {
+  // One node for both cluster suites.
+  if (want('integration') || want('e2e')) await withLocalOpenSearch('2.19', clusterSuites);
+  // The same integration suite against ML Commons 3.x (its cases follow the cluster's version):
+  // the manifest accepts data sources up to 3.x, and 3.x changed model_config and pooling.
+  if (want('integration')) {
+    const { javaHomeFor } = await import('./opensearch.mjs');
+    let java;
+    try {
+      java = javaHomeFor('3');
+    } catch (err) {
+      // Debian 12 has no JDK 21+; the machines this runs on carry Temurin's under /usr/lib/jvm.
+      totals.skipped += 1;
+      summary.push(`integration on OpenSearch 3.x: SKIPPED (${err.message})`);
+    }
+    if (java) await withLocalOpenSearch('3', (node) => jestSuite(`integration (OpenSearch ${node.version} + ML Commons)`, 'integration', ['--runInBand'], 'integration-3'));
   }
 }
 

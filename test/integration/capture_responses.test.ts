@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import type { PredictResponse } from '../../common/types';
-import { api, Fixture, loadFixture, ok, until, uploadInChunks, waitForModelState, waitForTask } from './helpers';
+import { api, CLUSTER_VERSION, clusterAtLeast, Fixture, loadFixture, ok, until, uploadInChunks, waitForModelState, waitForTask } from './helpers';
 
 jest.setTimeout(600000);
 
@@ -9,9 +9,10 @@ jest.setTimeout(600000);
  * Captures real response shapes for the playground's component tests: each fixture registered
  * through the plugin's chunk routes, deployed, and predicted on the cluster (ML Commons 2.19) and
  * natively; the answers (2-3 inputs each) and ML Commons' own error bodies go to
- * test/fixtures/captured/*.json, committed so component tests never use invented shapes.
+ * test/fixtures/captured/*.json, committed so component tests never use invented shapes. Those
+ * come from the 2.19 line the plugin ships for; a 3.x run writes its own under target/ (to compare).
  */
-const OUT = path.resolve(__dirname, '..', 'fixtures', 'captured');
+const OUT = clusterAtLeast(3, 0) ? path.resolve(__dirname, '..', '..', 'target', `captured-${CLUSTER_VERSION}`) : path.resolve(__dirname, '..', 'fixtures', 'captured');
 
 const DENSE_DOCS = ['A man is playing a guitar.', 'Someone plays an instrument on stage.', 'The stock market fell sharply today.'];
 const SPARSE_DOCS = ['the cat sat on the mat', 'a black cat and a dog'];

@@ -50,7 +50,8 @@ async function prepare(state, browserSuite, { startOpenSearch, findFreePort }) {
   let opensearchUrl = process.env.OPENSEARCH_URL;
   if (!opensearchUrl) {
     const port = await findFreePort();
-    const node = await startOpenSearch({ port, log: (m) => process.stderr.write(`[opensearch] ${m}\n`) });
+    // OPENSEARCH_LINE=3 runs the suites against the 3.x line.
+    const node = await startOpenSearch({ port, line: process.env.OPENSEARCH_LINE, log: (m) => process.stderr.write(`[opensearch] ${m}\n`) });
     opensearchUrl = node.url;
     Object.assign(state, { startedOpenSearch: true, opensearchPort: port });
   }

@@ -6,6 +6,7 @@ import { TERMINAL_TASK_STATES } from '../../common/ml_commons';
 import { routePath, RouteName } from '../../common/routes';
 import type { Model, Task } from '../../common/types';
 import { chunkCount, chunkRange } from '../../common/upload';
+import { versionBefore } from '../../common/validators';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const fixtures = require('../../scripts/fixtures/fixtures.cjs');
@@ -32,10 +33,7 @@ export const OPENSEARCH = () => process.env.OPENSEARCH_URL as string;
 /** The cluster's OpenSearch version ("2.19.6", "3.6.0"), read once by the global setup. */
 export const CLUSTER_VERSION = process.env.MLM_OPENSEARCH_VERSION as string;
 /** Whether the cluster is at least major.minor. */
-export function clusterAtLeast(major: number, minor: number): boolean {
-  const [ma, mi] = CLUSTER_VERSION.split('.').map(Number);
-  return ma > major || (ma === major && mi >= minor);
-}
+export const clusterAtLeast = (major: number, minor: number): boolean => !versionBefore(CLUSTER_VERSION, major, minor);
 
 export interface ApiResult<T = any> {
   status: number;

@@ -90,7 +90,7 @@ describe(`native inference matches ML Commons ${CLUSTER_VERSION}`, () => {
       const res = await api('DELETE', 'modelGroupDelete', { groupId });
       return res.status === 409 ? undefined : res;
     }, 60000).catch(() => undefined);
-    const out = path.resolve(__dirname, '..', '..', 'target', 'native_parity.json');
+    const out = path.resolve(__dirname, '..', '..', 'target', `native_parity-${CLUSTER_VERSION}.json`);
     await fs.mkdir(path.dirname(out), { recursive: true });
     await fs.writeFile(out, JSON.stringify(results, null, 2));
     // eslint-disable-next-line no-console
