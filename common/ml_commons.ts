@@ -14,8 +14,12 @@ export const MODEL_STATES = [
 ] as const;
 export type ModelState = typeof MODEL_STATES[number];
 
+/** States in which a model answers predictions on some node (and undeploy stops it). */
+export const SERVING_STATES: readonly ModelState[] = ['DEPLOYED', 'PARTIALLY_DEPLOYED'];
+/** States whose record says the model is loaded or being loaded: the Deployments page lists them. */
+export const DEPLOYMENT_STATES: readonly ModelState[] = [...SERVING_STATES, 'DEPLOYING'];
 /** States in which ML Commons refuses to delete a model. */
-export const UNDELETABLE_MODEL_STATES: readonly ModelState[] = ['DEPLOYED', 'DEPLOYING', 'PARTIALLY_DEPLOYED'];
+export const UNDELETABLE_MODEL_STATES: readonly ModelState[] = DEPLOYMENT_STATES;
 
 export const TASK_STATES = [
   'CREATED',

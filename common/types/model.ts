@@ -55,7 +55,7 @@ export type ModelSortField = typeof MODEL_SORT_FIELDS[number];
 export interface ModelSearchParams extends PageParams {
   /** Matches the name (case-insensitive, substring) or the exact id. */
   search?: string;
-  states?: ModelState[];
+  states?: readonly ModelState[];
   functions?: FunctionName[];
   formats?: ModelFormat[];
   model_group_id?: string;

@@ -1,10 +1,7 @@
 import { useMemo } from 'react';
 import { MAX_PAGE_SIZE } from '../../common/constants';
-import type { ModelState } from '../../common/ml_commons';
+import { SERVING_STATES } from '../../common/ml_commons';
 import { useModels } from './use_models';
-
-/** States in which a version counts as deployed in the groups' overview. */
-export const RUNNING_STATES: ModelState[] = ['DEPLOYED', 'PARTIALLY_DEPLOYED'];
 
 /**
  * Deployed versions per group, from ONE request for the running models (at most a page of
@@ -12,7 +9,8 @@ export const RUNNING_STATES: ModelState[] = ['DEPLOYED', 'PARTIALLY_DEPLOYED'];
  * exist than one page holds, so counts are shown as lower bounds.
  */
 export function useDeployedCounts() {
-  const running = useModels({ states: RUNNING_STATES, size: MAX_PAGE_SIZE });
+  // A version counts as deployed in the groups' overview while it serves.
+  const running = useModels({ states: SERVING_STATES, size: MAX_PAGE_SIZE });
   const counts = useMemo(() => {
     const map: Record<string, number> = {};
     for (const m of running.data?.items ?? []) if (m.model_group_id) map[m.model_group_id] = (map[m.model_group_id] ?? 0) + 1;

@@ -1,6 +1,6 @@
 import { EuiBasicTable, EuiBasicTableColumn, EuiButton, EuiFlexGroup, EuiFlexItem, EuiSpacer, EuiToolTip } from '@elastic/eui';
 import React, { useCallback, useMemo, useState } from 'react';
-import type { ModelState } from '../../../common/ml_commons';
+import { DEPLOYMENT_STATES } from '../../../common/ml_commons';
 import { Model, MODEL_SORT_FIELDS, ModelSortField } from '../../../common/types';
 import { useModelProfiles } from '../../hooks/use_model_profiles';
 import { useModels } from '../../hooks/use_models';
@@ -18,8 +18,6 @@ import { canUndeploy, undeployBlockedReason } from '../model_actions/model_actio
 import { useModelActions } from '../model_actions/use_model_actions';
 import { ModelNameCell, NodesResponding } from '../models/models_table';
 import { NodeStatus } from './node_status';
-
-export const DEPLOYMENT_STATES: ModelState[] = ['DEPLOYED', 'PARTIALLY_DEPLOYED', 'DEPLOYING'];
 
 export function DeploymentsPage() {
   const paging = useTablePaging<ModelSortField>({ field: 'last_deployed_time', direction: 'desc' }, MODEL_SORT_FIELDS);

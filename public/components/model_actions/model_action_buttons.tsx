@@ -1,19 +1,20 @@
 import { EuiButtonIcon, EuiFlexGroup, EuiFlexItem, EuiToolTip } from '@elastic/eui';
 import React from 'react';
-import { ModelState, UNDELETABLE_MODEL_STATES } from '../../../common/ml_commons';
+import { ModelState, SERVING_STATES, UNDELETABLE_MODEL_STATES } from '../../../common/ml_commons';
 import type { Model } from '../../../common/types';
 
 /** States from which ML Commons accepts a deploy (a partial deployment can be completed too). */
 export const DEPLOYABLE_STATES: readonly ModelState[] = ['REGISTERED', 'UNDEPLOYED', 'DEPLOY_FAILED', 'PARTIALLY_DEPLOYED'];
 /**
- * States in which something runs that undeploy stops. Not DEPLOYING: ML Commons cannot stop a
- * deploy midway; an undeploy then answers not_found, and (seen on 2.19.6) can leave the deploy
- * task RUNNING for ever, or the model loaded on a node while its record says UNDEPLOYED.
+ * Undeploy is offered while the model serves, not while it deploys: ML Commons cannot stop a deploy
+ * midway; an undeploy then answers not_found, and (seen on 2.19.6) can leave the deploy task
+ * RUNNING for ever, or the model loaded on a node while its record says UNDEPLOYED. A model left
+ * DEPLOYING with no deploy running needs no undeploy: ML Commons' sync marks it DEPLOY_FAILED
+ * within seconds (seen on 2.19.6).
  */
-export const UNDEPLOYABLE_STATES: readonly ModelState[] = ['DEPLOYED', 'PARTIALLY_DEPLOYED'];
 
 export const canDeploy = (m: Model) => DEPLOYABLE_STATES.includes(m.model_state as ModelState);
-export const canUndeploy = (m: Model) => UNDEPLOYABLE_STATES.includes(m.model_state as ModelState);
+export const canUndeploy = (m: Model) => SERVING_STATES.includes(m.model_state as ModelState);
 export const canDelete = (m: Model) => !UNDELETABLE_MODEL_STATES.includes(m.model_state as ModelState);
 
 /** Why undeploy is not offered for `m`. */

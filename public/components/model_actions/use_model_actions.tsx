@@ -68,6 +68,8 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
         const task = await pollTask(apis.tasks, taskId, { signal: controller.signal, onUpdate: record });
         // Per-node errors name nodes by id: name them as the pages do (best effort, failures only).
         const names = task.error ? nodeNames(await apis.cluster.readiness(controller.signal).catch(() => undefined)) : {};
+        // Forgotten (undeployed, deleted) or unmounted meanwhile: its outcome is no longer news.
+        if (controller.signal.aborted) return;
         const errors = taskErrorLines(task.error, names).join('\n');
         if (task.state === 'COMPLETED') {
           toasts.addSuccess({ title: `Deployed ${model.name}`, text: toastLink('It answers predictions now.', 'Open the model', history as never, appPaths.model(model.id)) });
@@ -102,12 +104,16 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
           setDeployTasks((prev) => ({ ...prev, [model.id]: { id: res.task_id, model_id: model.id, task_type: 'DEPLOY_MODEL', state: res.status } }));
           followDeploy(model, res.task_id);
         } else if (kind === 'undeploy') {
-          const { released } = undeployOutcome(await apis.models.undeploy(model.id), model.id);
+          const { released, notFound } = undeployOutcome(await apis.models.undeploy(model.id), model.id);
           forgetDeploy(model.id);
           const link = (text: string) => toastLink(text, 'Open the model', history as never, appPaths.model(model.id));
           // ML Commons answers 200 even when no node had the model: say what happened.
           if (released.length) toasts.addSuccess({ title: `Undeployed ${model.name}`, text: link(released.length === 1 ? 'Its node released it.' : `${released.length} nodes released it.`) });
-          else toasts.addWarning({ title: `Nothing undeployed for ${model.name}`, text: link('No node had it loaded (ML Commons answered not_found). Its state may lag behind the nodes until ML Commons syncs it.') });
+          else
+            toasts.addWarning({
+              title: `Nothing undeployed for ${model.name}`,
+              text: link(notFound.length ? 'No node had it loaded (ML Commons answered not_found).' : 'ML Commons named no node that released it.'),
+            });
         } else {
           await apis.models.delete(model.id);
           forgetDeploy(model.id);

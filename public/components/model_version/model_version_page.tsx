@@ -12,7 +12,7 @@ import {
 } from '@elastic/eui';
 import React, { useCallback, useMemo, useState } from 'react';
 import { useHistory, useParams } from 'react-router-dom';
-import type { ModelState } from '../../../common/ml_commons';
+import { DEPLOYMENT_STATES, ModelState } from '../../../common/ml_commons';
 import { MIN_REFRESH_MS, useAutoRefresh } from '../../hooks/use_auto_refresh';
 import { useModel, useModelGroup, useModelProfile } from '../../hooks/use_model';
 import { useReadiness } from '../../hooks/use_readiness';
@@ -38,9 +38,6 @@ const ATTENTION_STATES: ModelState[] = ['PARTIALLY_DEPLOYED', 'DEPLOY_FAILED', '
 const TRANSITIONAL_STATES: ModelState[] = ['DEPLOYING', 'REGISTERING'];
 
 /** One model version: what it is, where it runs, what happened to it, and the actions on it. */
-/** States whose record says the model runs (or is being loaded) somewhere. */
-const RUNNING_STATES: readonly ModelState[] = ['DEPLOYED', 'PARTIALLY_DEPLOYED', 'DEPLOYING'];
-
 export function ModelVersionPage() {
   const { modelId } = useParams<{ modelId: string }>();
   // Keyed by id: another model is a fresh page, so the previous one's data, open modal or
@@ -82,7 +79,7 @@ function ModelVersionView({ modelId }: { modelId: string }) {
   const stateInfo = MODEL_STATE_INFO[m.model_state as ModelState];
   const deployTask = actions.deployTasks[m.id];
   // Nodes still holding a model whose record says it runs nowhere (profile vs index).
-  const loadedAgainstRecord = RUNNING_STATES.includes(m.model_state as ModelState)
+  const loadedAgainstRecord = DEPLOYMENT_STATES.includes(m.model_state as ModelState) || model.loading || profile.loading
     ? []
     : Object.entries(profile.data?.models?.[m.id]?.nodes ?? {})
         .filter(([, p]) => p.model_state === 'DEPLOYED')
