@@ -87,7 +87,8 @@ export interface NativeInspectResult {
   /** Tokens per document after truncation (tokenizer.json's, else 512, never more). */
   max_length?: number;
   problems: NativeProblem[];
-  suggested: { function_name: FunctionName; model_format: ModelFormat; model_config: ModelConfig };
+  /** No model_config for a sparse encoder (it needs none). */
+  suggested: { function_name: FunctionName; model_format: ModelFormat; model_config?: ModelConfig };
   /** Whether the zip is now in the native cache (predict by its sha256 works). */
   cached: boolean;
 }
@@ -117,7 +118,8 @@ export interface NativeStatus {
   workers: number;
   models: NativeLoadedModel[];
   queue: { waiting: number; in_flight: number; max: number };
-  cache: { dir: string; bytes: number; max_bytes: number; entries: number };
+  /** `dir` only without an auth plugin (one user, who runs the server). */
+  cache: { dir?: string; bytes: number; max_bytes: number; entries: number };
 }
 
 /** Predict functions the sidecar serves (sparse_tokenize zips carry no model to run). */

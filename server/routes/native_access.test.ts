@@ -80,6 +80,7 @@ describe('who may use a zip in the shared native cache', () => {
     // The sidecar's status lists the loaded model to those who may use it, and to no one else.
     const loaded = async (user: string) => (await t.call('GET', `${API}/native/status`, { headers: as(user) })).body.models.map((m: { sha256: string }) => m.sha256);
     expect(await loaded('alice')).toEqual([tinyBert.sha256]);
+    expect((await t.call('GET', `${API}/native/status`, { headers: as('alice') })).body.cache.dir).toBeUndefined();
     t.transport.reply(noHits);
     expect(await loaded('erin')).toEqual([]);
   });

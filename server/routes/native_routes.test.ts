@@ -66,6 +66,8 @@ describe('native routes over the router adapter, with a real sidecar', () => {
   it('inspect recognises a sparse encoder (vocab-sized output) and its ML Commons input names', async () => {
     const r = (await inspect(h.t, sparse.zipPath)).body as NativeInspectResult;
     expect(r).toMatchObject({ sparse_vocab_output: true, suggested: { function_name: 'SPARSE_ENCODING' }, problems: [] });
+    // No config: the only one that deploys on 2.19 and 3.x alike.
+    expect(r.suggested.model_config).toBeUndefined();
   });
 
   it.each((fixtures.loadBadFixtures() as Array<{ name: string; reason: string; bad: boolean; path: string }>).filter((b) => b.bad).map((b) => [b.name, b] as const))(

@@ -1,5 +1,6 @@
 import { ML_COMMONS_SETTINGS_PREFIX, READINESS_SETTINGS, ReadinessSetting } from '../../common/ml_commons';
 import type { NodeProfileResponse, ReadinessCheck, ReadinessResponse, ReadinessSettingValue, SettingSource } from '../../common/types';
+import { readUpstreamError } from '../lib/errors';
 import { MlService } from './ml_api';
 import { ProfileService } from './profile_service';
 
@@ -36,7 +37,7 @@ const isTrue = (v: unknown) => String(v) === 'true';
  * `profile` is what each node holds (view=node), when the caller may read it: a node holding
  * max_model_on_node models refuses the next deploy ("Exceed max local model per node limit").
  */
-export function assessReadiness(settings: ClusterSettings, nodesInfo: NodesInfo, profile?: NodeProfileResponse): ReadinessResponse {
+export function assessReadiness(settings: ClusterSettings, nodesInfo: NodesInfo, profile?: NodeProfileResponse | Error): ReadinessResponse {
   const values: ReadinessSettingValue[] = READINESS_SETTINGS.map((key) => {
     const setting = `${ML_COMMONS_SETTINGS_PREFIX}${key}`;
     return { key, setting, ...effectiveSetting(settings, setting) };
@@ -122,10 +123,14 @@ function trustedUrlsCheck(urlRegistrationOn: boolean, pattern: ReadinessSettingV
     : { id, ok: true, message: `Only URLs matching ${pattern} are downloaded.` };
 }
 
-function capacityCheck(nodes: Array<{ id: string; name: string }>, maxPerNode: number, profile: NodeProfileResponse | undefined): ReadinessCheck {
+function capacityCheck(nodes: Array<{ id: string; name: string }>, maxPerNode: number, profile: NodeProfileResponse | Error | undefined): ReadinessCheck {
   const id = 'model_capacity';
   const setting = `${ML_COMMONS_SETTINGS_PREFIX}max_model_on_node`;
-  if (!profile) return { id, ok: true, message: `How many models each node holds could not be read (the ML profile API), so ${setting} (${maxPerNode}) is not checked.` };
+  // Not known is not a failure of the cluster: the other checks stand, and this one says why it is silent.
+  if (!profile || profile instanceof Error || !Number.isFinite(maxPerNode)) {
+    const why = profile instanceof Error ? readUpstreamError(profile)?.reason ?? profile.message : 'no answer';
+    return { id, ok: true, message: `Not checked: how many models each node holds could not be read (${why}), so ${setting} is not compared.` };
+  }
   const held = nodes.map((n) => ({ ...n, count: Object.keys(profile.nodes?.[n.id]?.models ?? {}).length }));
   const full = held.filter((n) => n.count >= maxPerNode);
   if (!full.length) {
@@ -159,7 +164,7 @@ export class ClusterService extends MlService {
       this.send<ClusterSettings>('GET', '/_cluster/settings', undefined, { include_defaults: true, flat_settings: true }),
       this.send<NodesInfo>('GET', '/_nodes', undefined, { filter_path: 'nodes.*.name,nodes.*.roles,nodes.*.version' }),
       // Optional: a user without the profile permission still gets every other check.
-      new ProfileService(this.transport).nodes().catch(() => undefined),
+      new ProfileService(this.transport).nodes().catch((err: Error) => err),
     ]);
     return assessReadiness(settings, nodes, profile);
   }

@@ -152,7 +152,8 @@ export class NativeService {
       workers: side?.workers ?? config.workers,
       models: usable ? loaded.filter((m) => usable.has(m.sha256)) : loaded,
       queue: { waiting: side?.waiting ?? 0, in_flight: client.queueLength, max: config.maxQueue },
-      cache: { dir: cache.dir, bytes: stats.bytes, max_bytes: cache.maxBytes, entries: stats.entries },
+      // The server's own path is for whoever runs it: under an auth plugin, users are not told.
+      cache: { dir: caller?.user === undefined ? cache.dir : undefined, bytes: stats.bytes, max_bytes: cache.maxBytes, entries: stats.entries },
     };
   }
 }

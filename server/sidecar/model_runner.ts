@@ -286,11 +286,15 @@ export class ModelRunner {
     if (this.ir !== undefined && this.ir > 9) {
       problems.push({ code: 'onnx_ir_version', severity: 'error', message: `ONNX IR version ${this.ir}: ML Commons 2.19 runs onnxruntime 1.16.3, which reads IR 9 at most` });
     }
-    const model_type = hasTypes || sparseOut ? 'bert' : this.tokenizer.postProcessorType === 'RobertaProcessing' ? 'roberta' : 'distilbert';
+    const model_type = hasTypes ? 'bert' : this.tokenizer.postProcessorType === 'RobertaProcessing' ? 'roberta' : 'distilbert';
+    // A sparse encoder needs no config, and none is the only choice that deploys on 2.19 and 3.x
+    // alike (3.1+ cannot deploy one with a config; common/validators.ts).
     const model_config =
       fn === 'TEXT_EMBEDDING'
         ? { model_type, embedding_dimension: dim, framework_type: 'sentence_transformers', pooling_mode: 'mean' as const, normalize_result: true }
-        : { model_type, embedding_dimension: dim, framework_type: 'sentence_transformers' };
+        : fn === 'TEXT_SIMILARITY'
+        ? { model_type, embedding_dimension: dim, framework_type: 'sentence_transformers' }
+        : undefined;
     return {
       sha256,
       size_bytes: sizeBytes,

@@ -37,7 +37,7 @@ describe('NativeStatusPanel', () => {
     await waitFor(() => expect(http.get).toHaveBeenCalledTimes(2));
   });
 
-  it('says when the sidecar has not started, and when it is disabled', async () => {
+  it('says when the sidecar has not started yet', async () => {
     const http = createFakeHttp({ get: { [STATUS]: { ...RUNNING, running: false, pid: undefined, rss_bytes: undefined, models: [] } } });
     renderWithServices(<NativeStatusPanel />, { http });
     fireEvent.click(screen.getByText('Native inference on this Dashboards server'));
@@ -45,10 +45,17 @@ describe('NativeStatusPanel', () => {
     expect(screen.getByText('None: a model loads on its first native prediction.')).toBeInTheDocument();
   });
 
-  it("shows the server's reason when the status cannot be read", async () => {
-    const http = createFakeHttp({ get: { [STATUS]: httpError(404, 'Native inference is disabled (ml_models.native.enabled: false)') } });
+  it('says when native inference is turned off on this server', async () => {
+    const http = createFakeHttp({ get: { [STATUS]: { ...RUNNING, enabled: false, running: false, models: [] } } });
     renderWithServices(<NativeStatusPanel />, { http });
     fireEvent.click(screen.getByText('Native inference on this Dashboards server'));
-    expect(await screen.findByTestId('nativeStatusError-message')).toHaveTextContent('Native inference is disabled');
+    expect(await screen.findByTestId('nativeStatusState')).toHaveTextContent('Disabled on this Dashboards server (ml_models.native.enabled: false).');
+  });
+
+  it("shows the server's reason when the status cannot be read", async () => {
+    const http = createFakeHttp({ get: { [STATUS]: httpError(500, 'EACCES: permission denied, scandir /var/lib/osd/ml_models_native') } });
+    renderWithServices(<NativeStatusPanel />, { http });
+    fireEvent.click(screen.getByText('Native inference on this Dashboards server'));
+    expect(await screen.findByTestId('nativeStatusError-message')).toHaveTextContent('EACCES: permission denied');
   });
 });

@@ -62,8 +62,12 @@ export function NativeCheck({ file }: { file: File }) {
                 <li>Outputs: {r.outputs.map((o) => `${o.name} ${o.type} ${shape(o.shape)}`).join(', ') || '—'}</li>
                 {r.embedding_dimension !== undefined && <li>Embedding dimension: {r.embedding_dimension}</li>}
                 <li>
-                  Suggested: {r.suggested.function_name}, model_type {r.suggested.model_config.model_type || '—'}
-                  {r.suggested.model_config.embedding_dimension !== undefined ? `, dimension ${r.suggested.model_config.embedding_dimension}` : ''}
+                  Suggested: {r.suggested.function_name}
+                  {r.suggested.model_config
+                    ? `, model_type ${r.suggested.model_config.model_type || '—'}${
+                        r.suggested.model_config.embedding_dimension !== undefined ? `, dimension ${r.suggested.model_config.embedding_dimension}` : ''
+                      }`
+                    : ', no model_config'}
                 </li>
                 {r.problems.map((p, i) => (
                   <li key={i} data-test-subj={`nativeProblem-${p.code}`}>
