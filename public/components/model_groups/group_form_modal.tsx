@@ -83,7 +83,9 @@ export function GroupFormModal({ group, onCancel, onSubmit }: Props) {
   const [submitError, setSubmitError] = useState<unknown>();
 
   const body: ModelGroupUpdateBody = { name: form.name.trim() };
-  if (form.description.trim() || (editing && group?.description)) body.description = form.description.trim();
+  const description = form.description.trim();
+  // An edit sends what changed (clearing a description included); a new group, what is filled in.
+  if (editing ? description !== (group?.description ?? '').trim() : description) body.description = description;
   if (accessControl) {
     const accessChanged = !editing || form.access !== (group?.access || '') || form.roles.join() !== (group?.backend_roles ?? []).join() || form.allRoles;
     // Only the owner or an admin may change access; an unchanged edit must not send it.
@@ -96,12 +98,14 @@ export function GroupFormModal({ group, onCancel, onSubmit }: Props) {
     }
   }
   if (editing && group && body.name === group.name) delete body.name;
-  const errors = problems(body, editing);
+  // An edit that changes nothing has nothing to send (Save is disabled; Enter does nothing either).
+  const unchanged = editing && Object.keys(body).length === 0;
+  const errors = unchanged ? {} : problems(body, editing);
   const show = (field: string) => (touched ? fieldError(errors[field]) : undefined);
 
   const submit = async () => {
     setTouched(true);
-    if (Object.keys(errors).length || submitting.current) return;
+    if (unchanged || Object.keys(errors).length || submitting.current) return;
     submitting.current = true;
     setBusy(true);
     setSubmitError(undefined);
@@ -191,7 +195,7 @@ export function GroupFormModal({ group, onCancel, onSubmit }: Props) {
         <EuiButtonEmpty onClick={onCancel} data-test-subj="groupFormCancel">
           Cancel
         </EuiButtonEmpty>
-        <EuiButton fill onClick={submit} isLoading={busy} isDisabled={busy || (editing && Object.keys(body).length === 0)} data-test-subj="groupFormSubmit">
+        <EuiButton fill onClick={submit} isLoading={busy} isDisabled={busy || unchanged} data-test-subj="groupFormSubmit">
           {editing ? 'Save' : 'Create'}
         </EuiButton>
       </EuiModalFooter>

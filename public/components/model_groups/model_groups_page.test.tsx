@@ -155,6 +155,15 @@ describe('ModelGroupsPage', () => {
     expect(toasts.addSuccess).toHaveBeenCalledWith({ title: 'Saved model group embeddings' });
   });
 
+  it('an edit that changes nothing sends nothing and shows no error, even on Enter', async () => {
+    const { http } = setup({ put: { [UPDATE]: { status: 'Updated' } } });
+    fireEvent.click(await screen.findByTestId('editGroupButton-g1'));
+    expect(screen.getByTestId('groupFormSubmit')).toBeDisabled();
+    fireEvent.submit(screen.getByTestId('groupNameInput').closest('form')!);
+    expect(http.put).not.toHaveBeenCalled();
+    expect(screen.getByTestId('groupFormModal')).not.toHaveTextContent('names no field to change');
+  });
+
   it('shows the saved values at once, though the search still answers with the group as it was before the edit', async () => {
     // The search lags the edit (index refresh); the read by id does not.
     const stale = modelGroup({ id: 'g1', name: 'embeddings', description: 'All encoders', last_updated_time: 1000 });
