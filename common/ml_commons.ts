@@ -71,6 +71,13 @@ export const POOLING_MODES = ['mean', 'mean_sqrt_len', 'max', 'weighted_mean', '
 export type PoolingMode = typeof POOLING_MODES[number];
 export const isPoolingMode = (s: string): s is PoolingMode => (POOLING_MODES as readonly string[]).includes(s);
 
+/**
+ * How a sparse_encoding prediction keys its weights (`parameters.sparse_embedding_format`, 3.2+):
+ * by decoded word (ML Commons' default, special tokens dropped) or by token id (every id).
+ */
+export const SPARSE_EMBEDDING_FORMATS = ['word', 'token_id'] as const;
+export type SparseEmbeddingFormat = typeof SPARSE_EMBEDDING_FORMATS[number];
+
 export const FRAMEWORK_TYPES = [
   'sentence_transformers',
   'huggingface_transformers',

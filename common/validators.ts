@@ -7,6 +7,7 @@ import {
   MODEL_STATES,
   POOLING_MODES,
   PREDICT_FUNCTIONS,
+  SPARSE_EMBEDDING_FORMATS,
   TASK_STATES,
   TASK_TYPES,
 } from './ml_commons';
@@ -173,7 +174,10 @@ const predictFields = {
   ...resultFilterFields,
   result_filter: optional(object(resultFilterFields)),
   parameters: optional(
-    object({ content_type: optional(oneOf(['query', 'passage'] as const)) })
+    object({
+      content_type: optional(oneOf(['query', 'passage'] as const)),
+      sparse_embedding_format: optional(oneOf(SPARSE_EMBEDDING_FORMATS, { ignoreCase: true })),
+    })
   ),
 };
 export const predictBody = object(predictFields);
@@ -249,9 +253,17 @@ export function checkPredict(functionName: string, body: { query_text?: string; 
   if (functionName !== 'text_similarity' && body.query_text !== undefined) {
     return `[query_text]: is only used by text_similarity, not ${functionName}`;
   }
-  // 2.19 parses `parameters` for text_embedding only; other functions fail with "unknown field [SPARSE_ENCODING]".
-  if (functionName !== 'text_embedding' && body.parameters !== undefined) {
-    return `[parameters]: are only used by text_embedding, not ${functionName}`;
+  // Each parameter belongs to one function (2.19 parses `parameters` for text_embedding only, and
+  // answers "unknown field [SPARSE_ENCODING]" otherwise; 3.2+ takes sparse_embedding_format too).
+  const params = (body.parameters ?? {}) as { content_type?: unknown; sparse_embedding_format?: unknown };
+  if (params.content_type !== undefined && functionName !== 'text_embedding') {
+    return `[parameters.content_type]: is only used by text_embedding, not ${functionName}`;
+  }
+  if (params.sparse_embedding_format !== undefined && functionName !== 'sparse_encoding') {
+    return `[parameters.sparse_embedding_format]: is only used by sparse_encoding, not ${functionName}`;
+  }
+  if (functionName !== 'text_embedding' && functionName !== 'sparse_encoding' && body.parameters !== undefined) {
+    return `[parameters]: are not used by ${functionName}`;
   }
   return undefined;
 }

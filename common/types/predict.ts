@@ -1,3 +1,4 @@
+import type { SparseEmbeddingFormat } from '../ml_commons';
 /**
  * ML Commons' result filter: `return_number` false drops `data`; `target_response` keeps tensors
  * by name, `target_response_positions` by index (either match keeps one); `return_bytes` asks for
@@ -17,7 +18,8 @@ export interface PredictBody extends PredictResultFilter {
   query_text?: string;
   /** The filter's fields nested; when present, ML Commons 2.19.6 ignores the top-level ones. */
   result_filter?: PredictResultFilter;
-  parameters?: { content_type?: 'query' | 'passage'; [key: string]: unknown };
+  /** content_type: text_embedding with prefixes; sparse_embedding_format: sparse_encoding, 3.2+. */
+  parameters?: { content_type?: 'query' | 'passage'; sparse_embedding_format?: SparseEmbeddingFormat; [key: string]: unknown };
 }
 
 export interface ModelTensor {

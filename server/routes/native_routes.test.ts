@@ -144,6 +144,17 @@ describe('native routes over the router adapter, with a real sidecar', () => {
     expect(Object.keys(map).some((k) => k.startsWith('['))).toBe(false);
   });
 
+  it('keys sparse weights by token id with sparse_embedding_format token_id (specials kept), as 3.6 does', async () => {
+    const body = { text_docs: ['the cat sat'], parameters: { sparse_embedding_format: 'TOKEN_ID' } };
+    const r = (await h.t.call('POST', `${API}/predict/sparse_encoding/${sparse.sha256}`, { body })).body as PredictResponse;
+    const map = r.inference_results[0].output![0].dataAsMap!.response![0];
+    expect(Object.keys(map).every((k) => /^\d+$/.test(k))).toBe(true);
+    // [CLS] 101 and [SEP] 102 of the bert-base vocabulary; "cat" is 4937.
+    expect(Object.keys(map)).toEqual(expect.arrayContaining(['101', '102', '4937']));
+    const words = (await h.t.call('POST', `${API}/predict/sparse_encoding/${sparse.sha256}`, { body: { text_docs: ['the cat sat'] } })).body as PredictResponse;
+    expect(map['4937']).toBe(words.inference_results[0].output![0].dataAsMap!.response![0].cat);
+  });
+
   it('answers 404 for a zip not in the cache, 400 for bad input, and TorchScript as cluster-only', async () => {
     const missing = await h.t.call('POST', `${API}/predict/text_embedding/${'0'.repeat(64)}`, { body: { text_docs: ['x'] } });
     expect([missing.status, missing.body.attributes?.code]).toEqual([404, 'model_not_cached']);

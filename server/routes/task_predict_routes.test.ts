@@ -93,13 +93,18 @@ describe('predict route', () => {
     expect(t.transport.calls).toHaveLength(0);
   });
 
-  it('sends parameters with text_embedding only (2.19 fails the others with "unknown field [SPARSE_ENCODING]")', async () => {
+  it('sends each parameter with its function only: content_type with text_embedding, sparse_embedding_format with sparse_encoding (any case, sent as listed)', async () => {
     const res = await t.call('POST', `${API}/predict/sparse_encoding/m1`, { body: { text_docs: ['a'], parameters: { content_type: 'query' } } });
-    expect([res.status, res.body.message, res.body.attributes?.field]).toEqual([400, '[parameters]: are only used by text_embedding, not sparse_encoding', 'parameters']);
+    expect([res.status, res.body.message, res.body.attributes?.field]).toEqual([400, '[parameters.content_type]: is only used by text_embedding, not sparse_encoding', 'parameters.content_type']);
+    const fmt = await t.call('POST', `${API}/predict/text_embedding/m1`, { body: { text_docs: ['a'], parameters: { sparse_embedding_format: 'token_id' } } });
+    expect([fmt.status, fmt.body.message]).toEqual([400, '[parameters.sparse_embedding_format]: is only used by sparse_encoding, not text_embedding']);
+    const bad = await t.call('POST', `${API}/predict/sparse_encoding/m1`, { body: { text_docs: ['a'], parameters: { sparse_embedding_format: 'lexical' } } });
+    expect(bad.status).toBe(400);
     expect(t.transport.calls).toHaveLength(0);
-    t.transport.reply({ inference_results: [] });
-    const ok = await t.call('POST', `${API}/predict/text_embedding/m1`, { body: { text_docs: ['a'], parameters: { content_type: 'query' } } });
-    expect(ok.status).toBe(200);
+    t.transport.reply({ inference_results: [] }).reply({ inference_results: [] });
+    expect((await t.call('POST', `${API}/predict/text_embedding/m1`, { body: { text_docs: ['a'], parameters: { content_type: 'query' } } })).status).toBe(200);
+    expect((await t.call('POST', `${API}/predict/sparse_encoding/m1`, { body: { text_docs: ['a'], parameters: { sparse_embedding_format: 'TOKEN_ID' } } })).status).toBe(200);
+    expect(t.transport.calls[1].body).toEqual({ text_docs: ['a'], parameters: { sparse_embedding_format: 'token_id' } });
   });
 
   it('refuses an unknown function', async () => {

@@ -1,5 +1,5 @@
 import * as ort from 'onnxruntime-node';
-import { FunctionName, isPoolingMode, POOLING_MODES } from '../../common/ml_commons';
+import { FunctionName, isPoolingMode, POOLING_MODES, SparseEmbeddingFormat } from '../../common/ml_commons';
 import type {
   ModelTensor,
   NativeInspectResult,
@@ -139,7 +139,7 @@ export class ModelRunner {
       case 'text_embedding':
         return filtered(await this.embed(withPrefixes(body, config), config, signal), body);
       case 'sparse_encoding':
-        return filtered(await this.sparse(body.text_docs, signal), body);
+        return filtered(await this.sparse(body.text_docs, body.parameters?.sparse_embedding_format ?? 'word', signal), body);
       case 'text_similarity':
         return this.similarity(body.query_text as string, body.text_docs, signal);
       default:
@@ -218,7 +218,8 @@ export class ModelRunner {
     };
   }
 
-  private async sparse(texts: string[], signal?: AbortSignal): Promise<NativePredictResponse> {
+  private async sparse(texts: string[], format: SparseEmbeddingFormat, signal?: AbortSignal): Promise<NativePredictResponse> {
+    const keyOf = format === 'token_id' ? (id: number) => String(id) : (id: number) => this.tokenizer.decodeToken(id);
     const docs = texts.map((t) => this.tokenizer.encode(t));
     const results: ModelTensor[][] = new Array(texts.length);
     await this.runAll(docs, signal, (doc, out, row) => {
@@ -227,7 +228,7 @@ export class ModelRunner {
         const t = out[name];
         if (t.dims.length !== 2) throw new NativeError(400, 'unexpected_output', `Sparse output "${name}" has shape [${t.dims.join(', ')}]; expected [batch, vocabulary]`);
         const vocab = t.dims[1];
-        return sparseTensor(sparseWeights(t.data as Float32Array, row * vocab, vocab, (id) => this.tokenizer.decodeToken(id)));
+        return sparseTensor(sparseWeights(t.data as Float32Array, row * vocab, vocab, keyOf));
       });
     });
     return this.answer(results, docs);

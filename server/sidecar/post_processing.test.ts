@@ -65,6 +65,14 @@ describe('sparse decoding', () => {
     // Java buckets (hashCode, spread, & 15): the 0, mat 1, cat 7 and sat 7 (in insertion order), on 15.
     expect(Buffer.from(bytes).toString('utf8')).toBe('{"the":0.4,"mat":0.2,"cat":0.1,"sat":0.3,"on":0.5}');
   });
+  it('token_id keys: every non-zero id, specials included, in the order 3.6.0 printed them', () => {
+    // "the cat sat" on tiny-sparse, as ML Commons 3.6.0 answered with sparse_embedding_format TOKEN_ID.
+    const row = new Float32Array(15000);
+    const weights: Record<number, number> = { 101: 0.84299016, 102: 0.31261253, 1996: 0.8395399, 2938: 0.8619082, 4937: 0.95577455, 14873: 0.026029514 };
+    for (const [id, w] of Object.entries(weights)) row[Number(id)] = w;
+    const bytes = encodeReplyJson(sparseWeights(row, 0, row.length, (id) => String(id)));
+    expect(Buffer.from(bytes).toString('utf8')).toBe('{"4937":0.95577455,"101":0.84299016,"1996":0.8395399,"102":0.31261253,"2938":0.8619082,"14873":0.026029514}');
+  });
   it('reads a row of a [B, V] batch from its offset', () => {
     const rows = Float32Array.from([0, 0, 0, 0, 0, 0, 0, 0.5, 0, 0]);
     expect(sparseWeights(rows, 5, 5, (id) => vocab[id])).toEqual({ '##s': 0.5 });

@@ -125,18 +125,20 @@ export function embeddingTensor(p: Pooled): ModelTensor {
 
 
 /**
- * A sparse vector as ML Commons returns it: each non-zero weight keyed by its decoded token
- * (special tokens decode to "" and are dropped; when two ids decode alike the later weight wins,
- * in the first one's place), written in the order ML Commons' HashMap prints them and as float32.
+ * A sparse vector as ML Commons returns it: each non-zero weight keyed by `keyOf(id)`: the decoded
+ * token by default (special tokens decode to "" and are dropped; when two ids decode alike the
+ * later weight wins, in the first one's place), or the id itself with sparse_embedding_format
+ * token_id (every id, specials included: seen on 3.6.0). Written in the order ML Commons' HashMap
+ * prints them, and as float32.
  */
-export function sparseWeights(row: Float32Array, start: number, vocab: number, decode: (id: number) => string): Record<string, number> {
+export function sparseWeights(row: Float32Array, start: number, vocab: number, keyOf: (id: number) => string): Record<string, number> {
   // No prototype: "constructor" or "__proto__" are tokens like any other.
   const map: Record<string, number> = Object.create(null);
   const tokens: string[] = [];
   for (let id = 0; id < vocab; id++) {
     const w = row[start + id];
     if (w === 0) continue;
-    const token = decode(id);
+    const token = keyOf(id);
     if (token === '') continue;
     if (!(token in map)) tokens.push(token);
     map[token] = w;

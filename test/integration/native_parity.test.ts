@@ -1,7 +1,8 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import type { PredictResponse } from '../../common/types';
-import { api, CLUSTER_VERSION, clusterAtLeast, cosine, loadFixture, ok, until, uploadInChunks, waitForModelState, waitForTask, Fixture } from './helpers';
+import { routePath } from '../../common/routes';
+import { api, CLUSTER_VERSION, clusterAtLeast, cosine, HOST, loadFixture, ok, OPENSEARCH, until, uploadInChunks, waitForModelState, waitForTask, Fixture } from './helpers';
 
 jest.setTimeout(900000);
 
@@ -139,6 +140,36 @@ describe(`native inference matches ML Commons ${CLUSTER_VERSION}`, () => {
       }
     });
     results.push({ fixture: 'tiny-sparse', config: f.model_config, max_abs_diff: maxDiff, sparse_token_mismatches: mismatches });
+    expect(maxDiff).toBeLessThanOrEqual(1e-4);
+    await cleanup(modelId);
+  });
+
+  // 3.2 added sparse_embedding_format; 2.19 answers "unknown field [SPARSE_ENCODING]" to it.
+  (clusterAtLeast(3, 2) ? it : it.skip)('tiny-sparse keyed by token id (3.2+): the same ids, specials included, in the same printed order', async () => {
+    const f = loadFixture('tiny-sparse');
+    const modelId = await registerDeployed(f, f.model_config);
+    const body = { text_docs: DOCS, parameters: { sparse_embedding_format: 'token_id' } };
+    // Raw text from ML Commons itself and from the native route: any JSON.parse on the way (the
+    // plugin's cluster route does one) puts integer-like keys in numeric order.
+    const post = async (url: URL, headers: Record<string, string> = {}) => {
+      const res = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const clusterText = await post(new URL(`/_plugins/_ml/_predict/sparse_encoding/${modelId}`, OPENSEARCH()));
+    const nativeText = await post(new URL(routePath('nativePredict', { functionName: 'sparse_encoding', sha256: f.sha256 }), HOST()), { 'osd-xsrf': 'it' });
+    const idKeys = (text: string) => [...text.matchAll(/"(\d+)":/g)].map((m) => m[1]);
+    expect(idKeys(nativeText)).toEqual(idKeys(clusterText));
+    expect(idKeys(clusterText)).toEqual(expect.arrayContaining(['101', '102']));
+    let maxDiff = 0;
+    const cluster = JSON.parse(clusterText) as PredictResponse;
+    const native = JSON.parse(nativeText) as PredictResponse;
+    cluster.inference_results.forEach((r, i) => {
+      const c = r.output![0].dataAsMap!.response![0];
+      const n = native.inference_results[i].output![0].dataAsMap!.response![0];
+      for (const k of Object.keys(c)) maxDiff = Math.max(maxDiff, Math.abs(c[k] - n[k]));
+    });
+    results.push({ fixture: 'tiny-sparse', config: { sparse_embedding_format: 'token_id' }, max_abs_diff: maxDiff });
     expect(maxDiff).toBeLessThanOrEqual(1e-4);
     await cleanup(modelId);
   });
