@@ -1,6 +1,6 @@
 import { compareResults } from './playground_parity';
 import { addRecentRun, loadRecentRuns, MAX_RECENT_RUNS, RECENT_RUNS_KEY, runSummary } from './playground_recent';
-import { buildBody, DEFAULT_OPTIONS, nativeConfigOf, PlaygroundRequest } from './playground_request';
+import { buildBody, DEFAULT_OPTIONS, nativeConfigOf, optionsOf, PlaygroundRequest } from './playground_request';
 import { inputLines, rankByScore, tokenOverlap } from './playground_results';
 import { clusterCurl, devToolsSnippet, nativeCurl } from './playground_snippets';
 import { explainError, functionMismatch, truncationNotes } from './playground_errors';
@@ -81,14 +81,23 @@ describe('playground requests and snippets', () => {
     modelId: 'abc123',
     sha256: 'f'.repeat(64),
     label: 'm',
-    body: buildBody('text_embedding', ["it's here"], '', { returnNumber: true, targetResponse: ['sentence_embedding'] }),
+    body: buildBody('text_embedding', ["it's here"], '', { ...DEFAULT_OPTIONS, targetResponse: ['sentence_embedding'] }),
     modelConfig: { model_type: 'bert' },
   };
 
   it('bodies carry options only when they differ from ML Commons defaults; similarity takes the query', () => {
     expect(buildBody('text_embedding', ['a'], '', DEFAULT_OPTIONS)).toEqual({ text_docs: ['a'] });
-    expect(buildBody('sparse_encoding', ['a'], '', { returnNumber: false, targetResponse: [] })).toEqual({ text_docs: ['a'], return_number: false });
-    expect(buildBody('text_similarity', ['d'], 'q', { returnNumber: false, targetResponse: ['x'] })).toEqual({ query_text: 'q', text_docs: ['d'] });
+    expect(buildBody('sparse_encoding', ['a'], '', { ...DEFAULT_OPTIONS, returnNumber: false })).toEqual({ text_docs: ['a'], return_number: false });
+    expect(buildBody('text_similarity', ['d'], 'q', { ...DEFAULT_OPTIONS, returnNumber: false, targetResponse: ['x'] })).toEqual({ query_text: 'q', text_docs: ['d'] });
+  });
+
+  it('asks for token-id keys on sparse_encoding only, and reads the choice back from a recorded body', () => {
+    const ids = { ...DEFAULT_OPTIONS, sparseFormat: 'token_id' as const };
+    const body = buildBody('sparse_encoding', ['a'], '', ids);
+    expect(body).toEqual({ text_docs: ['a'], parameters: { sparse_embedding_format: 'token_id' } });
+    expect(buildBody('text_embedding', ['a'], '', ids)).toEqual({ text_docs: ['a'] });
+    expect(optionsOf(body)).toEqual(ids);
+    expect(optionsOf({ text_docs: ['a'], return_number: false })).toEqual({ ...DEFAULT_OPTIONS, returnNumber: false });
   });
 
   it('native config keeps the fields the native route accepts', () => {

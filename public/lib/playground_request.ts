@@ -1,3 +1,4 @@
+import type { SparseEmbeddingFormat } from '../../common/ml_commons';
 import type { ModelConfig, NativePredictFunction, PredictBody } from '../../common/types';
 
 /** Where a playground run goes. `both` runs the same body on the cluster and natively. */
@@ -24,9 +25,16 @@ export interface PlaygroundOptions {
   returnNumber: boolean;
   /** Tensor names to keep, e.g. `sentence_embedding`; empty keeps all. */
   targetResponse: string[];
+  /** sparse_encoding: weights keyed by word (ML Commons' default) or by token id (3.2+). */
+  sparseFormat: SparseEmbeddingFormat;
 }
 
-export const DEFAULT_OPTIONS: PlaygroundOptions = { returnNumber: true, targetResponse: [] };
+export const DEFAULT_OPTIONS: PlaygroundOptions = { returnNumber: true, targetResponse: [], sparseFormat: 'word' };
+
+/** The options a recorded request was run with (a rerun shows them again). */
+export function optionsOf(body: PredictBody): PlaygroundOptions {
+  return { returnNumber: body.return_number !== false, targetResponse: body.target_response ?? [], sparseFormat: body.parameters?.sparse_embedding_format ?? 'word' };
+}
 
 /**
  * The predict body for a function: text_similarity takes the query apart and ignores filters
@@ -38,6 +46,8 @@ export function buildBody(functionName: NativePredictFunction, docs: string[], q
   const body: PredictBody = { text_docs: docs };
   if (!options.returnNumber) body.return_number = false;
   if (options.targetResponse.length) body.target_response = options.targetResponse;
+  // Only when asked: 2.19 refuses any parameters on sparse_encoding.
+  if (functionName === 'sparse_encoding' && options.sparseFormat === 'token_id') body.parameters = { sparse_embedding_format: 'token_id' };
   return body;
 }
 

@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import React from 'react';
 import { routePath } from '../../../common/routes';
 import type { NativeInspectResult, NativeModelsResponse, PredictResponse } from '../../../common/types';
-import { model, page } from '../../../test/mocks/public_fixtures';
+import { model, page, READY } from '../../../test/mocks/public_fixtures';
 import { createFakeHttp, httpError, sentBodies } from '../../../test/mocks/public_http';
 import type { HttpFetchOptions } from '../../../types/osd';
 import { renderWithServices } from '../../../test/mocks/public_render';
@@ -182,6 +182,30 @@ describe('PlaygroundPage', () => {
     expect(shared).toContain('cat');
     expect(screen.getByTestId('overlapShared')).toHaveTextContent(`Shared tokens ${shared.length}`);
     expect(screen.getByTestId('overlapTokens')).toHaveTextContent(`Shared: ${shared.join(', ')}`);
+  });
+
+  it('sparse keys by token id: sent on a 3.2+ cluster, and not offered against an older one', async () => {
+    const run = async (version: string) => {
+      const http = createFakeHttp({
+        get: { [MODELS]: CLUSTER, [NATIVE_MODELS]: NATIVE, [routePath('readiness')]: { ...READY, version } },
+        post: { [predictPath('sparse_encoding', 'sparse1')]: sparseCluster },
+      });
+      const view = renderWithServices(<PlaygroundPage />, { http });
+      await choose('sparse1', SPARSE_DOCS[0]);
+      return { http, view };
+    };
+    const recent = await run('3.6.0');
+    fireEvent.change(await screen.findByTestId('optionSparseFormat'), { target: { value: 'token_id' } });
+    click('playgroundRun');
+    await waitFor(() => expect(sentBodies(recent.http.post, predictPath('sparse_encoding', 'sparse1'))).toEqual([{ text_docs: [SPARSE_DOCS[0]], parameters: { sparse_embedding_format: 'token_id' } }]));
+    recent.view.unmount();
+    localStorage.clear();
+
+    const older = await run('2.19.6');
+    await waitFor(() => expect(screen.getByTestId('optionSparseFormat')).toBeDisabled());
+    expect(screen.getByText('OpenSearch 2.19.6 keys sparse vectors by word only (token ids need 3.2); native runs can use token ids.')).toBeInTheDocument();
+    click('playgroundRun');
+    await waitFor(() => expect(sentBodies(older.http.post, predictPath('sparse_encoding', 'sparse1'))).toEqual([{ text_docs: [SPARSE_DOCS[0]] }]));
   });
 
   it('sparse parity: the same tokens on both sides, weights within 1e-3', async () => {

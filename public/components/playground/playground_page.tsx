@@ -8,8 +8,10 @@ import { usePlaygroundModels } from '../../hooks/use_playground_models';
 import { usePlaygroundRecent } from '../../hooks/use_playground_recent';
 import { functionForAlgorithm, functionMismatch } from '../../lib/playground_errors';
 import type { RecentRun } from '../../lib/playground_recent';
-import { buildBody, DEFAULT_OPTIONS, nativeConfigOf, PlaygroundOptions, PlaygroundRequest, PlaygroundTarget } from '../../lib/playground_request';
+import { buildBody, DEFAULT_OPTIONS, nativeConfigOf, optionsOf, PlaygroundOptions, PlaygroundRequest, PlaygroundTarget } from '../../lib/playground_request';
 import { inputLines } from '../../lib/playground_results';
+import { versionBefore } from '../../../common/validators';
+import { useReadiness } from '../../hooks/use_readiness';
 import { useApis } from '../../services';
 import { ErrorCallout } from '../common/error_callout';
 import { PageTitle } from '../common/page_title';
@@ -109,6 +111,10 @@ export function PlaygroundPage() {
 
   const docs = useMemo(() => inputLines(text), [text]);
   const needsQuery = functionName === 'text_similarity' && !query.trim();
+  // 2.19 answers "unknown field [SPARSE_ENCODING]" to sparse_embedding_format (3.2 added it).
+  const clusterVersion = useReadiness().data?.version;
+  const clusterWordsOnly =
+    clusterVersion && versionBefore(clusterVersion, 3, 2) ? `OpenSearch ${clusterVersion} keys sparse vectors by word only (token ids need 3.2); native runs can use token ids.` : undefined;
   const effectiveTarget: PlaygroundTarget = target === 'both' && !(canCluster && canNative) ? (canCluster ? 'cluster' : 'native') : target === 'cluster' && !canCluster ? 'native' : target === 'native' && !canNative ? 'cluster' : target;
   const tooMany = docs.length > MAX_PREDICT_DOCS;
   const ready = (canCluster || canNative) && docs.length > 0 && !tooMany && !needsQuery;
@@ -129,7 +135,7 @@ export function PlaygroundPage() {
       modelId: effectiveTarget !== 'native' ? model?.id : undefined,
       sha256: effectiveTarget !== 'cluster' ? sha256 : undefined,
       label,
-      body: buildBody(functionName, docs, query.trim(), options),
+      body: buildBody(functionName, docs, query.trim(), clusterWordsOnly && effectiveTarget !== 'native' ? { ...options, sparseFormat: 'word' } : options),
       // The cluster model's own config, so native post-processing matches the cluster's.
       modelConfig: effectiveTarget !== 'cluster' && model ? nativeConfigOf(model.model_config as Record<string, unknown> | undefined) : undefined,
     });
@@ -148,7 +154,7 @@ export function PlaygroundPage() {
     setTarget(req.target);
     setText(req.body.text_docs.join('\n'));
     setQuery(req.body.query_text ?? '');
-    setOptions({ returnNumber: req.body.return_number !== false, targetResponse: req.body.target_response ?? [] });
+    setOptions(optionsOf(req.body));
     send(req);
   };
 
@@ -205,6 +211,7 @@ export function PlaygroundPage() {
               options={options}
               onOptions={setOptions}
               inputCount={docs.length}
+              clusterWordsOnly={clusterWordsOnly}
             />
             {mismatch && (
               <>

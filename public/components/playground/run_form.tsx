@@ -24,7 +24,14 @@ interface Props {
   options: PlaygroundOptions;
   onOptions: (o: PlaygroundOptions) => void;
   inputCount: number;
+  /** Why the cluster keys sparse vectors by word only (its version), when it does. */
+  clusterWordsOnly?: string;
 }
+
+const SPARSE_FORMAT_OPTIONS = [
+  { value: 'word', text: 'Words' },
+  { value: 'token_id', text: 'Token ids' },
+];
 
 /** Function, where to run, the inputs, and ML Commons' TextDocs options. */
 const parseNames = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
@@ -74,6 +81,25 @@ export function RunForm(p: Props) {
       >
         <EuiTextArea fullWidth rows={5} value={p.text} onChange={(e) => p.onText(e.target.value)} data-test-subj="playgroundInput" />
       </EuiFormRow>
+      {p.functionName === 'sparse_encoding' && (
+        <EuiFormRow
+          label="Sparse vector keys"
+          helpText={
+            p.clusterWordsOnly && p.target !== 'native'
+              ? p.clusterWordsOnly
+              : 'sparse_embedding_format: token ids key every weight by its id, special tokens included (what a sparse_vector field takes).'
+          }
+        >
+          <EuiSelect
+            compressed
+            options={SPARSE_FORMAT_OPTIONS}
+            value={p.clusterWordsOnly && p.target !== 'native' ? 'word' : p.options.sparseFormat}
+            disabled={!!p.clusterWordsOnly && p.target !== 'native'}
+            onChange={(e) => p.onOptions({ ...p.options, sparseFormat: e.target.value as PlaygroundOptions['sparseFormat'] })}
+            data-test-subj="optionSparseFormat"
+          />
+        </EuiFormRow>
+      )}
       {!similarity && (
         <EuiFlexGroup gutterSize="m" alignItems="center" wrap>
           <EuiFlexItem grow={false}>
