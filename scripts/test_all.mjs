@@ -2,8 +2,8 @@
 /**
  * `npm test`: every suite, one after the other: type check, unit (server, public, and the app
  * mounted under React 18), integration
- * (real OpenSearch + ML Commons), browser end-to-end (real Chromium), then integration again
- * against the 3.x line. Ends with one line, `N passed, N failed`, totalling all suites.
+ * (real OpenSearch + ML Commons), browser end-to-end (real Chromium), then both again against the
+ * 3.x line. Ends with one line, `N passed, N failed`, totalling all suites.
  */
 import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync } from 'fs';
@@ -107,9 +107,9 @@ if (process.env.OPENSEARCH_URL) {
 } else {
   // One node for both cluster suites.
   if (want('integration') || want('e2e')) await withLocalOpenSearch('2.19', clusterSuites);
-  // The same integration suite against ML Commons 3.x (its cases follow the cluster's version):
-  // the manifest accepts data sources up to 3.x, and 3.x changed model_config and pooling.
-  if (want('integration')) {
+  // The same integration and browser suites against ML Commons 3.x (cases follow the cluster's
+  // version): the manifest accepts data sources up to 3.x, and 3.x changed model_config and pooling.
+  if (want('integration') || want('e2e')) {
     const { javaHomeFor } = await import('./opensearch.mjs');
     let java;
     try {
@@ -117,9 +117,14 @@ if (process.env.OPENSEARCH_URL) {
     } catch (err) {
       // Debian 12 has no JDK 21+; the machines this runs on carry Temurin's under /usr/lib/jvm.
       totals.skipped += 1;
-      summary.push(`integration on OpenSearch 3.x: SKIPPED (${err.message})`);
+      summary.push(`integration and e2e on OpenSearch 3.x: SKIPPED (${err.message})`);
     }
-    if (java) await withLocalOpenSearch('3', (node) => jestSuite(`integration (OpenSearch ${node.version} + ML Commons)`, 'integration', ['--runInBand'], 'integration-3'));
+    if (java) {
+      await withLocalOpenSearch('3', (node) => {
+        if (want('integration')) jestSuite(`integration (OpenSearch ${node.version} + ML Commons)`, 'integration', ['--runInBand'], 'integration-3');
+        if (want('e2e')) jestSuite(`e2e (Chromium, OpenSearch ${node.version})`, 'e2e', ['--runInBand'], 'e2e-3');
+      });
+    }
   }
 }
 
