@@ -306,6 +306,15 @@ describe('PlaygroundPage', () => {
     expect(sentBodies(http.post, nativePath('text_embedding', GLOVE_SHA))).toEqual([{ text_docs: DENSE_DOCS }]);
   });
 
+  it('a refused zip says why native is not offered, instead of asking to drop a zip', async () => {
+    setup({ [routePath('nativeInspect')]: httpError(400, 'tokenizer.json is not valid JSON', { code: 'invalid_tokenizer' } as never) });
+    await screen.findByRole('option', { name: /idle/ });
+    click('sourceZip');
+    fireEvent.change(screen.getByTestId('playgroundZip'), { target: { files: [new File([new Uint8Array([80, 75, 3, 4])], 'bad.zip', { type: 'application/zip' })] } });
+    expect(await screen.findByText('The dropped zip cannot run here: see why above.')).toBeInTheDocument();
+    expect(screen.queryByText('Native needs the model zip in the native cache (drop it under Local zip).')).toBeNull();
+  });
+
   it('only the latest zip picked is inspected to the end: an earlier one is aborted and its late answer ignored', async () => {
     const pending: Record<string, { answer: (v: unknown) => void; signal?: AbortSignal }> = {};
     setup({

@@ -212,6 +212,9 @@ export function PlaygroundPage() {
               onOptions={setOptions}
               inputCount={docs.length}
               clusterWordsOnly={clusterWordsOnly}
+              nativeBlockedReason={
+                source === 'zip' && zip?.error ? 'The dropped zip cannot run here: see why above.' : source === 'zip' && zip?.loading ? 'The dropped zip is still being checked.' : undefined
+              }
             />
             {mismatch && (
               <>

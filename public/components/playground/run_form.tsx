@@ -26,6 +26,8 @@ interface Props {
   inputCount: number;
   /** Why the cluster keys sparse vectors by word only (its version), when it does. */
   clusterWordsOnly?: string;
+  /** Why native is not offered, when the generic reason would mislead (e.g. the dropped zip was refused). */
+  nativeBlockedReason?: string;
 }
 
 const SPARSE_FORMAT_OPTIONS = [
@@ -61,7 +63,11 @@ export function RunForm(p: Props) {
         <EuiFlexItem style={{ minWidth: 220 }}>
           <EuiFormRow
             label="Run on"
-            helpText={!p.canNative ? 'Native needs the model zip in the native cache (drop it under Local zip).' : 'Latency is measured in this browser, around each request.'}
+            helpText={
+              !p.canNative
+                ? p.nativeBlockedReason ?? 'Native needs the model zip in the native cache (drop it under Local zip).'
+                : 'Latency is measured in this browser, around each request.'
+            }
           >
             <EuiButtonGroup legend="Run on" options={targets} idSelected={p.target} onChange={(id) => p.onTarget(id as PlaygroundTarget)} buttonSize="compressed" data-test-subj="playgroundTarget" />
           </EuiFormRow>
