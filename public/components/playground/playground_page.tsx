@@ -113,9 +113,11 @@ export function PlaygroundPage() {
   const needsQuery = functionName === 'text_similarity' && !query.trim();
   // 2.19 answers "unknown field [SPARSE_ENCODING]" to sparse_embedding_format (3.2 added it).
   const clusterVersion = useReadiness().data?.version;
-  const clusterWordsOnly =
-    clusterVersion && versionBefore(clusterVersion, 3, 2) ? `OpenSearch ${clusterVersion} keys sparse vectors by word only (token ids need 3.2); native runs can use token ids.` : undefined;
   const effectiveTarget: PlaygroundTarget = target === 'both' && !(canCluster && canNative) ? (canCluster ? 'cluster' : 'native') : target === 'cluster' && !canCluster ? 'native' : target === 'native' && !canNative ? 'cluster' : target;
+  const sparseWordsOnly =
+    effectiveTarget !== 'native' && clusterVersion && versionBefore(clusterVersion, 3, 2)
+      ? `OpenSearch ${clusterVersion} keys sparse vectors by word only (token ids need 3.2); native runs can use token ids.`
+      : undefined;
   const tooMany = docs.length > MAX_PREDICT_DOCS;
   const ready = (canCluster || canNative) && docs.length > 0 && !tooMany && !needsQuery;
 
@@ -135,7 +137,7 @@ export function PlaygroundPage() {
       modelId: effectiveTarget !== 'native' ? model?.id : undefined,
       sha256: effectiveTarget !== 'cluster' ? sha256 : undefined,
       label,
-      body: buildBody(functionName, docs, query.trim(), clusterWordsOnly && effectiveTarget !== 'native' ? { ...options, sparseFormat: 'word' } : options),
+      body: buildBody(functionName, docs, query.trim(), sparseWordsOnly ? { ...options, sparseFormat: 'word' } : options),
       // The cluster model's own config, so native post-processing matches the cluster's.
       modelConfig: effectiveTarget !== 'cluster' && model ? nativeConfigOf(model.model_config as Record<string, unknown> | undefined) : undefined,
     });
@@ -211,7 +213,7 @@ export function PlaygroundPage() {
               options={options}
               onOptions={setOptions}
               inputCount={docs.length}
-              clusterWordsOnly={clusterWordsOnly}
+              sparseWordsOnly={sparseWordsOnly}
               nativeBlockedReason={
                 source === 'zip' && zip?.error ? 'The dropped zip cannot run here: see why above.' : source === 'zip' && zip?.loading ? 'The dropped zip is still being checked.' : undefined
               }

@@ -24,8 +24,8 @@ interface Props {
   options: PlaygroundOptions;
   onOptions: (o: PlaygroundOptions) => void;
   inputCount: number;
-  /** Why the cluster keys sparse vectors by word only (its version), when it does. */
-  clusterWordsOnly?: string;
+  /** Why this run keys sparse vectors by word only (it goes to a cluster older than 3.2), when it does. */
+  sparseWordsOnly?: string;
   /** Why native is not offered, when the generic reason would mislead (e.g. the dropped zip was refused). */
   nativeBlockedReason?: string;
 }
@@ -91,16 +91,14 @@ export function RunForm(p: Props) {
         <EuiFormRow
           label="Sparse vector keys"
           helpText={
-            p.clusterWordsOnly && p.target !== 'native'
-              ? p.clusterWordsOnly
-              : 'sparse_embedding_format: token ids key every weight by its id, special tokens included (what a sparse_vector field takes).'
+            p.sparseWordsOnly ?? 'sparse_embedding_format: token ids key every weight by its id, special tokens included (what a sparse_vector field takes).'
           }
         >
           <EuiSelect
             compressed
             options={SPARSE_FORMAT_OPTIONS}
-            value={p.clusterWordsOnly && p.target !== 'native' ? 'word' : p.options.sparseFormat}
-            disabled={!!p.clusterWordsOnly && p.target !== 'native'}
+            value={p.sparseWordsOnly ? 'word' : p.options.sparseFormat}
+            disabled={!!p.sparseWordsOnly}
             onChange={(e) => p.onOptions({ ...p.options, sparseFormat: e.target.value as PlaygroundOptions['sparseFormat'] })}
             data-test-subj="optionSparseFormat"
           />
