@@ -4,6 +4,7 @@ import type { ModelProfileResponse, NodeModelProfile } from '../../../common/typ
 import { errorMessage } from '../../apis/errors';
 import { EMPTY, orEmpty } from '../common/format';
 import { humanize } from '../common/labels';
+import { ScrollX } from '../common/scroll_x';
 
 interface NodeRow {
   id: string;
@@ -103,12 +104,14 @@ export function NodeProfileTable({ modelId, profile, error, names, modelState }:
   }
   const rows = nodeRows(profile?.models?.[modelId], names, modelState);
   return (
-    <EuiBasicTable<NodeRow>
-      data-test-subj="nodeProfileTable"
-      items={rows}
-      columns={COLUMNS}
-      noItemsMessage={profile ? 'The model is not loaded on any node.' : 'Loading…'}
-      rowProps={(row: NodeRow) => ({ 'data-test-subj': `nodeRow-${row.id}` })}
-    />
+    <ScrollX minWidth={640}>
+      <EuiBasicTable<NodeRow>
+        data-test-subj="nodeProfileTable"
+        items={rows}
+        columns={COLUMNS}
+        noItemsMessage={profile ? 'The model is not loaded on any node.' : 'Loading…'}
+        rowProps={(row: NodeRow) => ({ 'data-test-subj': `nodeRow-${row.id}` })}
+      />
+    </ScrollX>
   );
 }

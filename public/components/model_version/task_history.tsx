@@ -5,6 +5,7 @@ import { useTasks } from '../../hooks/use_tasks';
 import { ErrorCallout } from '../common/error_callout';
 import { EMPTY, formatTime } from '../common/format';
 import { humanize } from '../common/labels';
+import { ScrollX } from '../common/scroll_x';
 import { TaskStateHealth } from '../common/task_state';
 import { TaskErrorList } from '../tasks/task_error_list';
 
@@ -21,7 +22,7 @@ export function TaskHistory({ modelId, names, generation, live }: { modelId: str
   }, [generation, reload]);
   const columns: Array<EuiBasicTableColumn<Task>> = [
     { field: 'task_type', name: 'Task', render: (v?: string) => (v ? humanize(v) : EMPTY) },
-    { field: 'state', name: 'State', render: (s?: string) => <TaskStateHealth state={s} /> },
+    { field: 'state', name: 'State', width: '130px', render: (s?: string) => <TaskStateHealth state={s} /> },
     { field: 'create_time', name: 'Created', render: (t?: number) => formatTime(t) },
     { field: 'last_update_time', name: 'Updated', render: (t?: number) => formatTime(t) },
     { field: 'worker_node', name: 'Nodes', render: (nodes?: string[]) => (nodes?.length ? nodes.map((n) => names[n] ?? n).join(', ') : EMPTY) },
@@ -34,14 +35,16 @@ export function TaskHistory({ modelId, names, generation, live }: { modelId: str
   ];
   if (tasks.error) return <ErrorCallout title="Could not load the model's tasks" error={tasks.error} onRetry={tasks.reload} color="warning" data-test-subj="taskHistoryError" />;
   return (
-    <EuiBasicTable<Task>
-      data-test-subj="taskHistory"
-      items={withLive(tasks.data?.items ?? [], live, !!tasks.data)}
-      columns={columns}
-      loading={tasks.loading}
-      noItemsMessage={tasks.loading ? 'Loading tasks…' : 'No tasks recorded for this model.'}
-      rowProps={(t: Task) => ({ 'data-test-subj': `historyRow-${t.id}` })}
-    />
+    <ScrollX minWidth={640}>
+      <EuiBasicTable<Task>
+        data-test-subj="taskHistory"
+        items={withLive(tasks.data?.items ?? [], live, !!tasks.data)}
+        columns={columns}
+        loading={tasks.loading}
+        noItemsMessage={tasks.loading ? 'Loading tasks…' : 'No tasks recorded for this model.'}
+        rowProps={(t: Task) => ({ 'data-test-subj': `historyRow-${t.id}` })}
+      />
+    </ScrollX>
   );
 }
 

@@ -64,7 +64,7 @@ export function TasksPage() {
 
   const columns: Array<EuiBasicTableColumn<Task>> = [
     { field: 'task_type', name: 'Task type', render: (v?: string) => (v ? humanize(v) : EMPTY) },
-    { field: 'state', name: 'State', render: (s?: string) => <TaskStateHealth state={s} /> },
+    { field: 'state', name: 'State', width: '130px', render: (s?: string) => <TaskStateHealth state={s} /> },
     {
       field: 'model_id',
       name: 'Model id',
