@@ -85,6 +85,16 @@ export const FRAMEWORK_TYPES = [
 ] as const;
 export type FrameworkType = typeof FRAMEWORK_TYPES[number];
 
+/**
+ * k-NN's space types (`SpaceType`, matched in any case). ML Commons 3.1+ stores one as
+ * `model_config.additional_config.space_type`, which the `semantic` field type (neural-search 3.1+)
+ * requires of a local TEXT_EMBEDDING model to build its vector field.
+ */
+export const KNN_SPACE_TYPES = ['l2', 'cosinesimil', 'innerproduct', 'l1', 'linf', 'hamming'] as const;
+export type KnnSpaceType = typeof KNN_SPACE_TYPES[number];
+/** The ones every 3.x engine indexes float embeddings with (l1/linf are nmslib's, refused from 3.0). */
+export const EMBEDDING_SPACE_TYPES: readonly KnnSpaceType[] = ['cosinesimil', 'innerproduct', 'l2'];
+
 export const ACCESS_MODES = ['public', 'private', 'restricted'] as const;
 export type AccessMode = typeof ACCESS_MODES[number];
 

@@ -130,6 +130,26 @@ export function object<S extends Shape>(shape: S): Check<Out<S>> {
 }
 
 /**
+ * A JSON object whose listed keys are checked and whose other keys are kept as they came (ML
+ * Commons stores such maps as they are), at most `maxBytes` of JSON.
+ */
+export function openObject<S extends Shape>(known: S, opts: { maxBytes: number }): Check<Out<S> & Record<string, unknown>> {
+  return (value, field) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return fail(field, `expected value of type [object] but got [${describe(value)}]`);
+    }
+    if (JSON.stringify(value).length > opts.maxBytes) return fail(field, `must be at most ${opts.maxBytes} bytes of JSON`);
+    const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    for (const key of Object.keys(known)) {
+      const r = known[key](out[key], field ? `${field}.${key}` : key);
+      if (!r.ok) return r;
+      if (r.value !== undefined) out[key] = r.value;
+    }
+    return ok(out as Out<S> & Record<string, unknown>);
+  };
+}
+
+/**
  * Query strings carry text: these parse it first. A repeated key arrives as an array; a list may
  * also be sent comma-separated.
  */

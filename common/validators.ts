@@ -3,6 +3,7 @@ import {
   ACCESS_MODES,
   FRAMEWORK_TYPES,
   FUNCTION_NAMES,
+  KNN_SPACE_TYPES,
   MODEL_FORMATS,
   MODEL_STATES,
   POOLING_MODES,
@@ -20,6 +21,7 @@ import {
   jsonText,
   object,
   oneOf,
+  openObject,
   optional,
   queryInt,
   queryList,
@@ -114,6 +116,7 @@ export const modelConfig = object({
   query_prefix: optional(string({ max: 1000 })),
   passage_prefix: optional(string({ max: 1000 })),
   all_config: optional(jsonText()),
+  additional_config: optional(openObject({ space_type: optional(oneOf(KNN_SPACE_TYPES, { ignoreCase: true })) }, { maxBytes: 10000 })),
 });
 
 const registerCommon = {
@@ -202,13 +205,9 @@ export const profileModelsQuery = object({ ...dataSource, model_ids: optional(qu
  *   ("BaseModelConfig cannot be cast to TextEmbeddingModelConfig", 3.6.0), while one without
  *   deploys on every version;
  * - pooling_mode last_token and none arrive in 3.6: 2.19 refuses none ("Wrong pooling method")
- *   and registers last_token but fails its deploy ("Unsupported pooling method").
+ *   and registers last_token but fails its deploy ("Unsupported pooling method");
+ * - additional_config arrives in 3.1: 2.19.6 registers the model and drops it without a word.
  */
-export function checkModelRegistration(body: { function_name?: string; model_config?: unknown }, clusterVersion?: string): string | undefined {
-  return modelRegistrationProblem(body, clusterVersion)?.message;
-}
-
-/** As checkModelRegistration, with the model_config fields the problem is about (for a form). */
 export function modelRegistrationProblem(
   body: { function_name?: string; model_config?: unknown },
   clusterVersion?: string
@@ -221,7 +220,7 @@ export function modelRegistrationProblem(
   if (fn === 'TEXT_EMBEDDING' && missing.length) {
     return { message: '[model_config]: embedding_dimension and framework_type are required for TEXT_EMBEDDING models', fields: missing };
   }
-  if (!clusterVersion) return undefined;
+  if (!clusterVersion) return modelConfigProblem(cfg);
   if (missing.length && versionBefore(clusterVersion, 3, 1)) {
     return {
       message: `[model_config]: OpenSearch ${clusterVersion} reads a ${fn} model_config as a text-embedding one, so it needs embedding_dimension and framework_type too${needsConfig ? '' : ' (or leave the whole model_config empty)'}`,
@@ -234,12 +233,45 @@ export function modelRegistrationProblem(
       fields: Object.keys(cfg).filter((f) => cfg[f] !== undefined),
     };
   }
+  return modelConfigProblem(cfg, clusterVersion);
+}
+
+/**
+ * The rules of one model_config whatever its function (so an update, which names none, gets them
+ * too); those that depend on the cluster's version only when `clusterVersion` is known.
+ */
+export function modelConfigProblem(cfg: Record<string, unknown> | undefined, clusterVersion?: string): { message: string; fields: string[] } | undefined {
+  const duplicated = duplicatedConfigKeys(cfg);
+  if (duplicated.length) {
+    return { message: `[model_config.additional_config]: repeats all_config's ${duplicated.join(', ')}; ML Commons refuses a key in both`, fields: ['additional_config'] };
+  }
+  if (!clusterVersion) return undefined;
   const pooling = typeof cfg?.pooling_mode === 'string' ? cfg.pooling_mode.toLowerCase() : undefined;
   if ((pooling === 'last_token' || pooling === 'none') && versionBefore(clusterVersion, 3, 6)) {
     const effect = pooling === 'none' ? 'refuses it ("Wrong pooling method")' : 'registers it but fails to deploy it ("Unsupported pooling method")';
     return { message: `[model_config.pooling_mode]: ${pooling} needs OpenSearch 3.6 or later; ${clusterVersion} ${effect}`, fields: ['pooling_mode'] };
   }
+  if (cfg?.additional_config !== undefined && versionBefore(clusterVersion, 3, 1)) {
+    return {
+      message: `[model_config.additional_config]: needs OpenSearch 3.1 or later; ${clusterVersion} would accept the model and silently drop it (space_type included)`,
+      fields: ['additional_config'],
+    };
+  }
   return undefined;
+}
+
+/** Keys in both all_config (JSON text) and additional_config, which ML Commons 3.1+ refuses. */
+function duplicatedConfigKeys(cfg: Record<string, unknown> | undefined): string[] {
+  const extra = cfg?.additional_config;
+  if (typeof cfg?.all_config !== 'string' || !extra || typeof extra !== 'object') return [];
+  let all: unknown;
+  try {
+    all = JSON.parse(cfg.all_config);
+  } catch {
+    return [];
+  }
+  if (!all || typeof all !== 'object' || Array.isArray(all)) return [];
+  return Object.keys(extra).filter((k) => k in (all as object));
 }
 
 /** Whether `version` ("2.19.6") is older than major.minor. */

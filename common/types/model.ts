@@ -1,4 +1,4 @@
-import { AccessMode, FrameworkType, FunctionName, ModelFormat, ModelState, PoolingMode } from '../ml_commons';
+import { AccessMode, FrameworkType, FunctionName, KnnSpaceType, ModelFormat, ModelState, PoolingMode } from '../ml_commons';
 import { PageParams, SortDirection } from './search';
 
 /** `model_config` of a custom local model (ML Commons `TextEmbeddingModelConfig`). */
@@ -12,6 +12,8 @@ export interface ModelConfig {
   query_prefix?: string;
   passage_prefix?: string;
   all_config?: string;
+  /** 3.1+ only (2.19 accepts and drops it); `space_type` is what the semantic field reads. */
+  additional_config?: { space_type?: KnnSpaceType | string; [key: string]: unknown };
 }
 
 /** A model (version) as ML Commons stores it, plus its id. Field names are ML Commons' own. */

@@ -38,7 +38,14 @@ describe('validateRegisterForm', () => {
         name: 'glove',
         function_name: 'TEXT_EMBEDDING',
         model_format: 'ONNX',
-        model_config: { model_type: 'bert', embedding_dimension: 100, framework_type: 'sentence_transformers', pooling_mode: 'mean', normalize_result: true },
+        model_config: {
+          model_type: 'bert',
+          embedding_dimension: 100,
+          framework_type: 'sentence_transformers',
+          pooling_mode: 'mean',
+          normalize_result: true,
+          additional_config: { space_type: 'cosinesimil' },
+        },
       },
       deploy: true,
     });
@@ -166,7 +173,24 @@ describe('form helpers', () => {
     expect({ ...typed, ...patch }).toMatchObject({ model_type: 'roberta', framework_type: 'huggingface_transformers', embedding_dimension: '384' });
   });
 
-  it('leaves model_config out when nothing is set', () => {
+  it('leaves model_config out when nothing is set (a space type alone is no reason to send one)', () => {
+    expect(INITIAL_VALUES.space_type).toBe('cosinesimil');
     expect(buildModelConfig(INITIAL_VALUES)).toBeUndefined();
+  });
+
+  it('sends the space type for TEXT_EMBEDDING on 3.1+ or an unknown version, never on 2.19 or for other functions', () => {
+    const spaceOf = (v: RegisterFormValues, version?: string) => buildModelConfig(v, version)?.additional_config;
+    expect(spaceOf(values({ space_type: 'l2' }), '3.1.0')).toEqual({ space_type: 'l2' });
+    expect(spaceOf(values(), undefined)).toEqual({ space_type: 'cosinesimil' });
+    expect(spaceOf(values(), '2.19.6')).toBeUndefined();
+    expect(spaceOf(values({ space_type: '' }), '3.6.0')).toBeUndefined();
+    expect(spaceOf(values({ function_name: 'TEXT_SIMILARITY' }), '3.6.0')).toBeUndefined();
+    // A sparse encoder on 3.6 must have no config at all: the default space type does not make one.
+    expect(validateRegisterForm(values({ function_name: 'SPARSE_ENCODING', model_type: '', embedding_dimension: '', framework_type: '' }), { file, report: GOOD_REPORT, clusterVersion: '3.6.0' }).errors).toEqual({});
+  });
+
+  it('puts a space type that all_config repeats on the space type field', () => {
+    const { errors } = validateRegisterForm(values({ all_config: '{"space_type":"l2"}' }), { file, report: GOOD_REPORT, clusterVersion: '3.6.0' });
+    expect(errors).toEqual({ space_type: "[model_config.additional_config]: repeats all_config's space_type; ML Commons refuses a key in both" });
   });
 });

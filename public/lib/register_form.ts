@@ -1,8 +1,8 @@
-import type { FrameworkType, FunctionName, ModelFormat, PoolingMode } from '../../common/ml_commons';
+import type { FrameworkType, FunctionName, KnnSpaceType, ModelFormat, PoolingMode } from '../../common/ml_commons';
 import { Check, validate } from '../../common/schema';
 import type { ModelConfig } from '../../common/types';
 import { chunkCount } from '../../common/upload';
-import { modelGroupCreateBody, modelRegistrationProblem, modelRegisterMetaBody, modelRegisterUrlBody } from '../../common/validators';
+import { modelGroupCreateBody, modelRegistrationProblem, modelRegisterMetaBody, modelRegisterUrlBody, versionBefore } from '../../common/validators';
 import type { RegisterRequest } from './register_flow';
 import type { ZipReport } from './zip_inspect';
 
@@ -33,6 +33,8 @@ export interface RegisterFormValues {
   pooling_mode: PoolingMode | '';
   normalize_result: boolean;
   all_config: string;
+  /** Stored as `additional_config.space_type` (TEXT_EMBEDDING on 3.1+ only, see spaceTypeApplies). */
+  space_type: KnnSpaceType | '';
   deploy: boolean;
 }
 
@@ -57,6 +59,8 @@ export const INITIAL_VALUES: RegisterFormValues = {
   pooling_mode: '',
   normalize_result: false,
   all_config: '',
+  // The semantic field (3.1+) needs one; cosine suits any embedding, normalized or not.
+  space_type: 'cosinesimil',
   deploy: false,
 };
 
@@ -78,6 +82,8 @@ const FIELD_OF_PATH: Record<string, FormField> = {
   'model_config.pooling_mode': 'pooling_mode',
   'model_config.normalize_result': 'normalize_result',
   'model_config.all_config': 'all_config',
+  'model_config.additional_config': 'space_type',
+  'model_config.additional_config.space_type': 'space_type',
 };
 
 /** Valid values put in place of a reported one, so validation can go on to the next field. */
@@ -130,8 +136,16 @@ function parseInteger(text: string): number | string | undefined {
   return /^-?\d+$/.test(t) ? Number(t) : t;
 }
 
+/**
+ * Whether the space type is sent: only TEXT_EMBEDDING models feed a semantic field, and a cluster
+ * older than 3.1 would drop it (one whose version is unknown gets it: the route checks again).
+ */
+export function spaceTypeApplies(v: Pick<RegisterFormValues, 'function_name'>, clusterVersion?: string): boolean {
+  return v.function_name === 'TEXT_EMBEDDING' && !(clusterVersion && versionBefore(clusterVersion, 3, 1));
+}
+
 /** `model_config` from the form; undefined when the user set none of its fields. */
-export function buildModelConfig(v: RegisterFormValues): ModelConfig | undefined {
+export function buildModelConfig(v: RegisterFormValues, clusterVersion?: string): ModelConfig | undefined {
   const cfg: Record<string, unknown> = {};
   if (v.model_type.trim()) cfg.model_type = v.model_type.trim();
   const dim = parseInteger(v.embedding_dimension);
@@ -140,7 +154,9 @@ export function buildModelConfig(v: RegisterFormValues): ModelConfig | undefined
   if (v.pooling_mode) cfg.pooling_mode = v.pooling_mode;
   if (v.normalize_result) cfg.normalize_result = true;
   if (v.all_config.trim()) cfg.all_config = v.all_config.trim();
+  // Not a reason to send a config on its own: it rides along with the fields above.
   if (!Object.keys(cfg).length) return undefined;
+  if (v.space_type && spaceTypeApplies(v, clusterVersion)) cfg.additional_config = { space_type: v.space_type };
   // model_type is required once any config is given; an empty string gets the validator's message.
   if (cfg.model_type === undefined) cfg.model_type = '';
   return cfg as unknown as ModelConfig;
@@ -172,7 +188,7 @@ export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): F
     for (const e of list) add(fieldOf(e.field) || 'name', e.message);
   };
 
-  const modelConfig = buildModelConfig(v);
+  const modelConfig = buildModelConfig(v, ctx.clusterVersion);
   const common: Record<string, unknown> = {
     name: v.name.trim(),
     function_name: v.function_name,
@@ -216,8 +232,7 @@ export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): F
     else if (ctx.file && reportProblems) add('file', 'The dropped zip has problems (listed below); ML Commons would reject it too.');
   }
 
-  // Cross-field rules: the route applies them too, except those that depend on the cluster's
-  // version, which it does not read.
+  // Cross-field rules, with the cluster's version as the route applies them.
   const crossField = modelRegistrationProblem({ function_name: v.function_name, model_config: modelConfig }, ctx.clusterVersion);
   if (crossField) {
     const fields = crossField.fields.map((f) => FIELD_OF_PATH[`model_config.${f}`]).filter(Boolean);

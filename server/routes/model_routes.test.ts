@@ -1,4 +1,4 @@
-import { mlError } from '../../test/mocks/fake_transport';
+import { mlError, nodesAt } from '../../test/mocks/fake_transport';
 import { RouteTestHost, startRouteTestHost } from '../../test/mocks/route_test_host';
 
 const API = '/api/ml-models';
@@ -76,7 +76,7 @@ describe('model registration', () => {
   const config = { model_type: 'bert', embedding_dimension: 32, framework_type: 'sentence_transformers' };
 
   it('registers by URL with the hash, function_name first (ML Commons parses model_config by it)', async () => {
-    t.transport.reply({ name: 'group', latest_version: 1 }).reply({ task_id: 't1', status: 'CREATED' });
+    t.transport.reply(nodesAt('2.19.6')).reply({ name: 'group', latest_version: 1 }).reply({ task_id: 't1', status: 'CREATED' });
     const body = {
       name: 'tiny',
       model_format: 'ONNX',
@@ -88,8 +88,9 @@ describe('model registration', () => {
     };
     const res = await t.call('POST', `${API}/models/_register`, { body });
     expect(res.body).toEqual({ task_id: 't1', status: 'CREATED' });
-    expect(t.transport.calls[0]).toMatchObject({ method: 'GET', path: '/_plugins/_ml/model_groups/g1' });
-    const call = t.transport.calls[1];
+    expect(t.transport.calls[0]).toMatchObject({ method: 'GET', path: '/_nodes', querystring: { filter_path: 'nodes.*.version' } });
+    expect(t.transport.calls[1]).toMatchObject({ method: 'GET', path: '/_plugins/_ml/model_groups/g1' });
+    const call = t.transport.calls[2];
     expect(call).toMatchObject({ method: 'POST', path: '/_plugins/_ml/models/_register', body });
     expect(Object.keys(call.body as object)[0]).toBe('function_name');
   });
@@ -113,7 +114,7 @@ describe('model registration', () => {
   });
 
   it('registers meta for a chunked upload with size and chunk count', async () => {
-    t.transport.reply({ model_id: 'm1', status: 'CREATED' });
+    t.transport.reply(nodesAt('3.6.0')).reply({ model_id: 'm1', status: 'CREATED' });
     const body = {
       name: 'big',
       function_name: 'TEXT_EMBEDDING',
@@ -125,7 +126,7 @@ describe('model registration', () => {
     };
     const res = await t.call('POST', `${API}/models/_register_meta`, { body });
     expect(res.body).toEqual({ model_id: 'm1', status: 'CREATED' });
-    expect(t.transport.calls[0]).toMatchObject({ method: 'POST', path: '/_plugins/_ml/models/_register_meta', body });
+    expect(t.transport.calls[1]).toMatchObject({ method: 'POST', path: '/_plugins/_ml/models/_register_meta', body });
   });
 
   it('refuses a chunk count that does not match the size', async () => {
@@ -145,15 +146,15 @@ describe('model registration', () => {
   });
 
   it("answers an unknown group with the group's 404 and registers nothing (ML Commons would answer 500)", async () => {
-    t.transport.fail(404, mlError(404, 'status_exception', 'Failed to find model group with the provided model group id: nope'));
+    t.transport.reply(nodesAt('2.19.6')).fail(404, mlError(404, 'status_exception', 'Failed to find model group with the provided model group id: nope'));
     const res = await t.call('POST', `${API}/models/_register_meta`, {
       body: { name: 'x', model_format: 'ONNX', model_content_hash_value: HASH, model_content_size_in_bytes: 10, total_chunks: 1, model_config: config, model_group_id: 'nope' },
     });
     expect([res.status, res.body.message]).toEqual([404, 'Failed to find model group with the provided model group id: nope']);
-    expect(t.transport.calls.map((c) => c.method)).toEqual(['GET']);
+    expect(t.transport.calls.map((c) => c.path)).toEqual(['/_nodes', '/_plugins/_ml/model_groups/nope']);
   });
 
-  it('lets a sparse model register without model_config', async () => {
+  it('lets a sparse model register without model_config (and reads no version for it)', async () => {
     t.transport.reply({ model_id: 'm2', status: 'CREATED' });
     const res = await t.call('POST', `${API}/models/_register_meta`, {
       body: {
@@ -166,6 +167,68 @@ describe('model registration', () => {
       },
     });
     expect(res.status).toBe(200);
+    expect(t.transport.calls.map((c) => c.path)).toEqual(['/_plugins/_ml/models/_register_meta']);
+  });
+
+  const meta = (model_config: unknown, function_name = 'TEXT_EMBEDDING') => ({
+    name: 'x',
+    function_name,
+    model_format: 'ONNX',
+    model_content_hash_value: HASH,
+    model_content_size_in_bytes: 10,
+    total_chunks: 1,
+    model_config,
+  });
+  const spaced = { ...config, additional_config: { space_type: 'CosineSimil', note: { any: ['json'] } } };
+
+  it('stores additional_config on 3.1+ as sent, with space_type in k-NN spelling', async () => {
+    t.transport.reply(nodesAt('3.6.0')).reply({ model_id: 'm1', status: 'CREATED' });
+    const res = await t.call('POST', `${API}/models/_register_meta`, { body: meta(spaced) });
+    expect(res.status).toBe(200);
+    expect((t.transport.calls[1].body as any).model_config.additional_config).toEqual({ space_type: 'cosinesimil', note: { any: ['json'] } });
+  });
+
+  it('refuses additional_config for a cluster older than 3.1 (it would drop it silently) and registers nothing', async () => {
+    t.transport.reply({ nodes: { a: { version: '3.6.0' }, b: { version: '2.19.6' } } });
+    const res = await t.call('POST', `${API}/models/_register_meta`, { body: meta(spaced) });
+    expect([res.status, res.body.message]).toEqual([
+      400,
+      '[model_config.additional_config]: needs OpenSearch 3.1 or later; 2.19.6 would accept the model and silently drop it (space_type included)',
+    ]);
+    expect(t.transport.calls.map((c) => c.path)).toEqual(['/_nodes']);
+  });
+
+  it('applies the version rules to URL registration too (a sparse config cannot deploy on 3.1+)', async () => {
+    t.transport.reply(nodesAt('3.6.0'));
+    const res = await t.call('POST', `${API}/models/_register`, {
+      body: { name: 'x', function_name: 'SPARSE_ENCODING', model_format: 'ONNX', model_content_hash_value: HASH, url: 'http://127.0.0.1/m.zip', model_config: { model_type: 'bert' } },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/^\[model_config\]: OpenSearch 3\.6\.0 registers a SPARSE_ENCODING model with a model_config but cannot deploy it/);
+    expect(t.transport.calls).toHaveLength(1);
+  });
+
+  it('goes on without the version rules when this user may not read the nodes (ML Commons answers then)', async () => {
+    t.transport.fail(403, mlError(403, 'security_exception', 'no permissions for [cluster:monitor/nodes/info]')).reply({ model_id: 'm1', status: 'CREATED' });
+    const res = await t.call('POST', `${API}/models/_register_meta`, { body: meta(spaced) });
+    expect(res.status).toBe(200);
+    expect(t.transport.calls.map((c) => c.path)).toEqual(['/_nodes', '/_plugins/_ml/models/_register_meta']);
+  });
+
+  it('refuses keys in both all_config and additional_config without asking the cluster', async () => {
+    const res = await t.call('POST', `${API}/models/_register_meta`, { body: meta({ ...spaced, all_config: '{"space_type":"l2","x":1}' }) });
+    expect([res.status, res.body.message]).toEqual([400, "[model_config.additional_config]: repeats all_config's space_type; ML Commons refuses a key in both"]);
+    expect(t.transport.calls).toHaveLength(0);
+  });
+
+  it('refuses a space_type k-NN does not know, and an additional_config that is not an object', async () => {
+    const bad = await t.call('POST', `${API}/models/_register_meta`, { body: meta({ ...config, additional_config: { space_type: 'cosine' } }) });
+    expect(bad.body.message).toBe('[request body.model_config.additional_config.space_type]: expected one of [l2, cosinesimil, innerproduct, l1, linf, hamming] but got [cosine]');
+    const notObject = await t.call('POST', `${API}/models/_register_meta`, { body: meta({ ...config, additional_config: '{"space_type":"l2"}' }) });
+    expect(notObject.body.message).toBe('[request body.model_config.additional_config]: expected value of type [object] but got [string]');
+    const huge = await t.call('POST', `${API}/models/_register_meta`, { body: meta({ ...config, additional_config: { blob: 'x'.repeat(10000) } }) });
+    expect(huge.body.message).toBe('[request body.model_config.additional_config]: must be at most 10000 bytes of JSON');
+    expect(t.transport.calls).toHaveLength(0);
   });
 });
 
@@ -179,6 +242,7 @@ describe('model lifecycle', () => {
   it('updates, deploys (all nodes, or chosen ones), undeploys and deletes with the current endpoint names', async () => {
     t.transport
       .reply({ result: 'updated' })
+      .reply(nodesAt('2.19.6'))
       .reply({ result: 'updated' })
       .reply({ task_id: 't1', task_type: 'DEPLOY_MODEL', status: 'CREATED' })
       .reply({ task_id: 't2', task_type: 'DEPLOY_MODEL', status: 'CREATED' })
@@ -194,11 +258,27 @@ describe('model lifecycle', () => {
     expect(undeploy.body).toEqual({ n1: { stats: { m1: 'undeployed' } } });
     expect(t.transport.calls.map((c) => [c.method, c.path, c.body])).toEqual([
       ['PUT', '/_plugins/_ml/models/m1', { description: 'better' }],
+      ['GET', '/_nodes', undefined],
       ['PUT', '/_plugins/_ml/models/m1', { model_config: { model_type: 'bert', embedding_dimension: 8, framework_type: 'sentence_transformers', pooling_mode: 'mean' } }],
       ['POST', '/_plugins/_ml/models/m1/_deploy', undefined],
       ['POST', '/_plugins/_ml/models/m1/_deploy', { node_ids: ['n1', 'n2'] }],
       ['POST', '/_plugins/_ml/models/m1/_undeploy', undefined],
       ['DELETE', '/_plugins/_ml/models/m1', undefined],
+    ]);
+  });
+
+  it("applies the config's version rules to an update: additional_config on 2.19 is refused, on 3.6 sent", async () => {
+    const body = { model_config: { model_type: 'bert', embedding_dimension: 8, framework_type: 'sentence_transformers', additional_config: { space_type: 'l2' } } };
+    t.transport.reply(nodesAt('2.19.6'));
+    const refused = await t.call('PUT', `${API}/models/m1`, { body });
+    expect([refused.status, refused.body.message]).toEqual([400, expect.stringMatching(/^\[model_config\.additional_config\]: needs OpenSearch 3\.1 or later; 2\.19\.6/)]);
+    t.transport.reply(nodesAt('3.6.0')).reply({ result: 'updated' });
+    const sent = await t.call('PUT', `${API}/models/m1`, { body });
+    expect(sent.status).toBe(200);
+    expect(t.transport.calls.map((c) => [c.method, c.path])).toEqual([
+      ['GET', '/_nodes'],
+      ['GET', '/_nodes'],
+      ['PUT', '/_plugins/_ml/models/m1'],
     ]);
   });
 

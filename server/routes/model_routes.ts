@@ -2,15 +2,27 @@ import { ROUTES } from '../../common/routes';
 import * as v from '../../common/validators';
 import type { IRouter, Transport } from '../../types/osd';
 import { PluginHttpError } from '../lib/errors';
+import { ClusterService } from '../services/cluster_service';
 import { ModelGroupService } from '../services/model_group_service';
 import { ModelService } from '../services/model_service';
 import { jsonHandler, RouteDeps, validation } from './route_helpers';
 import { chunkCount } from '../../common/upload';
 import type { UploadObserver } from '../sidecar/chunk_assembler';
 
-function assertRegistration(body: { function_name?: string; model_config?: unknown }) {
-  const problem = v.checkModelRegistration(body);
-  if (problem) throw new PluginHttpError(400, problem, 'model_config');
+/**
+ * The shared model_config rules (common/validators.ts). Those that depend on the cluster's version
+ * need it read first, which costs a request, so only a body with a config pays it; a user who may
+ * not read the nodes' versions gets ML Commons' own answer instead, as before.
+ */
+async function assertConfigSuitsCluster(transport: Transport, body: { function_name?: string; model_config?: unknown }, update = false) {
+  const problemOf = (version?: string) =>
+    update ? v.modelConfigProblem(body.model_config as Record<string, unknown> | undefined, version) : v.modelRegistrationProblem(body, version);
+  let problem = problemOf();
+  if (!problem && body.model_config) {
+    const version = await new ClusterService(transport).version().catch(() => undefined);
+    if (version) problem = problemOf(version);
+  }
+  if (problem) throw new PluginHttpError(400, problem.message, 'model_config');
 }
 
 /**
@@ -36,7 +48,7 @@ export function registerModelRoutes(router: IRouter, deps: RouteDeps & { uploads
   router.post(
     { path: ROUTES.modelRegisterUrl.path, validate: { body: validation(v.modelRegisterUrlBody), query: validation(v.dataSourceQuery) } },
     jsonHandler(deps, async ({ transport, request }) => {
-      assertRegistration(request.body);
+      await assertConfigSuitsCluster(transport, request.body);
       await assertGroupReadable(transport, request.body.model_group_id);
       return new ModelService(transport).registerByUrl(request.body);
     })
@@ -45,7 +57,6 @@ export function registerModelRoutes(router: IRouter, deps: RouteDeps & { uploads
   router.post(
     { path: ROUTES.modelRegisterMeta.path, validate: { body: validation(v.modelRegisterMetaBody), query: validation(v.dataSourceQuery) } },
     jsonHandler(deps, async ({ transport, request }) => {
-      assertRegistration(request.body);
       const expected = chunkCount(request.body.model_content_size_in_bytes);
       if (request.body.total_chunks !== expected) {
         throw new PluginHttpError(
@@ -54,6 +65,7 @@ export function registerModelRoutes(router: IRouter, deps: RouteDeps & { uploads
           'total_chunks'
         );
       }
+      await assertConfigSuitsCluster(transport, request.body);
       await assertGroupReadable(transport, request.body.model_group_id);
       const registered = await new ModelService(transport).registerMeta(request.body);
       if (registered?.model_id) deps.uploads?.expect(registered.model_id, { ...request.body, owner: deps.userOf?.(request) });
@@ -66,7 +78,10 @@ export function registerModelRoutes(router: IRouter, deps: RouteDeps & { uploads
       path: ROUTES.modelUpdate.path,
       validate: { params: validation(v.modelParams), body: validation(v.modelUpdateBody), query: validation(v.dataSourceQuery) },
     },
-    jsonHandler(deps, ({ transport, request }) => new ModelService(transport).update(request.params.modelId, request.body))
+    jsonHandler(deps, async ({ transport, request }) => {
+      await assertConfigSuitsCluster(transport, request.body, true);
+      return new ModelService(transport).update(request.params.modelId, request.body);
+    })
   );
 
   router.delete(

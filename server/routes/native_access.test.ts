@@ -2,7 +2,7 @@ import { promises as fs, readFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import type { NativeModelsResponse } from '../../common/types';
-import { mlError } from '../../test/mocks/fake_transport';
+import { mlError, nodesAt } from '../../test/mocks/fake_transport';
 import { RouteTestHost, silentLogger, startRouteTestHost } from '../../test/mocks/route_test_host';
 import type { HttpAuth } from '../../types/osd';
 import { compileSidecar } from '../sidecar/__tests__/compile_sidecar';
@@ -87,7 +87,7 @@ describe('who may use a zip in the shared native cache', () => {
 
   it('with security, a chunk upload makes its registering user an owner of the cached zip', async () => {
     await start(securityAuth);
-    t.transport.reply({ model_id: 'm1', status: 'CREATED' });
+    t.transport.reply(nodesAt('2.19.6')).reply({ model_id: 'm1', status: 'CREATED' });
     const meta = await t.call('POST', `${API}/models/_register_meta`, {
       headers: as('dave'),
       body: {

@@ -159,6 +159,12 @@ export class ClusterService extends MlService {
     return this.readiness();
   }
 
+  /** The oldest node's OpenSearch version (as readiness reports it). */
+  async version(): Promise<string | undefined> {
+    const nodes = await this.send<NodesInfo>('GET', '/_nodes', undefined, { filter_path: 'nodes.*.version' });
+    return lowestVersion(Object.values(nodes.nodes || {}).map((n) => n.version));
+  }
+
   async readiness(): Promise<ReadinessResponse> {
     const [settings, nodes, profile] = await Promise.all([
       this.send<ClusterSettings>('GET', '/_cluster/settings', undefined, { include_defaults: true, flat_settings: true }),

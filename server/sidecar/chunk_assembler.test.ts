@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import os from 'os';
 import path from 'path';
 import { CHUNK_SIZE_BYTES } from '../../common/constants';
-import { mlError } from '../../test/mocks/fake_transport';
+import { mlError, nodesAt } from '../../test/mocks/fake_transport';
 import { silentLogger, startRouteTestHost } from '../../test/mocks/route_test_host';
 import { createNativeRuntime } from './native_runtime';
 
@@ -38,7 +38,7 @@ describe('chunked uploads seen by this server land in the native cache', () => {
     const rt = createNativeRuntime({ cacheDir: dir, enabled: opts.enabled ?? true }, silentLogger);
     const t = await startRouteTestHost({ native: rt });
     try {
-      t.transport.reply({ model_id: 'm1', status: 'CREATED' });
+      t.transport.reply(nodesAt('2.19.6')).reply({ model_id: 'm1', status: 'CREATED' });
       const meta = await t.call('POST', '/api/ml-models/models/_register_meta', {
         body: {
           name: 'x',
@@ -57,7 +57,7 @@ describe('chunked uploads seen by this server land in the native cache', () => {
       const res = await t.call('POST', '/api/ml-models/models/m1/chunk/0', { raw: zip, headers: octet });
       expect(res.status).toBe(opts.chunkRefused ? 500 : 200);
       // What ML Commons received is untouched by the tap.
-      expect(t.transport.calls[2].bytes!.equals(zip)).toBe(true);
+      expect(t.transport.calls[3].bytes!.equals(zip)).toBe(true);
       await rt.uploads.settled();
       // Whatever ML Commons answered, the copy's file is closed by now.
       expect(openUnder(dir)).toEqual([]);

@@ -2,7 +2,7 @@ import path from 'path';
 import type { Browser, Page, Request } from 'playwright-core';
 import { API_BASE } from '../../common/constants';
 import type { Model } from '../../common/types';
-import { api, HOST, ok, until, waitForModelState } from '../integration/helpers';
+import { api, clusterAtLeast, CLUSTER_VERSION, HOST, ok, until, waitForModelState } from '../integration/helpers';
 import { launch, openPage, screenshot } from './browser';
 
 jest.setTimeout(300000);
@@ -79,6 +79,15 @@ describe('register flow in Chromium', () => {
     await page.locator(sel('newGroupName')).fill(`e2e-register-group-${stamp}`);
     await page.locator(sel('field-pooling_mode')).selectOption('mean');
     await page.locator(sel('field-normalize_result')).click();
+    // The semantic field's space type: offered (cosine by default) from 3.1, off with the reason before.
+    const space = page.locator(sel('field-space_type'));
+    if (clusterAtLeast(3, 1)) {
+      await until('space type default', async () => ((await space.inputValue()) === 'cosinesimil' ? true : undefined), 10000, 100);
+      await space.selectOption('innerproduct');
+    } else {
+      await until('space type disabled', async () => ((await space.isDisabled()) ? true : undefined), 10000, 100);
+      expect(await page.getByText(`Needs OpenSearch 3.1 or later: ${CLUSTER_VERSION} would drop it`).count()).toBe(1);
+    }
     await page.locator('label[for="registerDeploy"]').click();
     expect(await page.locator(sel('field-deploy')).isChecked()).toBe(true);
     await screenshot(page, 'register_form');
@@ -96,6 +105,7 @@ describe('register flow in Chromium', () => {
     expect(model.name).toBe(`e2e-register-${stamp}`);
     expect(model.model_content_hash_value).toBe('c059e6a6e778ab5ff2fe001b61d7a1fd08c93efd4dadfeff63fbe0cf363f3989');
     expect(model.model_config).toMatchObject({ model_type: 'bert', embedding_dimension: 100, pooling_mode: 'MEAN', normalize_result: true });
+    expect(model.model_config?.additional_config).toEqual(clusterAtLeast(3, 1) ? { space_type: 'innerproduct' } : undefined);
 
     // "Deploy when registered": the page follows the deploy task to DEPLOYED.
     await page.locator(`${sel('registerResult')} ${sel('modelState-DEPLOYED')}`).waitFor({ timeout: 180000 });

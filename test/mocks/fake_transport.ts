@@ -62,3 +62,8 @@ export function responseError(statusCode: number, body: unknown) {
 export function mlError(statusCode: number, type: string, reason: string) {
   return { error: { root_cause: [{ type, reason }], type, reason }, status: statusCode };
 }
+
+/** `GET /_nodes?filter_path=nodes.*.version` of a one-node cluster: read before a model_config is sent. */
+export function nodesAt(version: string) {
+  return { nodes: { n1: { version } } };
+}

@@ -1,7 +1,7 @@
 import { EuiFieldText, EuiFlexGrid, EuiFlexItem, EuiFormRow, EuiSelect, EuiSwitch, EuiTextArea, EuiTextColor } from '@elastic/eui';
 import React from 'react';
-import { FRAMEWORK_TYPES, FUNCTION_NAMES, MODEL_FORMATS, POOLING_MODES } from '../../../common/ml_commons';
-import type { FormErrors, RegisterFormValues } from '../../lib/register_form';
+import { EMBEDDING_SPACE_TYPES, FRAMEWORK_TYPES, FUNCTION_NAMES, MODEL_FORMATS, POOLING_MODES } from '../../../common/ml_commons';
+import { FormErrors, RegisterFormValues, spaceTypeApplies } from '../../lib/register_form';
 import { fieldError } from '../common/format';
 import { humanize } from '../common/labels';
 
@@ -11,6 +11,8 @@ interface Props {
   /** Not errors: where the config contradicts what the zip showed (see configConflicts). */
   warnings?: Partial<Record<keyof RegisterFormValues, string>>;
   disabled: boolean;
+  /** The cluster's (oldest) version, when known: the space type needs 3.1. */
+  clusterVersion?: string;
   onChange: (patch: Partial<RegisterFormValues>) => void;
 }
 
@@ -18,7 +20,7 @@ const option = (v: string) => ({ value: v, text: v });
 const withNone = (values: readonly string[], none: string) => [{ value: '', text: none }, ...values.map(option)];
 
 /** Name, function, format and `model_config`; every error comes from the shared validators. */
-export function ConfigForm({ values, errors, warnings = {}, disabled, onChange }: Props) {
+export function ConfigForm({ values, errors, warnings = {}, disabled, clusterVersion, onChange }: Props) {
   const helpOf = (field: keyof RegisterFormValues, help?: string) =>
     warnings[field] ? (
       <EuiTextColor color="warning" data-test-subj={`warning-${field}`}>
@@ -39,15 +41,15 @@ export function ConfigForm({ values, errors, warnings = {}, disabled, onChange }
       />
     </EuiFormRow>
   );
-  const select = (field: keyof RegisterFormValues, label: string, options: Array<{ value: string; text: string }>, help?: string) => (
+  const select = (field: keyof RegisterFormValues, label: string, options: Array<{ value: string; text: string }>, help?: string, off = false) => (
     <EuiFormRow label={label} fullWidth isInvalid={!!errors[field]} error={fieldError(errors[field])} helpText={help}>
       <EuiSelect
         fullWidth
         options={options}
-        value={values[field] as string}
+        value={off ? '' : (values[field] as string)}
         onChange={(e) => onChange({ [field]: e.target.value } as Partial<RegisterFormValues>)}
         isInvalid={!!errors[field]}
-        disabled={disabled}
+        disabled={disabled || off}
         data-test-subj={`field-${field}`}
       />
     </EuiFormRow>
@@ -79,6 +81,19 @@ export function ConfigForm({ values, errors, warnings = {}, disabled, onChange }
         <EuiFlexItem>{text('embedding_dimension', 'Embedding dimension', 'Length of each vector the model returns')}</EuiFlexItem>
         <EuiFlexItem>{select('framework_type', 'Framework type', withNone(FRAMEWORK_TYPES, '—'))}</EuiFlexItem>
         <EuiFlexItem>{select('pooling_mode', 'Pooling mode', withNone(POOLING_MODES, 'Default (mean)'), 'How token vectors become one vector')}</EuiFlexItem>
+        {values.function_name === 'TEXT_EMBEDDING' && (
+          <EuiFlexItem>
+            {select(
+              'space_type',
+              'Space type (for semantic fields)',
+              withNone(EMBEDDING_SPACE_TYPES, 'Not stored'),
+              spaceTypeApplies(values, clusterVersion)
+                ? 'Stored as additional_config.space_type: a semantic field (3.1+) needs it for its vector index'
+                : `Needs OpenSearch 3.1 or later: ${clusterVersion} would drop it`,
+              !spaceTypeApplies(values, clusterVersion)
+            )}
+          </EuiFlexItem>
+        )}
       </EuiFlexGrid>
       <EuiFormRow fullWidth isInvalid={!!errors.normalize_result} error={fieldError(errors.normalize_result)}>
         <EuiSwitch

@@ -18,9 +18,17 @@ const GLOVE = path.join(GENERATED, 'glove-semantic', 'model.zip');
 const META = routePath('modelRegisterMeta');
 const chunkPath = (n: number) => routePath('modelUploadChunk', { modelId: 'm1', chunkNumber: n });
 
-function setup({ post = {}, del = {}, modelState = 'REGISTERED', search = '?group=g1' }: { post?: RouteTable; del?: RouteTable; modelState?: string; search?: string } = {}) {
+function setup({
+  post = {},
+  del = {},
+  modelState = 'REGISTERED',
+  search = '?group=g1',
+  version,
+}: { post?: RouteTable; del?: RouteTable; modelState?: string; search?: string; version?: string } = {}) {
   const http = createFakeHttp({
     get: {
+      // Without a version the readiness read fails, as it does for a user without cluster rights.
+      ...(version ? { [routePath('readiness')]: { settings: [], checks: [], nodes: [], version } } : {}),
       [routePath('modelGroups')]: page([modelGroup({ id: 'g1', name: 'embeddings' })]),
       [routePath('modelGroup', { groupId: 'g1' })]: modelGroup({ id: 'g1', name: 'embeddings' }),
       [routePath('model', { modelId: 'm1' })]: () => ({ id: 'm1', name: 'glove', model_version: '3', model_state: modelState }),
@@ -134,7 +142,8 @@ describe('RegisterPage', () => {
       name: 'glove-semantic',
       function_name: 'TEXT_EMBEDDING',
       model_format: 'ONNX',
-      model_config: { model_type: 'bert', embedding_dimension: 100, framework_type: 'sentence_transformers' },
+      // The cluster's version is unknown here: the route checks it again before sending.
+      model_config: { model_type: 'bert', embedding_dimension: 100, framework_type: 'sentence_transformers', additional_config: { space_type: 'cosinesimil' } },
       model_group_id: 'g1',
       model_content_hash_value: 'c059e6a6e778ab5ff2fe001b61d7a1fd08c93efd4dadfeff63fbe0cf363f3989',
       model_content_size_in_bytes: file.size,
@@ -145,6 +154,34 @@ describe('RegisterPage', () => {
     expect((chunk.body as Blob).size).toBe(file.size);
     expect(screen.getByTestId('registeredModelLink')).toHaveAttribute('href', history.createHref({ pathname: '/models/m1' }));
     expect(screen.getByTestId('modelState-REGISTERED')).toBeInTheDocument();
+  });
+
+  it('stores a space type for semantic fields on 3.1+ (cosinesimil unless changed), not on 2.19, and never for other functions', async () => {
+    const metaOf = (http: ReturnType<typeof setup>['http']) => JSON.parse(posted(http, META)[0][1].body).model_config;
+    const newer = setup({ version: '3.6.0' });
+    await pick(GLOVE, 'glove.zip');
+    await zipChecked();
+    await waitFor(() => expect(screen.getByTestId('field-space_type')).toHaveValue('cosinesimil'));
+    expect(screen.getByTestId('field-space_type')).toBeEnabled();
+    fireEvent.change(screen.getByTestId('field-space_type'), { target: { value: 'innerproduct' } });
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    expect(await screen.findByTestId('registerSuccess', {}, { timeout: 10000 })).toBeInTheDocument();
+    expect(metaOf(newer.http).additional_config).toEqual({ space_type: 'innerproduct' });
+    newer.unmount();
+
+    const older = setup({ version: '2.19.6' });
+    await pick(GLOVE, 'glove.zip');
+    await zipChecked();
+    await waitFor(() => expect(screen.getByTestId('field-space_type')).toBeDisabled());
+    expect(screen.getByText('Needs OpenSearch 3.1 or later: 2.19.6 would drop it')).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    expect(await screen.findByTestId('registerSuccess', {}, { timeout: 10000 })).toBeInTheDocument();
+    expect(metaOf(older.http).additional_config).toBeUndefined();
+
+    fireEvent.click(screen.getByTestId('registerAnother'));
+    fireEvent.change(screen.getByTestId('field-function_name'), { target: { value: 'TEXT_SIMILARITY' } });
+    expect(screen.queryByTestId('field-space_type')).not.toBeInTheDocument();
+    older.unmount();
   });
 
   it('retries a chunk after a 503 and shows it', async () => {

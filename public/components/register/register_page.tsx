@@ -197,7 +197,7 @@ export function RegisterPage() {
           disabled={locked}
           onChange={patch}
         />
-        <ConfigForm values={values} errors={errors} warnings={configConflicts(inspection.report?.onnx, inspection.report?.suggestion, values)} disabled={locked} onChange={patch} />
+        <ConfigForm values={values} errors={errors} warnings={configConflicts(inspection.report?.onnx, inspection.report?.suggestion, values)} disabled={locked} clusterVersion={clusterVersion} onChange={patch} />
       </Section>
       <EuiSpacer size="m" />
       <Section title="3. Register" testSubj="registerSubmitSection">
