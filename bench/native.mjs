@@ -5,6 +5,8 @@
  *    HTTP + validation + IPC to the sidecar + worker thread are all included);
  *  - raw onnxruntime-node in this process on the same model (same threads, tokenization and mean
  *    pooling included, no HTTP/IPC);
+ *  - the same path cut short, to measure where the route's time goes: the sidecar's own worker
+ *    thread (inference_worker.js) in this process, then the sidecar process through its client;
  *  - the cluster's predict through the plugin's route, when OPENSEARCH_URL is set.
  * Batches of 1, 8 and 32 sentences, sequential requests, each case run for BENCH_SECONDS.
  */
@@ -14,6 +16,7 @@ import { promises as fs } from 'fs';
 import http from 'http';
 import os from 'os';
 import path from 'path';
+import { Worker } from 'worker_threads';
 import { buildDevHost, buildServer } from '../scripts/build.mjs';
 import { ensureFixtures, loadFixture } from '../scripts/fixtures/build.mjs';
 import { findFreePort } from '../scripts/opensearch.mjs';
@@ -110,7 +113,7 @@ async function main() {
   const opensearchUrl = process.env.OPENSEARCH_URL;
   const host = await startHost({ opensearchUrl: opensearchUrl || 'http://127.0.0.1:9', port: await findFreePort() });
   const api = `${host.url}/api/ml-models`;
-  const out = { machine: machine(), fixture: { name: fx.name, sha256: fx.sha256, size_bytes: fx.size_bytes }, seconds_per_case: SECONDS, route: [], raw: [], sidecar_direct: [], cluster: [] };
+  const out = { machine: machine(), fixture: { name: fx.name, sha256: fx.sha256, size_bytes: fx.size_bytes }, seconds_per_case: SECONDS, route: [], raw: [], worker: [], sidecar_direct: [], cluster: [] };
   try {
     // The plugin's native path: inspect caches the zip, then predict by its hash.
     const zip = await fs.readFile(fx.zipPath);
@@ -171,13 +174,35 @@ async function main() {
       const { json } = await direct.client.run({ kind: 'predict', sha256: fx.sha256, zipPath: fx.zipPath, functionName: 'text_embedding', body: { text_docs: docs }, config });
       return JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8'));
     };
+    // The sidecar's worker thread itself, in this process: its tokenizing, run, pooling and JSON
+    // writing, one thread hop each way, and the client's parse; no process hop, no HTTP.
+    const worker = new Worker(path.join(ROOT, 'target', 'server', 'server', 'sidecar', 'inference_worker.js'), {
+      workerData: { workers: 1, intraOpThreads: intra, maxLoadedModels: 1, maxBatchSize: 32, index: 0 },
+    });
+    const waiting = new Map();
+    let jobId = 0;
+    worker.on('message', (r) => {
+      const w = waiting.get(r.jobId);
+      waiting.delete(r.jobId);
+      if (r.ok) w.resolve(r.result);
+      else w.reject(new Error(r.error.message));
+    });
+    const workerCall = async (docs) => {
+      const id = ++jobId;
+      const { json } = await new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ jobId: id, job: { kind: 'predict', sha256: fx.sha256, zipPath: fx.zipPath, functionName: 'text_embedding', body: { text_docs: docs }, config } });
+      });
+      return JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8'));
+    };
     const reps = [];
     for (let r = 0; r < REPEATS; r++) {
-      const rep = { route: [], raw: [], sidecar_direct: [] };
+      const rep = { route: [], raw: [], worker: [], sidecar_direct: [] };
       for (const b of BATCHES) {
-        const m = await measure(b, { route: routeCall, raw, sidecar: sidecarCall });
+        const m = await measure(b, { route: routeCall, raw, worker: workerCall, sidecar: sidecarCall });
         rep.route.push(m.route);
         rep.raw.push(m.raw);
+        rep.worker.push(m.worker);
         rep.sidecar_direct.push(m.sidecar);
       }
       rep.ratios = ratiosOf(rep);
@@ -187,7 +212,8 @@ async function main() {
     out.repeats = reps.map((r) => ({ ratios: r.ratios, p50_overhead_ms_batch_1: r.p50_overhead_ms_batch_1 }));
     // The table shows the repeat with the median batch-32 ratio; the spread is reported beside it.
     const typical = reps.find((r) => r.ratios.batch_32 === median(reps.map((x) => x.ratios.batch_32)));
-    Object.assign(out, { route: typical.route, raw: typical.raw, sidecar_direct: typical.sidecar_direct });
+    Object.assign(out, { route: typical.route, raw: typical.raw, worker: typical.worker, sidecar_direct: typical.sidecar_direct });
+    await worker.terminate();
     await session.release();
     await direct.stop();
     await fs.rm(directCache, { recursive: true, force: true });
@@ -230,8 +256,18 @@ async function main() {
     const w = out.raw.find((x) => x.batch === b);
     const c = out.cluster.find((x) => x.batch === b);
     const d = out.sidecar_direct.find((x) => x.batch === b);
-    return `| ${b} | ${r.sentences_per_s} | ${w.sentences_per_s} | **${(r.sentences_per_s / w.sentences_per_s).toFixed(3)}** | ${r.p50_ms} | ${w.p50_ms} | ${(r.p50_ms - w.p50_ms).toFixed(3)} | ${d.p50_ms} (${(d.p50_ms - w.p50_ms).toFixed(3)}) | ${c ? `${c.sentences_per_s} / ${c.p50_ms}` : '—'} |`;
+    const t = out.worker.find((x) => x.batch === b);
+    return `| ${b} | ${r.sentences_per_s} | ${w.sentences_per_s} | **${(r.sentences_per_s / w.sentences_per_s).toFixed(3)}** | ${r.p50_ms} | ${w.p50_ms} | ${(r.p50_ms - w.p50_ms).toFixed(3)} | ${t.p50_ms} (${(t.p50_ms - w.p50_ms).toFixed(3)}) | ${d.p50_ms} (${(d.p50_ms - w.p50_ms).toFixed(3)}) | ${c ? `${c.sentences_per_s} / ${c.p50_ms}` : '—'} |`;
   };
+  // Where the route's extra time at batch 32 goes, as differences of p50s in the typical repeat.
+  const p50At = (side, b) => out[side].find((x) => x.batch === b).p50_ms;
+  const split = (b) => ({
+    worker: +(p50At('worker', b) - p50At('raw', b)).toFixed(2),
+    process: +(p50At('sidecar_direct', b) - p50At('worker', b)).toFixed(2),
+    http: +(p50At('route', b) - p50At('sidecar_direct', b)).toFixed(2),
+  });
+  out.overhead_split_ms = Object.fromEntries(BATCHES.map((b) => [`batch_${b}`, split(b)]));
+  const s32 = out.overhead_split_ms.batch_32;
   out.ratios = ratiosOf(out);
   out.p50_overhead_ms_batch_1 = +median(out.repeats.map((r) => r.p50_overhead_ms_batch_1)).toFixed(3);
   const spread = (xs) => `${Math.min(...xs)}–${Math.max(...xs)} (median ${median(xs)})`;
@@ -242,19 +278,19 @@ async function main() {
   const m = out.machine;
   await writeSection(
     'Native inference (`npm run bench:native`)',
-    `text_embedding (mean pooling + normalize) on the MiniLM-sized fixture (6 layers, H 384, random weights; sentences of ~14 tokens, all different) through the plugin's native predict route (a kept-alive node:http client) — the built standalone host in its own process: HTTP, validation, IPC to the sidecar process, a worker thread running onnxruntime-node ${ort.env.versions.node} with ${out.raw_threads} intra-op threads — vs raw onnxruntime-node in the benchmark's own process on the same model with the same session options (the sidecar's own \`sessionOptions\`, imported from its build; tokenization and pooling included on both sides)${out.cluster.length ? ", and vs the cluster's predict (ML Commons on the local OpenSearch 2.19 node) through the plugin's route" : ''}. Sequential requests, ${SECONDS} s per side and batch size after 5 warm-ups, the whole comparison repeated ${REPEATS} times, route, raw and the sidecar called without HTTP (its client in the benchmark's process) interleaved in ${ROUNDS} alternating slices. Machine: ${m.cores} cores, ${m.cpu}, Node ${m.node}; ${m.date.slice(0, 10)}. Raw figures: \`bench/results/native.json\`.
+    `text_embedding (mean pooling + normalize) on the MiniLM-sized fixture (6 layers, H 384, random weights; sentences of ~14 tokens, all different) through the plugin's native predict route (a kept-alive node:http client) — the built standalone host in its own process: HTTP, validation, IPC to the sidecar process, a worker thread running onnxruntime-node ${ort.env.versions.node} with ${out.raw_threads} intra-op threads — vs raw onnxruntime-node in the benchmark's own process on the same model with the same session options (the sidecar's own \`sessionOptions\`, imported from its build; tokenization and pooling included on both sides)${out.cluster.length ? ", and vs the cluster's predict (ML Commons on the local OpenSearch 2.19 node) through the plugin's route" : ''}. Sequential requests, ${SECONDS} s per side and batch size after 5 warm-ups, the whole comparison repeated ${REPEATS} times, route, raw, the sidecar's worker thread in the benchmark's process and the sidecar process called without HTTP (its client in the benchmark's process) interleaved in ${ROUNDS} alternating slices. Machine: ${m.cores} cores, ${m.cpu}, Node ${m.node}; ${m.date.slice(0, 10)}. Raw figures: \`bench/results/native.json\`.
 
-| batch | route sent/s | raw sent/s | throughput ratio (target ≥ 0.9 at 32) | route p50 ms | raw p50 ms | p50 overhead ms (target ≤ 1.5 at 1) | sidecar without HTTP p50 ms (overhead) | cluster sent/s / p50 ms |
-|---|---|---|---|---|---|---|---|---|
+| batch | route sent/s | raw sent/s | throughput ratio (target ≥ 0.9 at 32) | route p50 ms | raw p50 ms | p50 overhead ms (target ≤ 1.5 at 1) | worker thread in process p50 ms (overhead) | sidecar without HTTP p50 ms (overhead) | cluster sent/s / p50 ms |
+|---|---|---|---|---|---|---|---|---|---|
 ${BATCHES.map(row).join('\n')}
 
 Sidecar resident memory with this model loaded: **${(out.sidecar.rss_bytes / 1048576).toFixed(0)} MB** (the model's share, measured as RSS growth while it loaded: ${(out.sidecar.model_rss_delta_bytes / 1048576).toFixed(0)} MB; load ${out.sidecar.model_load_ms} ms; ${out.sidecar.workers} worker).
 
-Where the route's overhead goes (each hop timed separately at batch 32 on a quiet box): the worker thread writes the reply's JSON in 0.6–0.8 ms (float32 values at their shortest, as ML Commons prints them: about 150 KB for 32 × 384); the sidecar's process and thread hops cost about 0.6 ms; the reply's IPC to the Dashboards process about 0.4 ms; the Dashboards process about 0.5 ms (reading and validating the request, writing the bytes it received, which it never parses); and the client about 0.8 ms (reading and \`JSON.parse\` of the reply) plus the HTTP round trip. The raw side returns Float32Arrays in its own process and pays none of it. The "sidecar without HTTP" column includes the JSON writing and the client's parse, not the HTTP hop. The raw side pools in one pass per vector (as a careful caller would); with the spread/\`Math.hypot\` pooling used before 2026-11-25 it took 1.7 ms more per batch of 32.
+Where the route's extra time goes at batch 32, measured in this run as differences of the p50s above: **${s32.worker} ms** in the worker thread itself (its tokenizing, run and pooling as raw's, plus writing the reply's JSON, float32 values at their shortest as ML Commons prints them, about 150 KB for 32 × 384, one thread hop each way, and the client's \`JSON.parse\`); **${s32.process} ms** for the sidecar being a separate process (the IPC both ways and its main thread's relay); **${s32.http} ms** for HTTP and the Dashboards server (reading and validating the request, forwarding the reply's bytes, which it never parses). The raw side returns Float32Arrays in its own process and pays none of it. Profiled on its own on a quiet box, the JSON writing takes 0.6–0.8 ms and the client's parse about 0.7 ms of the worker's share. The raw side pools in one pass per vector (as a careful caller would); with the spread/\`Math.hypot\` pooling used before 2026-11-25 it took 1.7 ms more per batch of 32.
 
 Over ${REPEATS} repeats of the whole comparison in this run (the table shows the median one): throughput ratio at batch 32 ${spread(r32)}, target ≥ 0.9 — ${verdict(r32, (x) => x >= 0.9)}; p50 overhead at batch 1 ${spread(o1)} ms, target ≤ 1.5 ms — ${verdict(o1, (x) => x <= 1.5)}.`
   );
-  console.log(JSON.stringify({ repeats: out.repeats, ratios: out.ratios, p50_overhead_ms_batch_1: out.p50_overhead_ms_batch_1, route: out.route, raw: out.raw, cluster: out.cluster, sidecar: out.sidecar }, null, 1));
+  console.log(JSON.stringify({ repeats: out.repeats, ratios: out.ratios, p50_overhead_ms_batch_1: out.p50_overhead_ms_batch_1, overhead_split_ms: out.overhead_split_ms, route: out.route, raw: out.raw, cluster: out.cluster, sidecar: out.sidecar }, null, 1));
 }
 
 main().catch((err) => {
