@@ -124,6 +124,8 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
         setBusy(false);
         // A refused deploy keeps its dialog, with the nodes chosen, to adjust and try again.
         if (kind !== 'deploy') setPending(undefined);
+        // A refusal often means the page is out of date (deployed or deleted elsewhere): show what is.
+        callbacks.current.onChanged();
         return;
       }
       setBusy(false);

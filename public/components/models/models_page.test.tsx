@@ -175,13 +175,14 @@ describe('ModelsPage', () => {
     await waitFor(() => expect(http.get.mock.calls.filter((c) => c[0] === MODELS).length).toBeGreaterThan(before));
   });
 
-  it("toasts ML Commons' reason when a delete is refused", async () => {
-    const { toasts } = setup({
+  it("toasts ML Commons' reason when a delete is refused, and reloads the list (it was out of date)", async () => {
+    const { http, toasts } = setup({
       extraDelete: {
         [routePath('modelDelete', { modelId: 'm3' })]: httpError(400, 'Model cannot be deleted in deploying or deployed state. Try undeploy model first then delete'),
       },
     });
     fireEvent.click(await screen.findByTestId('deleteButton-m3'));
+    const before = http.get.mock.calls.filter((c) => c[0] === MODELS).length;
     fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
     await waitFor(() =>
       expect(toasts.addDanger).toHaveBeenCalledWith({
@@ -189,6 +190,7 @@ describe('ModelsPage', () => {
         text: 'Model cannot be deleted in deploying or deployed state. Try undeploy model first then delete',
       })
     );
+    await waitFor(() => expect(http.get.mock.calls.filter((c) => c[0] === MODELS).length).toBeGreaterThan(before));
   });
 
   describe('abandoned uploads', () => {
