@@ -38,6 +38,43 @@ describe('configConflicts', () => {
 
   it('says nothing without a graph reading, or for other functions', () => {
     expect(configConflicts(undefined, undefined, form({ model_type: 'distilbert', embedding_dimension: '64' }))).toEqual({});
-    expect(configConflicts(withTypes, suggestConfig(withTypes), form({ function_name: 'SPARSE_ENCODING', model_type: 'distilbert' }))).toEqual({});
+    // Only that the function itself contradicts the graph: the embedding checks do not apply.
+    expect(configConflicts(withTypes, suggestConfig(withTypes), form({ function_name: 'SPARSE_ENCODING', model_type: 'distilbert' }))).toEqual({
+      function_name: 'The graph reads as text embedding (see the notes under the zip): registered as sparse encoding, its deploy or predictions would fail.',
+    });
+  });
+});
+
+describe('suggestConfig', () => {
+  const io = (inputs: string[], outputs: Array<{ name: string; dims: Array<number | string> }>): OnnxSignature => ({
+    inputs: inputs.map((name) => ({ name, dims: ['batch', 'sequence'] })),
+    outputs,
+    initializerCount: 0,
+    initializerBytes: 0,
+    bytesRead: 0,
+    maxBufferedBytes: 0,
+  });
+
+  it('reads one score per document as a cross-encoder (text similarity), as the native check does', () => {
+    const s = suggestConfig(io(['input_ids', 'attention_mask', 'token_type_ids'], [{ name: 'logits', dims: ['batch', 1] }]));
+    expect(s).toMatchObject({ function_name: 'TEXT_SIMILARITY', model_type: 'bert', embedding_dimension: 1, framework_type: 'sentence_transformers', warnings: [] });
+    expect(s.notes.join(' ')).toMatch(/Output "logits" is one score per document: a cross-encoder/);
+    // A pooled embedding output is an embedding, whatever its width.
+    expect(suggestConfig(io(['input_ids'], [{ name: 'sentence_embedding', dims: ['batch', 1] }])).function_name).toBe('TEXT_EMBEDDING');
+  });
+
+  it('warns that the cluster cannot run a sparse graph whose inputs are not named input1.*', () => {
+    const plain = suggestConfig(io(['input_ids', 'attention_mask'], [{ name: 'output', dims: ['batch', 30522] }]));
+    expect(plain.function_name).toBe('SPARSE_ENCODING');
+    expect(plain.warnings).toEqual([expect.stringMatching(/the cluster cannot run it \("Invalid input tensor name": 2\.19\.6 at predict, 3\.6\.0 already at deploy\)/)]);
+    expect(suggestConfig(io(['input1.input_ids', 'input1.attention_mask'], [{ name: 'output', dims: ['batch', 30522] }])).warnings).toEqual([]);
+  });
+
+  it('warns, on the function field, when the chosen function contradicts the graph', () => {
+    const cross = io(['input_ids', 'attention_mask', 'token_type_ids'], [{ name: 'logits', dims: ['batch', 1] }]);
+    expect(configConflicts(cross, suggestConfig(cross), form({ function_name: 'TEXT_EMBEDDING', embedding_dimension: '1' })).function_name).toBe(
+      'The graph reads as text similarity (see the notes under the zip): registered as text embedding, its deploy or predictions would fail.'
+    );
+    expect(configConflicts(cross, suggestConfig(cross), form({ function_name: 'TEXT_SIMILARITY' }))).toEqual({});
   });
 });

@@ -9,6 +9,8 @@ export interface ConfigSuggestion {
   framework_type?: FrameworkType;
   /** Plain-language reasons, shown next to the prefilled form. */
   notes: string[];
+  /** What would fail on the cluster as the graph stands, shown as warnings. */
+  warnings: string[];
 }
 
 /** Sparse encoders output one weight per vocabulary entry; no embedding is that wide. */
@@ -23,7 +25,8 @@ function lastDim(info: OnnxValueInfo | undefined): number | undefined {
 
 export function suggestConfig(sig: OnnxSignature): ConfigSuggestion {
   const notes: string[] = [];
-  const out: ConfigSuggestion = { notes };
+  const warnings: string[] = [];
+  const out: ConfigSuggestion = { notes, warnings };
   const inputNames = sig.inputs.map((i) => baseName(i.name));
   const first = sig.outputs[0];
 
@@ -32,7 +35,9 @@ export function suggestConfig(sig: OnnxSignature): ConfigSuggestion {
     out.function_name = 'SPARSE_ENCODING';
     notes.push(`Output "output" is ${vocabWidth} wide per document, one weight per vocabulary token: a sparse encoder.`);
     if (!sig.inputs.every((i) => i.name.startsWith('input1.'))) {
-      notes.push('ML Commons feeds sparse encoders the inputs "input1.input_ids" and "input1.attention_mask"; this graph names them differently, so predictions may fail.');
+      warnings.push(
+        'ML Commons feeds sparse encoders inputs named "input1.input_ids" and "input1.attention_mask", and this graph names them differently: the cluster cannot run it ("Invalid input tensor name": 2.19.6 at predict, 3.6.0 already at deploy). Native inference here runs it.'
+      );
     }
     return out;
   }
@@ -40,6 +45,14 @@ export function suggestConfig(sig: OnnxSignature): ConfigSuggestion {
   if (inputNames.includes('token_type_ids')) {
     out.model_type = 'bert';
     notes.push('The graph takes token_type_ids, which ML Commons only feeds for model_type "bert" (or "albert").');
+  }
+  // One score per document: a cross-encoder, as the native check reads it too.
+  if (first && first.name !== 'sentence_embedding' && first.dims?.length === 2 && lastDim(first) === 1) {
+    out.function_name = 'TEXT_SIMILARITY';
+    out.embedding_dimension = 1;
+    out.framework_type = 'sentence_transformers';
+    notes.push(`Output "${first.name}" is one score per document: a cross-encoder, registered as text similarity (ML Commons 2.19 still wants embedding_dimension and framework_type in its config; their values are not used).`);
+    return out;
   }
   const pooled = sig.outputs.find((o) => o.name === 'sentence_embedding');
   const dimSource = pooled || first;
@@ -67,9 +80,14 @@ export function configConflicts(
   sig: OnnxSignature | undefined,
   suggestion: ConfigSuggestion | undefined,
   values: { function_name: string; model_type: string; embedding_dimension: string }
-): { model_type?: string; embedding_dimension?: string } {
-  if (!sig || values.function_name !== 'TEXT_EMBEDDING') return {};
-  const out: { model_type?: string; embedding_dimension?: string } = {};
+): { function_name?: string; model_type?: string; embedding_dimension?: string } {
+  const out: { function_name?: string; model_type?: string; embedding_dimension?: string } = {};
+  const read = suggestion?.function_name;
+  if (sig && read && read !== values.function_name) {
+    const words = (f: string) => f.toLowerCase().replace(/_/g, ' ');
+    out.function_name = `The graph reads as ${words(read)} (see the notes under the zip): registered as ${words(values.function_name)}, its deploy or predictions would fail.`;
+  }
+  if (!sig || values.function_name !== 'TEXT_EMBEDDING') return out;
   const type = values.model_type.trim().toLowerCase();
   const takesTypes = sig.inputs.some((i) => baseName(i.name) === 'token_type_ids');
   const feedsTypes = TOKEN_TYPE_MODEL_TYPES.includes(type);

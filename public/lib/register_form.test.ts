@@ -1,5 +1,5 @@
 import type { ZipReport } from './zip_inspect';
-import { buildModelConfig, INITIAL_VALUES, RegisterFormValues, validateRegisterForm, valuesFromReport } from './register_form';
+import { buildModelConfig, configAdvice, INITIAL_VALUES, RegisterFormValues, validateRegisterForm, valuesFromReport } from './register_form';
 
 const GOOD_REPORT: ZipReport = {
   fileName: 'glove.zip',
@@ -9,7 +9,7 @@ const GOOD_REPORT: ZipReport = {
   format: 'ONNX',
   problems: [],
   warnings: [],
-  suggestion: { function_name: 'TEXT_EMBEDDING', model_type: 'bert', embedding_dimension: 100, framework_type: 'sentence_transformers', notes: [] },
+  suggestion: { function_name: 'TEXT_EMBEDDING', model_type: 'bert', embedding_dimension: 100, framework_type: 'sentence_transformers', notes: [], warnings: [] },
 };
 
 const file = { size: 4238022, name: 'glove.zip' } as unknown as File;
@@ -168,7 +168,7 @@ describe('form helpers', () => {
 
   it('keeps config the user typed where the zip suggests nothing', () => {
     const typed = values({ model_type: 'roberta', framework_type: 'huggingface_transformers', embedding_dimension: '384' });
-    const patch = valuesFromReport({ ...GOOD_REPORT, suggestion: { function_name: 'TEXT_EMBEDDING', notes: [] } }, typed);
+    const patch = valuesFromReport({ ...GOOD_REPORT, suggestion: { function_name: 'TEXT_EMBEDDING', notes: [], warnings: [] } }, typed);
     expect(patch).toEqual({ model_format: 'ONNX', function_name: 'TEXT_EMBEDDING' });
     expect({ ...typed, ...patch }).toMatchObject({ model_type: 'roberta', framework_type: 'huggingface_transformers', embedding_dimension: '384' });
   });
@@ -192,5 +192,15 @@ describe('form helpers', () => {
   it('puts a space type that all_config repeats on the space type field', () => {
     const { errors } = validateRegisterForm(values({ all_config: '{"space_type":"l2"}' }), { file, report: GOOD_REPORT, clusterVersion: '3.6.0' });
     expect(errors).toEqual({ space_type: "[model_config.additional_config]: repeats all_config's space_type; ML Commons refuses a key in both" });
+  });
+});
+
+describe('configAdvice', () => {
+  it('warns on normalize_result with max pooling (any version) and none (3.6): ML Commons turns every value into 1 or -1', () => {
+    expect(configAdvice({ function_name: 'TEXT_EMBEDDING', pooling_mode: 'max', normalize_result: true }).normalize_result).toMatch(/^With pooling max, ML Commons normalizes each value on its own, so every value becomes 1 or -1/);
+    expect(configAdvice({ function_name: 'TEXT_EMBEDDING', pooling_mode: 'none', normalize_result: true }).normalize_result).toMatch(/^With pooling none/);
+    expect(configAdvice({ function_name: 'TEXT_EMBEDDING', pooling_mode: 'max', normalize_result: false })).toEqual({});
+    expect(configAdvice({ function_name: 'TEXT_EMBEDDING', pooling_mode: 'mean', normalize_result: true })).toEqual({});
+    expect(configAdvice({ function_name: 'TEXT_EMBEDDING', pooling_mode: '', normalize_result: true })).toEqual({});
   });
 });

@@ -254,6 +254,18 @@ export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): F
   return { errors, request };
 }
 
+/**
+ * Advice on a config that registers and deploys but gives useless vectors (not blocking: it is
+ * what ML Commons does, and native inference reproduces it): max pooling, and none on 3.6, keep
+ * each row `[1, H]`, which normalize_result then scales value by value to 1 or -1.
+ */
+export function configAdvice(v: Pick<RegisterFormValues, 'function_name' | 'pooling_mode' | 'normalize_result'>): { normalize_result?: string } {
+  if (v.function_name !== 'TEXT_EMBEDDING' || !v.normalize_result || (v.pooling_mode !== 'max' && v.pooling_mode !== 'none')) return {};
+  return {
+    normalize_result: `With pooling ${v.pooling_mode}, ML Commons normalizes each value on its own, so every value becomes 1 or -1 and the vectors lose what they held. Leave this off, or pool with mean.`,
+  };
+}
+
 /** Form values implied by a freshly inspected zip: its format, and what its ONNX graph shows. */
 export function valuesFromReport(report: ZipReport, current: RegisterFormValues): Partial<RegisterFormValues> {
   const patch: Partial<RegisterFormValues> = {};

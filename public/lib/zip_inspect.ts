@@ -331,6 +331,7 @@ export async function inspectModelZip(
     try {
       report.onnx = await readOnnxSignature(pipe.source);
       report.suggestion = suggestConfig(report.onnx);
+      report.warnings.push(...report.suggestion.warnings);
       if (report.onnx.irVersion !== undefined && report.onnx.irVersion > MAX_ORT_IR) {
         report.warnings.push(`The model uses ONNX IR version ${report.onnx.irVersion}; ML Commons 2.19 runs onnxruntime 1.16, which reads IR up to ${MAX_ORT_IR}. Deploying may fail.`);
       }

@@ -266,7 +266,7 @@ export class ModelRunner {
       problems.push({
         code: 'sparse_input_names',
         severity: 'error',
-        message: `ML Commons 2.19 feeds sparse models inputs named input1.input_ids and input1.attention_mask; this graph declares ${names.join(', ')}, so predict on the cluster would fail with "Invalid input tensor name". Native inference maps them by role and runs it.`,
+        message: `ML Commons feeds sparse models inputs named input1.input_ids and input1.attention_mask; this graph declares ${names.join(', ')}, so the cluster cannot run it ("Invalid input tensor name": 2.19.6 at predict, 3.6.0 already at deploy). Native inference maps them by role and runs it.`,
       });
     }
     if (sparseOut && hasTypes) {

@@ -1,4 +1,4 @@
-import { EuiFieldText, EuiFlexGrid, EuiFlexItem, EuiFormRow, EuiSelect, EuiSwitch, EuiTextArea, EuiTextColor } from '@elastic/eui';
+import { EuiFieldText, EuiFlexGrid, EuiFlexItem, EuiFormRow, EuiSelect, EuiSpacer, EuiSwitch, EuiTextArea, EuiTextColor } from '@elastic/eui';
 import React from 'react';
 import { EMBEDDING_SPACE_TYPES, FRAMEWORK_TYPES, FUNCTION_NAMES, MODEL_FORMATS, POOLING_MODES } from '../../../common/ml_commons';
 import { FormErrors, RegisterFormValues, spaceTypeApplies } from '../../lib/register_form';
@@ -8,7 +8,7 @@ import { humanize } from '../common/labels';
 interface Props {
   values: RegisterFormValues;
   errors: FormErrors;
-  /** Not errors: where the config contradicts what the zip showed (see configConflicts). */
+  /** Not errors: where the config contradicts what the zip showed, or gives useless vectors (configConflicts, configAdvice). */
   warnings?: Partial<Record<keyof RegisterFormValues, string>>;
   disabled: boolean;
   /** The cluster's (oldest) version, when known: the space type needs 3.1. */
@@ -42,7 +42,7 @@ export function ConfigForm({ values, errors, warnings = {}, disabled, clusterVer
     </EuiFormRow>
   );
   const select = (field: keyof RegisterFormValues, label: string, options: Array<{ value: string; text: string }>, help?: string, off = false) => (
-    <EuiFormRow label={label} fullWidth isInvalid={!!errors[field]} error={fieldError(errors[field])} helpText={help}>
+    <EuiFormRow label={label} fullWidth isInvalid={!!errors[field]} error={fieldError(errors[field])} helpText={helpOf(field, help)}>
       <EuiSelect
         fullWidth
         options={options}
@@ -95,7 +95,8 @@ export function ConfigForm({ values, errors, warnings = {}, disabled, clusterVer
           </EuiFlexItem>
         )}
       </EuiFlexGrid>
-      <EuiFormRow fullWidth isInvalid={!!errors.normalize_result} error={fieldError(errors.normalize_result)}>
+      <EuiSpacer size="s" />
+      <EuiFormRow fullWidth isInvalid={!!errors.normalize_result} error={fieldError(errors.normalize_result)} helpText={helpOf('normalize_result')}>
         <EuiSwitch
           label="Normalize result (L2, after pooling)"
           checked={values.normalize_result}

@@ -107,6 +107,22 @@ describe('RegisterPage', () => {
     expect(screen.getByTestId('registerSubmit')).toBeEnabled();
   });
 
+  it('reads a cross-encoder zip as text similarity, and warns where the function or the pooling would fail the user', async () => {
+    setup();
+    await pick(path.join(GENERATED, 'glove-cross', 'model.zip'), 'cross.zip');
+    await zipChecked();
+    expect(screen.getByTestId('field-function_name')).toHaveValue('TEXT_SIMILARITY');
+    expect(screen.getByTestId('field-embedding_dimension')).toHaveValue('1');
+    expect(screen.queryByTestId('warning-function_name')).not.toBeInTheDocument();
+    fireEvent.change(screen.getByTestId('field-function_name'), { target: { value: 'TEXT_EMBEDDING' } });
+    expect(screen.getByTestId('warning-function_name')).toHaveTextContent('The graph reads as text similarity');
+
+    fireEvent.change(screen.getByTestId('field-pooling_mode'), { target: { value: 'max' } });
+    fireEvent.click(screen.getByTestId('field-normalize_result'));
+    expect(screen.getByTestId('warning-normalize_result')).toHaveTextContent('every value becomes 1 or -1');
+    expect(screen.getByTestId('registerSubmit')).toBeEnabled();
+  });
+
   it('offers the native check: posts the zip to the sidecar and shows what it found, or why it did not run', async () => {
     let answer: unknown = httpError(503, 'The native sidecar is disabled (ml_models.native.enabled: false)');
     const { http } = setup({ post: { [routePath('nativeInspect')]: () => answer } });

@@ -14,7 +14,7 @@ import { useLocation } from 'react-router-dom';
 import { errorMessage } from '../../apis/errors';
 import { useRegister } from '../../hooks/use_register';
 import { useRegisterFileHash, useRegisterInspection } from '../../hooks/use_register_inspection';
-import { FormErrors, INITIAL_VALUES, RegisterFormValues, SourceKind, validateRegisterForm, valuesFromReport } from '../../lib/register_form';
+import { configAdvice, FormErrors, INITIAL_VALUES, RegisterFormValues, SourceKind, validateRegisterForm, valuesFromReport } from '../../lib/register_form';
 import { ErrorCallout } from '../common/error_callout';
 import { useReadiness } from '../../hooks/use_readiness';
 import { nodeNames } from '../cluster/readiness_values';
@@ -197,7 +197,7 @@ export function RegisterPage() {
           disabled={locked}
           onChange={patch}
         />
-        <ConfigForm values={values} errors={errors} warnings={configConflicts(inspection.report?.onnx, inspection.report?.suggestion, values)} disabled={locked} clusterVersion={clusterVersion} onChange={patch} />
+        <ConfigForm values={values} errors={errors} warnings={{ ...configConflicts(inspection.report?.onnx, inspection.report?.suggestion, values), ...configAdvice(values) }} disabled={locked} clusterVersion={clusterVersion} onChange={patch} />
       </Section>
       <EuiSpacer size="m" />
       <Section title="3. Register" testSubj="registerSubmitSection">
