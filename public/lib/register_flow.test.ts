@@ -247,6 +247,14 @@ describe('RegisterFlow, by URL', () => {
     );
   });
 
+  it('says a bare URL means the download found nothing there (what ML Commons stores for an HTTP 404)', async () => {
+    const url = 'http://127.0.0.1:8765/nope/model.zip';
+    const api = fakeApi({ getTask: jest.fn(async (id: string): Promise<Task> => ({ id, state: 'FAILED', error: url })) });
+    const { f } = flow(api);
+    const state = await f.run(request({ source: { kind: 'url', url, hash: HASH } }), new AbortController().signal);
+    expect(state.error?.message).toBe(`${url} (ML Commons could not download the zip: the server answered that there is no file at this URL (HTTP 404))`);
+  });
+
   it("shows the task's error in full and deletes the group it created", async () => {
     const reason = 'Model content Hash code need to be provided when register via url. Please calculate sha 256 Hash code.';
     const api = fakeApi({ getTask: jest.fn(async () => ({ id: 't1', state: 'FAILED', error: reason })) });

@@ -17,6 +17,7 @@ import { ChunkUploader, ChunkUploaderOptions, UploadProgress } from './chunk_upl
 import { pollTask } from './poll_task';
 import { defaultSleep, Sleep } from './sleep';
 import { cachedSha256, HashProgress } from './sha256';
+import { taskMessageHint } from './task_hints';
 
 /** The calls the flow makes (`registerFlowApi` builds them from the app's API clients; tests pass fakes). */
 export interface RegisterFlowApi {
@@ -250,9 +251,8 @@ export class RegisterFlow {
     throwIfAborted(signal);
     const task = await this.pollTask(res.task_id, 'registerTask', 'ML Commons registering the model', signal);
     if (task.state !== 'COMPLETED' || !task.model_id) {
-      // ML Commons' words for a hash mismatch do not say which side is wrong.
-      const hint = /model content changed/i.test(task.error || '') ? ' (the zip at the URL does not match the SHA-256 given: check the hash, and that the URL serves the zip it was computed from)' : '';
-      throw new StepError('ML Commons registering the model', new Error(task.error ? `${task.error}${hint}` : `The register task ended ${task.state}.`));
+      const hint = task.error ? taskMessageHint(task.error, 'REGISTER_MODEL') : undefined;
+      throw new StepError('ML Commons registering the model', new Error(task.error ? `${task.error}${hint ? ` (${hint})` : ''}` : `The register task ended ${task.state}.`));
     }
     // Registered from here on, even if reading it back fails: it must be kept and linked, not
     // cleaned up or registered again.

@@ -30,7 +30,7 @@ export function TaskHistory({ modelId, names, generation, live }: { modelId: str
       field: 'error',
       name: 'Error',
       width: '35%',
-      render: (error: string | undefined, task: Task) => (error ? <TaskErrorList error={error} names={names} data-test-subj={`historyError-${task.id}`} /> : EMPTY),
+      render: (error: string | undefined, task: Task) => (error ? <TaskErrorList error={error} taskType={task.task_type} names={names} data-test-subj={`historyError-${task.id}`} /> : EMPTY),
     },
   ];
   if (tasks.error) return <ErrorCallout title="Could not load the model's tasks" error={tasks.error} onRetry={tasks.reload} color="warning" data-test-subj="taskHistoryError" />;

@@ -3,8 +3,19 @@ import React from 'react';
 import { taskErrors } from './task_error';
 
 /** A task's error, one cause per line; deploy errors name the node (by name where known). */
-export function TaskErrorList({ error, names = {}, 'data-test-subj': testSubj }: { error?: string; names?: Record<string, string>; 'data-test-subj'?: string }) {
-  const entries = taskErrors(error);
+export function TaskErrorList({
+  error,
+  taskType,
+  names = {},
+  'data-test-subj': testSubj,
+}: {
+  error?: string;
+  /** Decides which plain-words hints apply (task_hints.ts). */
+  taskType?: string;
+  names?: Record<string, string>;
+  'data-test-subj'?: string;
+}) {
+  const entries = taskErrors(error, taskType);
   if (entries.length === 0) return null;
   return (
     <EuiText size="xs" color="danger" data-test-subj={testSubj}>
@@ -17,6 +28,7 @@ export function TaskErrorList({ error, names = {}, 'data-test-subj': testSubj }:
           ) : (
             e.message
           )}
+          {e.hint && <span data-test-subj="taskErrorHint"> ({e.hint})</span>}
         </div>
       ))}
     </EuiText>

@@ -82,7 +82,7 @@ export function TaskFlyout({ task, names, onClose, onDeleted }: Props) {
               <h3>Error</h3>
             </EuiTitle>
             <EuiSpacer size="s" />
-            <TaskErrorList error={task.error} names={names} data-test-subj="taskFlyoutError" />
+            <TaskErrorList error={task.error} taskType={task.task_type} names={names} data-test-subj="taskFlyoutError" />
             <EuiSpacer size="s" />
             <EuiCodeBlock fontSize="s" paddingSize="s" isCopyable data-test-subj="taskFlyoutRawError">
               {task.error}

@@ -30,6 +30,17 @@ describe('TasksPage', () => {
     expect(lastCallOptions(http.get, TASKS)?.query).toEqual({ from: 0, size: 20, sort_direction: 'desc' });
   });
 
+  it('explains a register task error that is only a URL (a 404 download), and not a deploy error with the same kind of words', async () => {
+    setup(
+      page([
+        task({ id: 't1', task_type: 'REGISTER_MODEL', state: 'FAILED', error: 'http://127.0.0.1:8765/nope/model.zip' }),
+        task({ id: 't2', task_type: 'DEPLOY_MODEL', state: 'FAILED', model_id: 'm2', error: '{"nodeA":"model content changed"}' }),
+      ])
+    );
+    expect(await screen.findByTestId('taskError-t1')).toHaveTextContent('http://127.0.0.1:8765/nope/model.zip (ML Commons could not download the zip: the server answered that there is no file at this URL (HTTP 404))');
+    expect(within(screen.getByTestId('taskError-t2')).queryByTestId('taskErrorHint')).not.toBeInTheDocument();
+  });
+
   it('sends the state and type filters', async () => {
     const { http } = setup(page([task({ id: 't1' })]));
     await screen.findByTestId('taskRow-t1');

@@ -76,7 +76,7 @@ export function TasksPage() {
       field: 'error',
       name: 'Error',
       width: '30%',
-      render: (err: string | undefined, task: Task) => (err ? <TaskErrorList error={err} names={names} data-test-subj={`taskError-${task.id}`} /> : EMPTY),
+      render: (err: string | undefined, task: Task) => (err ? <TaskErrorList error={err} taskType={task.task_type} names={names} data-test-subj={`taskError-${task.id}`} /> : EMPTY),
     },
     {
       name: 'Details',

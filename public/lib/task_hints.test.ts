@@ -1,0 +1,24 @@
+import { taskErrorLines, taskErrors } from '../components/tasks/task_error';
+import { taskMessageHint } from './task_hints';
+
+describe('task error hints', () => {
+  it('explains a hash mismatch and a bare URL, and nothing else', () => {
+    const hint = (m: string) => taskMessageHint(m, 'REGISTER_MODEL');
+    expect(hint('model content changed')).toMatch(/^the zip at the URL does not match the SHA-256 given/);
+    expect(hint(' https://host.test/a/model.zip ')).toMatch(/^ML Commons could not download the zip/);
+    expect(hint('Connection refused')).toBeUndefined();
+    expect(hint('Server returned HTTP response code: 500 for URL: http://host.test/m.zip')).toBeUndefined();
+    // A deploy's "model content changed" is about the stored chunks, not a URL.
+    expect(taskMessageHint('model content changed', 'DEPLOY_MODEL')).toBeUndefined();
+  });
+
+  it('travels with every place a register task error is shown (list entries and one-line texts)', () => {
+    expect(taskErrors('http://127.0.0.1:8765/nope/model.zip', 'REGISTER_MODEL')).toEqual([
+      { message: 'http://127.0.0.1:8765/nope/model.zip', hint: expect.stringMatching(/^ML Commons could not download the zip/) },
+    ]);
+    expect(taskErrorLines('model content changed', {}, 'REGISTER_MODEL')).toEqual([
+      'model content changed (the zip at the URL does not match the SHA-256 given: check the hash, and that the URL serves the zip it was computed from)',
+    ]);
+    expect(taskErrorLines('{"n1":"model content changed","n2":"boom"}', { n1: 'node-1' })).toEqual(['node-1: model content changed', 'n2: boom']);
+  });
+});
