@@ -1,7 +1,7 @@
 import { compareResults } from './playground_parity';
 import { addRecentRun, loadRecentRuns, MAX_RECENT_RUNS, RECENT_RUNS_KEY, runSummary } from './playground_recent';
 import { buildBody, DEFAULT_OPTIONS, nativeConfigOf, optionsOf, PlaygroundRequest } from './playground_request';
-import { inputLines, rankByScore, tokenOverlap } from './playground_results';
+import { inputLines, inputProblems, rankByScore, tokenOverlap } from './playground_results';
 import { clusterCurl, devToolsSnippet, nativeCurl } from './playground_snippets';
 import { explainError, functionMismatch, truncationNotes } from './playground_errors';
 import { cosine, cosineMatrix, divergingColor, maxAbsDiff, norm } from './playground_vectors';
@@ -180,5 +180,14 @@ describe('playground errors', () => {
   it('truncation: exact from native token counts, else a lower bound from words', () => {
     expect(truncationNotes(['a', 'b'], 512, { token_counts: [3, 700], max_length: 512, truncated: [false, true] })).toEqual([{ index: 1, tokens: 700, exact: true }]);
     expect(truncationNotes(['word '.repeat(600), 'short'], 512)).toEqual([{ index: 0, tokens: 602, exact: false }]);
+  });
+});
+
+describe('inputProblems', () => {
+  it('names what the predict routes would refuse: too many inputs, an input or a query too long', () => {
+    expect(inputProblems(['a', 'b'], 'q')).toEqual({});
+    expect(inputProblems(Array.from({ length: 1001 }, () => 'a'), undefined).inputs).toBe('1001 inputs: one run takes at most 1000 (one per line).');
+    expect(inputProblems(['a', 'x'.repeat(100000)], undefined)).toEqual({});
+    expect(inputProblems(['a'], 'q'.repeat(100001)).query).toBe('The query has 100,001 characters: it takes at most 100,000.');
   });
 });

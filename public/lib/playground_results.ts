@@ -1,3 +1,4 @@
+import { MAX_PREDICT_DOCS, MAX_PREDICT_TEXT_CHARS } from '../../common/constants';
 import type { ModelTensor, PredictResponse } from '../../common/types';
 
 /**
@@ -90,6 +91,19 @@ export function inputLines(text: string): string[] {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '');
+}
+
+/**
+ * What the predict routes would refuse in these inputs (common/validators.ts), said where it can
+ * be fixed, before anything is sent.
+ */
+export function inputProblems(docs: string[], query: string | undefined): { inputs?: string; query?: string } {
+  const out: { inputs?: string; query?: string } = {};
+  const long = docs.findIndex((d) => d.length > MAX_PREDICT_TEXT_CHARS);
+  if (docs.length > MAX_PREDICT_DOCS) out.inputs = `${docs.length} inputs: one run takes at most ${MAX_PREDICT_DOCS} (one per line).`;
+  else if (long >= 0) out.inputs = `Input ${long + 1} has ${docs[long].length.toLocaleString('en-US')} characters: one input takes at most ${MAX_PREDICT_TEXT_CHARS.toLocaleString('en-US')}.`;
+  if (query && query.length > MAX_PREDICT_TEXT_CHARS) out.query = `The query has ${query.length.toLocaleString('en-US')} characters: it takes at most ${MAX_PREDICT_TEXT_CHARS.toLocaleString('en-US')}.`;
+  return out;
 }
 
 /** Documents ranked by score, best first, keeping each one's input position. */

@@ -101,6 +101,16 @@ describe('PlaygroundPage', () => {
     expect(http.post).not.toHaveBeenCalled();
   });
 
+  it('refuses an input longer than the routes take before sending anything, naming it (it read as "the cluster refused")', async () => {
+    const { http } = setup({ [predictPath('text_embedding', 'glove1')]: denseCluster });
+    await choose('glove1', `short\n${'x'.repeat(100001)}`);
+    expect(screen.getByText('Input 2 has 100,001 characters: one input takes at most 100,000.')).toBeInTheDocument();
+    expect(screen.getByTestId('playgroundRun')).toBeDisabled();
+    fireEvent.change(screen.getByTestId('playgroundInput'), { target: { value: 'short' } });
+    expect(screen.getByTestId('playgroundRun')).toBeEnabled();
+    expect(http.post).not.toHaveBeenCalled();
+  });
+
   it('text_embedding on the cluster: dimension, norm, and a cosine matrix matching the vectors', async () => {
     const { http } = setup({ [predictPath('text_embedding', 'glove1')]: denseCluster });
     await choose('glove1', DENSE_DOCS.join('\n'));

@@ -1,7 +1,6 @@
 import { EuiButton, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiHorizontalRule, EuiPanel, EuiSpacer } from '@elastic/eui';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Model, NativePredictFunction } from '../../../common/types';
-import { MAX_PREDICT_DOCS } from '../../../common/constants';
 import { usePlayground } from '../../hooks/use_playground';
 import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
 import { usePlaygroundModels } from '../../hooks/use_playground_models';
@@ -9,7 +8,7 @@ import { usePlaygroundRecent } from '../../hooks/use_playground_recent';
 import { functionForAlgorithm, functionMismatch } from '../../lib/playground_errors';
 import type { RecentRun } from '../../lib/playground_recent';
 import { buildBody, DEFAULT_OPTIONS, nativeConfigOf, optionsOf, PlaygroundOptions, PlaygroundRequest, PlaygroundTarget } from '../../lib/playground_request';
-import { inputLines } from '../../lib/playground_results';
+import { inputLines, inputProblems } from '../../lib/playground_results';
 import { versionBefore } from '../../../common/validators';
 import { useReadiness } from '../../hooks/use_readiness';
 import { useApis } from '../../services';
@@ -118,8 +117,8 @@ export function PlaygroundPage() {
     effectiveTarget !== 'native' && clusterVersion && versionBefore(clusterVersion, 3, 2)
       ? `OpenSearch ${clusterVersion} keys sparse vectors by word only (token ids need 3.2); native runs can use token ids.`
       : undefined;
-  const tooMany = docs.length > MAX_PREDICT_DOCS;
-  const ready = (canCluster || canNative) && docs.length > 0 && !tooMany && !needsQuery;
+  const problems = inputProblems(docs, functionName === 'text_similarity' ? query.trim() : undefined);
+  const ready = (canCluster || canNative) && docs.length > 0 && !problems.inputs && !problems.query && !needsQuery;
 
   const send = useCallback(
     (request: PlaygroundRequest) => {
@@ -213,6 +212,8 @@ export function PlaygroundPage() {
               options={options}
               onOptions={setOptions}
               inputCount={docs.length}
+              inputProblem={problems.inputs}
+              queryProblem={problems.query}
               sparseWordsOnly={sparseWordsOnly}
               nativeBlockedReason={
                 source === 'zip' && zip?.error ? 'The dropped zip cannot run here: see why above.' : source === 'zip' && zip?.loading ? 'The dropped zip is still being checked.' : undefined

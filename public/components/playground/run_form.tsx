@@ -1,7 +1,6 @@
 import { EuiButtonGroup, EuiFieldText, EuiFlexGroup, EuiFlexItem, EuiFormRow, EuiSelect, EuiSwitch, EuiTextArea } from '@elastic/eui';
 import React, { useEffect, useState } from 'react';
 import type { NativePredictFunction } from '../../../common/types';
-import { MAX_PREDICT_DOCS } from '../../../common/constants';
 import type { PlaygroundOptions, PlaygroundTarget } from '../../lib/playground_request';
 
 export const FUNCTION_OPTIONS: Array<{ value: NativePredictFunction; text: string }> = [
@@ -24,6 +23,9 @@ interface Props {
   options: PlaygroundOptions;
   onOptions: (o: PlaygroundOptions) => void;
   inputCount: number;
+  /** What the route would refuse in the inputs or the query (inputProblems), when anything. */
+  inputProblem?: string;
+  queryProblem?: string;
   /** Why this run keys sparse vectors by word only (it goes to a cluster older than 3.2), when it does. */
   sparseWordsOnly?: string;
   /** Why native is not offered, when the generic reason would mislead (e.g. the dropped zip was refused). */
@@ -74,15 +76,15 @@ export function RunForm(p: Props) {
         </EuiFlexItem>
       </EuiFlexGroup>
       {similarity && (
-        <EuiFormRow label="Query" fullWidth>
+        <EuiFormRow label="Query" fullWidth isInvalid={!!p.queryProblem} error={p.queryProblem}>
           <EuiFieldText fullWidth value={p.query} onChange={(e) => p.onQuery(e.target.value)} data-test-subj="playgroundQuery" />
         </EuiFormRow>
       )}
       <EuiFormRow
         label={similarity ? 'Documents' : 'Inputs'}
         fullWidth
-        isInvalid={p.inputCount > MAX_PREDICT_DOCS}
-        error={`${p.inputCount} inputs: one run takes at most ${MAX_PREDICT_DOCS} (one per line).`}
+        isInvalid={!!p.inputProblem}
+        error={p.inputProblem}
         helpText={p.inputCount === 0 ? 'Enter at least one input: one per line.' : `${p.inputCount} input${p.inputCount === 1 ? '' : 's'}, one per line.`}
       >
         <EuiTextArea fullWidth rows={5} value={p.text} onChange={(e) => p.onText(e.target.value)} data-test-subj="playgroundInput" />
