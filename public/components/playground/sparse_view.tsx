@@ -85,7 +85,8 @@ function Overlap({ results }: { results: SparseResult[] }) {
         </EuiFlexItem>
       </EuiFlexGroup>
       <EuiSpacer size="s" />
-      <EuiFlexGroup gutterSize="l">
+      {/* Wraps when narrow: squeezed, the page's break-anywhere rule split "Jaccard" mid-word. */}
+      <EuiFlexGroup gutterSize="l" wrap responsive={false}>
         <EuiFlexItem grow={false}>
           <EuiStat title={String(overlap.shared.length)} description="Shared tokens" titleSize="s" data-test-subj="overlapShared" />
         </EuiFlexItem>
