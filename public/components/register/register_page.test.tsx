@@ -200,6 +200,30 @@ describe('RegisterPage', () => {
     older.unmount();
   });
 
+  it('says, under "Deploy when registered", what readiness knows would fail the deploy', async () => {
+    const http = createFakeHttp({
+      get: {
+        [routePath('readiness')]: {
+          settings: [],
+          nodes: [],
+          version: '3.6.0',
+          checks: [
+            { id: 'model_capacity', ok: false, message: 'node-1 holds 10 of at most 10 models (plugins.ml_commons.max_model_on_node).' },
+            { id: 'register_via_url', ok: false, message: 'URL registration is off.' },
+          ],
+        },
+        [routePath('modelGroups')]: page([]),
+      },
+    });
+    renderWithServices(<Route path="/register" component={RegisterPage} />, { http, path: '/register' });
+    await waitFor(() => expect(http.get).toHaveBeenCalledWith(routePath('readiness'), expect.anything()));
+    expect(screen.queryByTestId('deployBlocker-model_capacity')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('field-deploy'));
+    expect(await screen.findByTestId('deployBlocker-model_capacity')).toHaveTextContent('The deploy would likely fail: node-1 holds 10 of at most 10 models');
+    // Only what concerns the deploy.
+    expect(screen.queryByTestId('deployBlocker-register_via_url')).not.toBeInTheDocument();
+  });
+
   it('retries a chunk after a 503 and shows it', async () => {
     let calls = 0;
     const { http } = setup({

@@ -11,6 +11,7 @@ import {
 } from '@elastic/eui';
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'react-router-dom';
+import type { ReadinessCheck } from '../../../common/types';
 import { errorMessage } from '../../apis/errors';
 import { useRegister } from '../../hooks/use_register';
 import { useRegisterFileHash, useRegisterInspection } from '../../hooks/use_register_inspection';
@@ -39,6 +40,8 @@ const SOURCES = [
  * ONNX graph prefills it), then upload it in chunks or have ML Commons fetch it from a URL, and
  * follow it to REGISTERED (and DEPLOYED when asked). `?group=<id>` preselects the group.
  */
+const DEPLOY_CHECKS: ReadonlyArray<ReadinessCheck['id']> = ['eligible_nodes', 'model_capacity', 'memory_guards'];
+
 export function RegisterPage() {
   const location = useLocation();
   const preselectedGroup = useMemo(() => new URLSearchParams(location.search).get('group') || '', [location.search]);
@@ -66,6 +69,8 @@ export function RegisterPage() {
   const readiness = useReadiness().data;
   const clusterVersion = readiness?.version;
   const names = useMemo(() => nodeNames(readiness), [readiness]);
+  // What readiness already knows would fail a deploy (the register itself is unaffected).
+  const deployBlockers = (readiness?.checks ?? []).filter((c) => !c.ok && DEPLOY_CHECKS.includes(c.id));
   const validation = useMemo(
     () => validateRegisterForm(values, { file, report: inspection.report, inspecting: inspection.inspecting, hashing: fileHash.hashing, clusterVersion }),
     [values, file, inspection.report, inspection.inspecting, fileHash.hashing, clusterVersion]
@@ -213,6 +218,12 @@ export function RegisterPage() {
               disabled={busy}
               data-test-subj="field-deploy"
             />
+            {values.deploy &&
+              deployBlockers.map((c) => (
+                <EuiText key={c.id} size="xs" color="warning" data-test-subj={`deployBlocker-${c.id}`}>
+                  <p>The deploy would likely fail: {c.message}</p>
+                </EuiText>
+              ))}
             <EuiSpacer size="m" />
             <EuiButton fill onClick={onSubmit} isDisabled={inspection.inspecting || busy} isLoading={busy} data-test-subj="registerSubmit">
               {busy ? 'Registering…' : values.sourceKind === 'file' ? 'Upload and register' : 'Register from URL'}
