@@ -85,6 +85,15 @@ export function scoreResults(results: PredictResult[]): ScoreResult[] {
   return results.filter((r): r is ScoreResult => r.kind === 'score');
 }
 
+/**
+ * Whether every dense vector holds only 1 and -1: what ML Commons returns for max (or, on 3.6,
+ * none) pooling with normalize_result, which it normalizes value by value (see configAdvice).
+ */
+export function signVectorsOnly(results: PredictResult[]): boolean {
+  const dense = denseResults(results).filter((r) => r.values.length > 1);
+  return dense.length > 0 && dense.every((r) => r.values.every((v) => v === 1 || v === -1));
+}
+
 /** Non-empty lines of a textarea: each line is one document. */
 export function inputLines(text: string): string[] {
   return text

@@ -118,6 +118,7 @@ describe('PlaygroundPage', () => {
     expect(await screen.findByTestId('denseDimension-0')).toHaveTextContent('100');
     expect(sentBodies(http.post, predictPath('text_embedding', 'glove1'))).toEqual([{ text_docs: DENSE_DOCS }]);
     expect(screen.getByTestId('denseNorm-1')).toHaveTextContent('1.0000');
+    expect(screen.queryByTestId('signVectorsNote')).not.toBeInTheDocument();
     const vectors = (denseCluster as PredictResponse).inference_results.map((r) => r.output![0].data as number[]);
     const cell = screen.getByTestId('cosineCell-0-1');
     expect(Number(cell.getAttribute('data-value'))).toBeCloseTo(cosine(vectors[0], vectors[1]), 10);
@@ -125,6 +126,14 @@ describe('PlaygroundPage', () => {
     expect(screen.getByTestId('cosineCell-2-2')).toHaveTextContent('1.000');
     // Related sentences (guitar / instrument) score above unrelated ones (stock market).
     expect(cosine(vectors[0], vectors[1])).toBeGreaterThan(cosine(vectors[0], vectors[2]));
+  });
+
+  it('says why every value is 1 or -1 (max pooling with normalize_result), and says nothing for real embeddings', async () => {
+    const signs = { inference_results: DENSE_DOCS.map((_d, i) => ({ output: [{ name: 'sentence_embedding', data_type: 'FLOAT32', shape: [1, 4], data: [1, -1, i % 2 ? 1 : -1, 1] }] })) };
+    setup({ [predictPath('text_embedding', 'glove1')]: signs });
+    await choose('glove1', DENSE_DOCS.join('\n'));
+    click('playgroundRun');
+    expect(await screen.findByTestId('signVectorsNote')).toHaveTextContent('Every value is 1 or -1');
   });
 
   it('the request as Dev Tools and curl snippets, and the raw response once opened', async () => {

@@ -3,7 +3,7 @@ import React, { useMemo, useState } from 'react';
 import type { PlaygroundRun } from '../../hooks/use_playground';
 import { DEFAULT_MAX_TOKENS, explainError, functionMismatch, truncationNotes } from '../../lib/playground_errors';
 import { compareResults } from '../../lib/playground_parity';
-import { parsePredictResponse } from '../../lib/playground_results';
+import { parsePredictResponse, signVectorsOnly } from '../../lib/playground_results';
 import { ParityPanel } from './parity_panel';
 import { PlaygroundError } from './playground_error';
 import { RawResponse } from './raw_response';
@@ -41,6 +41,7 @@ export function RunResults({ run, algorithm, maxLength, dashboardsUrl, onDeploy,
   const knownMax = run.native?.response?.native?.max_length ?? maxLength;
   const truncated = useMemo(() => truncationNotes(docs, knownMax ?? DEFAULT_MAX_TOKENS, run.native?.response?.native), [docs, run.native, knownMax]);
   const response = side ? run[side]?.response : undefined;
+  const signsOnly = useMemo(() => !!response && signVectorsOnly(parsePredictResponse(response, docs)), [response, docs]);
 
   return (
     <div data-test-subj="predictResults">
@@ -73,6 +74,17 @@ export function RunResults({ run, algorithm, maxLength, dashboardsUrl, onDeploy,
               ))}
             </ul>
           </EuiCallOut>
+          <EuiSpacer size="s" />
+        </>
+      )}
+      {signsOnly && (
+        <>
+          <EuiCallOut
+            size="s"
+            color="warning"
+            title="Every value is 1 or -1: ML Commons normalizes max-pooled (and, on 3.6, unpooled) vectors value by value when the model was registered with normalize_result. Such vectors lose what they held; register the model without normalize_result, or with mean pooling."
+            data-test-subj="signVectorsNote"
+          />
           <EuiSpacer size="s" />
         </>
       )}
