@@ -138,7 +138,8 @@ function parseInteger(text: string): number | string | undefined {
 
 /**
  * Whether the space type is sent: only TEXT_EMBEDDING models feed a semantic field, and a cluster
- * older than 3.1 would drop it (one whose version is unknown gets it: the route checks again).
+ * older than 3.1 would drop it. With the version unknown here it is sent, and the route refuses it
+ * when it can read an older version.
  */
 export function spaceTypeApplies(v: Pick<RegisterFormValues, 'function_name'>, clusterVersion?: string): boolean {
   return v.function_name === 'TEXT_EMBEDDING' && !(clusterVersion && versionBefore(clusterVersion, 3, 1));
