@@ -121,6 +121,15 @@ describe('playground in Chromium', () => {
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
     expect(await sub('overlapTokens').textContent()).toContain('cat');
     await screenshot(page, 'playground_sparse');
+    // At 800 px the overlap figures wrap as wholes: no label split mid-word ("Jaccar d").
+    await page.setViewportSize({ width: 800, height: 900 });
+    try {
+      const lines = await sub('overlapJaccard').locator('.euiStat__description').evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
+      expect(lines).toBeLessThan(1.5);
+      await screenshot(page, 'playground_sparse_800');
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
     // Keys by token id: the cluster takes them from 3.2; an older one is not asked.
     if (clusterAtLeast(3, 2)) {
       await sub('optionSparseFormat').selectOption('token_id');
