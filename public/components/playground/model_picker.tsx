@@ -45,9 +45,15 @@ function clusterLabel(m: Model, cached: Set<string>) {
   return `${m.name} v${m.model_version ?? '?'} — ${m.algorithm ?? '?'}, ${m.model_state ?? '?'}${native}`;
 }
 
-function nativeLabel(e: NativeCachedModel, clusterModels: Model[]) {
-  const named = clusterModels.find((m) => m.model_content_hash_value === e.sha256);
-  return `${named ? named.name : e.sha256.slice(0, 12)} — ${e.function_name ?? 'function unknown'}, ${formatBytes(e.size_bytes)}${e.source === 'inspect' ? ', inspected' : ''}`;
+/**
+ * A cached zip, named after the cluster models registered from it. The same zip can back several
+ * registrations (with different functions): naming only one would pair its name with the function
+ * another registration left in the cache, which is the one the run uses.
+ */
+export function nativeLabel(e: NativeCachedModel, clusterModels: Model[]) {
+  const names = Array.from(new Set(clusterModels.filter((m) => m.model_content_hash_value === e.sha256).map((m) => `${m.name} v${m.model_version ?? '?'}`)));
+  const shown = names.length > 2 ? `${names.slice(0, 2).join(', ')} and ${names.length - 2} more` : names.join(', ');
+  return `${shown || e.sha256.slice(0, 12)} — ${e.function_name ?? 'function unknown'}, ${formatBytes(e.size_bytes)}${e.source === 'inspect' ? ', inspected' : ''}`;
 }
 
 /**
