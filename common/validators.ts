@@ -82,10 +82,18 @@ export const modelGroupCreateBody = object({ name: name(), description: descript
 const notEmpty = <T extends object>(check: Check<T>) =>
   refine(check, (v) => (Object.values(v).some((x) => x !== undefined) ? undefined : { field: '', reason: 'names no field to change' }));
 
+/** ML Commons' group update skips a blank description and keeps the old one (checked on 2.19.6): refused, not ignored. */
+const groupDescriptionChange = () =>
+  optional(
+    refine(string({ max: 10000 }), (v) =>
+      v.trim() ? undefined : { field: '', reason: "cannot be cleared: ML Commons keeps a model group's description when the new one is blank; write a new one instead" }
+    )
+  );
+
 export const modelGroupUpdateBody = notEmpty(
   object({
     name: optional(name()),
-    description: description(),
+    description: groupDescriptionChange(),
     ...accessFields,
   })
 );

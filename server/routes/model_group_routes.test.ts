@@ -101,6 +101,14 @@ describe('model group routes', () => {
     ]);
   });
 
+  it('refuses to clear a description, which ML Commons would skip while answering "Updated"', async () => {
+    for (const description of ['', '  ']) {
+      const res = await t.call('PUT', `${API}/model_groups/g1`, { body: { description } });
+      expect([res.status, res.body.message]).toEqual([400, "[request body.description]: cannot be cleared: ML Commons keeps a model group's description when the new one is blank; write a new one instead"]);
+    }
+    expect(t.transport.calls).toEqual([]);
+  });
+
   it('keeps the 409 of deleting a group that still has versions', async () => {
     t.transport.fail(409, mlError(409, 'status_exception', 'Cannot delete the model group when it has associated model versions'));
     const res = await t.call('DELETE', `${API}/model_groups/g1`);

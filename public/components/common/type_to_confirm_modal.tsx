@@ -3,7 +3,7 @@ import React, { useState } from 'react';
 
 interface Props {
   title: string;
-  /** What the user must type, exactly (e.g. the group's name). */
+  /** What the user must type (e.g. the group's name), compared with its whitespace collapsed. */
   confirmText: string;
   confirmButtonText: string;
   busy: boolean;
@@ -12,6 +12,13 @@ interface Props {
   children?: React.ReactNode;
   'data-test-subj'?: string;
 }
+
+/**
+ * Names as the page shows them: HTML collapses runs of whitespace, and a single-line field cannot
+ * take a newline, so a name made elsewhere (" team  alpha ", two lines) must match as displayed or
+ * it could never be confirmed.
+ */
+const asShown = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** A destructive action that cannot be undone: confirmed only once the user types the name. */
 export function TypeToConfirmModal({
@@ -25,7 +32,8 @@ export function TypeToConfirmModal({
   'data-test-subj': testSubj = 'typeToConfirmModal',
 }: Props) {
   const [typed, setTyped] = useState('');
-  const matches = typed === confirmText;
+  const shown = asShown(confirmText);
+  const matches = typed.length > 0 && asShown(typed) === shown;
   return (
     <EuiConfirmModal
       title={title}
@@ -43,7 +51,7 @@ export function TypeToConfirmModal({
       <EuiFormRow
         label={
           <EuiText size="xs">
-            Type <strong>{confirmText}</strong> to confirm
+            Type <strong>{shown}</strong> to confirm
           </EuiText>
         }
         fullWidth
@@ -52,7 +60,7 @@ export function TypeToConfirmModal({
           fullWidth
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
-          aria-label={`Type ${confirmText} to confirm`}
+          aria-label={`Type ${shown} to confirm`}
           data-test-subj={`${testSubj}-input`}
         />
       </EuiFormRow>

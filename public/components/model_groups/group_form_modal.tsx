@@ -84,7 +84,8 @@ export function GroupFormModal({ group, onCancel, onSubmit }: Props) {
 
   const body: ModelGroupUpdateBody = { name: form.name.trim() };
   const description = form.description.trim();
-  // An edit sends what changed (clearing a description included); a new group, what is filled in.
+  // An edit sends what changed (a cleared description too, which the shared validator refuses with
+  // the reason); a new group, what is filled in.
   if (editing ? description !== (group?.description ?? '').trim() : description) body.description = description;
   if (accessControl) {
     const accessChanged = !editing || form.access !== (group?.access || '') || form.roles.join() !== (group?.backend_roles ?? []).join() || form.allRoles;
@@ -97,7 +98,8 @@ export function GroupFormModal({ group, onCancel, onSubmit }: Props) {
       }
     }
   }
-  if (editing && group && body.name === group.name) delete body.name;
+  // A name left as it was is not sent, even one with spaces trimming would change (made elsewhere).
+  if (editing && group && (form.name === group.name || body.name === group.name)) delete body.name;
   // An edit that changes nothing has nothing to send (Save is disabled; Enter does nothing either).
   const unchanged = editing && Object.keys(body).length === 0;
   const errors = unchanged ? {} : problems(body, editing);

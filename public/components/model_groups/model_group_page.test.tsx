@@ -50,6 +50,17 @@ describe('ModelGroupPage', () => {
     expect(http.delete).toHaveBeenCalledWith('/api/ml-models/model_groups/g1');
   });
 
+  it('a name with stray spaces or a line break (made elsewhere) is confirmed as the page shows it', async () => {
+    const { http } = setup(modelGroup({ id: 'g1', name: ' team  alpha\nline2 ' }), { [routePath('modelGroupDelete', { groupId: 'g1' })]: { result: 'deleted' } });
+    fireEvent.click(await screen.findByTestId('deleteGroupButton'));
+    expect(screen.getByTestId('deleteGroupModal')).toHaveTextContent('Type team alpha line2 to confirm');
+    fireEvent.change(screen.getByTestId('deleteGroupModal-input'), { target: { value: 'team alpha' } });
+    expect(screen.getByTestId('confirmModalConfirmButton')).toBeDisabled();
+    fireEvent.change(screen.getByTestId('deleteGroupModal-input'), { target: { value: 'team alpha line2' } });
+    fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+    await waitFor(() => expect(http.delete).toHaveBeenCalledWith('/api/ml-models/model_groups/g1'));
+  });
+
   it('shows nothing of the previous group once the id in the URL changes, and starts its versions at the first page', async () => {
     let resolveG2: (g: unknown) => void = () => {};
     const versions = [model({ id: 'v2', model_group_id: 'g1' }), model({ id: 'v1', model_group_id: 'g1' })];

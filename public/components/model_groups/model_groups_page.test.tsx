@@ -155,6 +155,24 @@ describe('ModelGroupsPage', () => {
     expect(toasts.addSuccess).toHaveBeenCalledWith({ title: 'Saved model group embeddings' });
   });
 
+  it('clearing the description is refused in the form with the reason, since ML Commons would keep the old one', async () => {
+    const { http } = setup({ put: { [UPDATE]: { status: 'Updated' } } });
+    fireEvent.click(await screen.findByTestId('editGroupButton-g1'));
+    fireEvent.change(screen.getByTestId('groupDescriptionInput'), { target: { value: ' ' } });
+    fireEvent.click(screen.getByTestId('groupFormSubmit'));
+    expect(await screen.findByText(/cannot be cleared: ML Commons keeps a model group's description/)).toBeInTheDocument();
+    expect(http.put).not.toHaveBeenCalled();
+  });
+
+  it('an edit of the description alone leaves a name with stray spaces (made elsewhere) as it is', async () => {
+    const odd = modelGroup({ id: 'g1', name: ' team  alpha ', description: 'x' });
+    const { http } = setup({ groups: page([odd], 1), put: { [UPDATE]: { status: 'Updated' } } });
+    fireEvent.click(await screen.findByTestId('editGroupButton-g1'));
+    fireEvent.change(screen.getByTestId('groupDescriptionInput'), { target: { value: 'hello' } });
+    fireEvent.click(screen.getByTestId('groupFormSubmit'));
+    await waitFor(() => expect(sentBodies(http.put, UPDATE)).toEqual([{ description: 'hello' }]));
+  });
+
   it('an edit that changes nothing sends nothing and shows no error, even on Enter', async () => {
     const { http } = setup({ put: { [UPDATE]: { status: 'Updated' } } });
     fireEvent.click(await screen.findByTestId('editGroupButton-g1'));
