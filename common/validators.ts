@@ -72,6 +72,7 @@ export const modelGroupSearchQuery = withinResultWindow(
     ...dataSource,
     ...paging,
     search: optional(string({ max: 256 })),
+    ids: optional(queryList(id(), { max: MAX_PAGE_SIZE })),
     sort_field: optional(oneOf(MODEL_GROUP_SORT_FIELDS)),
     sort_direction: sortDirection(),
   })

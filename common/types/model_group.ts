@@ -20,6 +20,8 @@ export type ModelGroupSortField = typeof MODEL_GROUP_SORT_FIELDS[number];
 export interface ModelGroupSearchParams extends PageParams {
   /** Matches the name (case-insensitive, substring) or the exact id. */
   search?: string;
+  /** Only these groups (at most a page of them), e.g. to name the groups of the models shown. */
+  ids?: string[];
   sort_field?: ModelGroupSortField;
   sort_direction?: SortDirection;
 }

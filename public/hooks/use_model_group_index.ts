@@ -1,17 +1,26 @@
-import { MAX_PAGE_SIZE } from '../../common/constants';
-import { useMemo } from 'react';
-import { useModelGroups } from './use_model_groups';
+import { useMemo, useRef } from 'react';
+import type { ModelGroup, Page } from '../../common/types';
+import { useApis } from '../services';
+import { useRequest } from './use_request';
 
 /**
- * Group names for the model tables and the group filter, from ONE request (the largest page the
- * route allows) rather than one per row. A group beyond that page shows as its id.
+ * Names of the groups in `ids` (the groups of the models a table shows, at most a page), from ONE
+ * request rather than one per row. Names already read stay known while the next page loads, so
+ * rows keep their names instead of flashing ids; a reload reads them again (renames show).
  */
-export function useModelGroupIndex() {
-  const groups = useModelGroups({ size: MAX_PAGE_SIZE, sort_field: 'name', sort_direction: 'asc' });
+export function useModelGroupIndex(ids: string[]) {
+  const apis = useApis();
+  const key = Array.from(new Set(ids)).sort().join(',');
+  const groups = useRequest<Page<ModelGroup>>(
+    key ? (signal) => apis.modelGroups.search({ ids: key.split(','), size: key.split(',').length }, signal) : undefined,
+    [key]
+  );
+  const known = useRef<Record<string, string>>({});
   const names = useMemo(() => {
-    const map: Record<string, string> = {};
-    for (const g of groups.data?.items ?? []) map[g.id] = g.name;
-    return map;
+    const next = { ...known.current };
+    for (const g of groups.data?.items ?? []) next[g.id] = g.name;
+    known.current = next;
+    return next;
   }, [groups.data]);
-  return { groups: groups.data?.items ?? [], names, error: groups.error, reload: groups.reload };
+  return { names, error: groups.error, reload: groups.reload };
 }

@@ -32,6 +32,7 @@ describe('model group routes', () => {
                   },
                 },
               ],
+              filter: [],
             },
           },
           sort: [{ 'name.keyword': { order: 'asc', unmapped_type: 'keyword' } }],
@@ -41,6 +42,16 @@ describe('model group routes', () => {
         },
       }),
     ]);
+  });
+
+  it('reads the groups named by ids (at most a page of them), and refuses a bad or extra id', async () => {
+    t.transport.reply({ hits: { total: { value: 2 }, hits: [] } });
+    await t.call('GET', `${API}/model_groups?ids=g1,g_2&size=2`);
+    expect((t.transport.calls[0].body as any).query.bool).toEqual({ must: [], filter: [{ ids: { values: ['g1', 'g_2'] } }] });
+    expect((await t.call('GET', `${API}/model_groups?ids=g1,bad%20id`)).status).toBe(400);
+    const tooMany = Array.from({ length: 101 }, (_x, i) => `g${i}`).join(',');
+    expect((await t.call('GET', `${API}/model_groups?ids=${tooMany}`)).status).toBe(400);
+    expect(t.transport.calls).toHaveLength(1);
   });
 
   it('matches every word of a search in the name, in any order ("tiny bert" finds "tiny-bert-a")', async () => {

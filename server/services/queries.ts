@@ -72,8 +72,9 @@ export function buildModelSearch(p: ModelSearchParams) {
 
 export function buildModelGroupSearch(p: ModelGroupSearchParams) {
   const must = p.search?.trim() ? [nameOrIdClause(p.search)] : [];
+  const filter = p.ids?.length ? [{ ids: { values: p.ids } }] : [];
   return {
-    query: { bool: { must } },
+    query: { bool: { must, filter } },
     sort: sortClause(p.sort_field || 'last_updated_time', p.sort_direction || 'desc'),
     ...paging(p),
   };

@@ -161,6 +161,16 @@ describe('model management in Chromium', () => {
     // Group names arrive with their own request; until then the row shows the group id.
     await page.locator(sel(`modelRow-${modelId}`)).filter({ hasText: groupName }).waitFor({ timeout: 10000 });
     await pageScreenshot(page, 'manage_models');
+    // The group filter finds the group by part of its name (no list of every group) and keeps it in the URL.
+    await page.locator(sel('modelsSearch')).fill('');
+    await page.locator(`${sel('modelsGroupFilter')} ${sel('comboBoxSearchInput')}`).fill(groupName.slice(-12));
+    await page.locator(sel(`groupOption-${groupId}`)).click();
+    await page.waitForURL((url) => url.searchParams.get('group') === groupId);
+    await page.locator(sel(`modelRow-${modelId}`)).waitFor();
+    await page.reload();
+    await page.locator(sel('modelsGroupFilter')).filter({ hasText: groupName }).waitFor();
+    await page.locator(sel(`modelRow-${modelId}`)).waitFor();
+    await pageScreenshot(page, 'manage_models_group_filter');
 
     await page.locator(sel('appNav-cluster')).click();
     await page.locator(sel('settingRow-allow_registering_model_via_local_file')).waitFor();

@@ -1,4 +1,4 @@
-import { api, loadFixture, ok } from './helpers';
+import { api, loadFixture, ok, opensearch } from './helpers';
 
 jest.setTimeout(60000);
 
@@ -25,6 +25,25 @@ describe('model groups against a real ML Commons', () => {
     expect(byName.items.map((g: { id: string }) => g.id)).toContain(groupId);
     const byId = await ok('GET', 'modelGroups', {}, { query: { search: groupId } });
     expect(byId.items).toEqual([expect.objectContaining({ id: groupId, name, latest_version: 0 })]);
+  });
+
+  it('reads groups by their ids (how the models table names its groups), with no other group', async () => {
+    const other = await ok<{ model_group_id: string }>('POST', 'modelGroupCreate', {}, { body: { name: `${name}-other` } });
+    try {
+      const res = await ok('GET', 'modelGroups', {}, { query: { ids: [groupId, 'noSuchGroup1'].join(','), size: 2 } });
+      expect(res.items.map((g: { id: string; name: string }) => [g.id, g.name])).toEqual([[groupId, name]]);
+    } finally {
+      await api('DELETE', 'modelGroupDelete', { groupId: other.model_group_id });
+    }
+  });
+
+  it('refuses to clear the description, which ML Commons itself would skip while answering "Updated"', async () => {
+    const res = await api('PUT', 'modelGroupUpdate', { groupId }, { body: { description: '' } });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/^\[request body\.description\]: cannot be cleared/);
+    // Why: straight to ML Commons, a blank description is accepted and ignored.
+    expect(await opensearch('PUT', `/_plugins/_ml/model_groups/${groupId}`, { description: ' ' })).toEqual({ status: 'Updated' });
+    expect((await ok('GET', 'modelGroup', { groupId })).description).toBe('integration');
   });
 
   it('gets and renames it', async () => {

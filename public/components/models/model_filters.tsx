@@ -1,8 +1,8 @@
-import { EuiFieldSearch, EuiFlexGroup, EuiFlexItem } from '@elastic/eui';
+import { EuiComboBox, EuiFieldSearch, EuiFlexGroup, EuiFlexItem } from '@elastic/eui';
 import React from 'react';
 import { FUNCTION_NAMES, FunctionName, MODEL_FORMATS, MODEL_STATES, ModelFormat, ModelState } from '../../../common/ml_commons';
 import { ID_PATTERN } from '../../../common/constants';
-import type { ModelGroup } from '../../../common/types';
+import { useGroupSearch } from '../../hooks/use_group_search';
 import { knownValue } from '../../hooks/use_url_query';
 import { humanize } from '../common/labels';
 import { MODEL_STATE_INFO } from '../common/model_state';
@@ -40,13 +40,33 @@ const FORMAT_OPTIONS = [{ value: '', text: 'All formats' }, ...MODEL_FORMATS.map
 
 interface Props {
   values: ModelFilterValues;
-  groups: ModelGroup[];
   onChange: (values: ModelFilterValues) => void;
 }
 
-export function ModelFilters({ values, groups, onChange }: Props) {
+/** Groups searched by name as the user types: a cluster can hold far more than one list shows. */
+function GroupFilter({ groupId, onChange }: { groupId: string; onChange: (groupId: string) => void }) {
+  const groups = useGroupSearch(groupId);
+  return (
+    <EuiFlexItem grow={false} style={{ minWidth: 200 }}>
+      <EuiComboBox<string>
+        compressed
+        singleSelection={{ asPlainText: true }}
+        placeholder="All groups"
+        async
+        isLoading={groups.loading}
+        options={groups.options}
+        selectedOptions={groups.selectedOptions}
+        onChange={(sel) => onChange(sel[0]?.value ?? '')}
+        onSearchChange={groups.onSearchChange}
+        aria-label="Filter by model group"
+        data-test-subj="modelsGroupFilter"
+      />
+    </EuiFlexItem>
+  );
+}
+
+export function ModelFilters({ values, onChange }: Props) {
   const set = (patch: Partial<ModelFilterValues>) => onChange({ ...values, ...patch });
-  const groupOptions = [{ value: '', text: 'All groups' }, ...groups.map((g) => ({ value: g.id, text: g.name }))];
   return (
     <EuiFlexGroup gutterSize="s" wrap>
       <EuiFlexItem>
@@ -81,13 +101,7 @@ export function ModelFilters({ values, groups, onChange }: Props) {
         label="Filter by format"
         data-test-subj="modelsFormatFilter"
       />
-      <FilterSelect<string>
-        options={groupOptions}
-        value={values.groupId}
-        onChange={(groupId) => set({ groupId })}
-        label="Filter by model group"
-        data-test-subj="modelsGroupFilter"
-      />
+      <GroupFilter groupId={values.groupId} onChange={(groupId) => set({ groupId })} />
     </EuiFlexGroup>
   );
 }

@@ -34,6 +34,7 @@ function setup({ table = TABLE as unknown, stuck = page([]) as unknown, path = '
     get: {
       [MODELS]: (_p: string, o?: HttpFetchOptions) => (o && isOrphanQuery(o) ? stuck : table),
       [GROUPS]: page([modelGroup({ id: 'g1', name: 'encoders' })]),
+      [routePath('modelGroup', { groupId: 'g77' })]: modelGroup({ id: 'g77', name: 'far-away' }),
       [READINESS]: READY,
     },
     delete: extraDelete,
@@ -60,8 +61,36 @@ describe('ModelsPage', () => {
     expect(await screen.findByTestId('modelGroupLink-g1')).toHaveTextContent('encoders');
     expect(screen.getByTestId('modelGroupLink-g1')).toHaveAttribute('href', '/model-groups/g1');
     expect(screen.getByTestId('modelGroupLink-g-unknown')).toHaveTextContent('g-unknown');
-    expect(http.get.mock.calls.filter((c) => c[0] === GROUPS)).toHaveLength(1);
-    expect(lastCallOptions(http.get, GROUPS)?.query).toEqual({ size: 100, sort_field: 'name', sort_direction: 'asc' });
+    // Only the groups of the models shown are read (a cluster may hold thousands), in one request.
+    const byIds = http.get.mock.calls.filter((c) => c[0] === GROUPS && c[1]?.query?.ids);
+    expect(byIds.map((c) => c[1].query)).toEqual([{ ids: ['g-unknown', 'g1'], size: 2 }]);
+  });
+
+  it('finds any group for the filter by typing part of its name, and names the group a URL filters by', async () => {
+    const { http } = setup({ path: '/models?group=g77' });
+    await screen.findByTestId('modelName-m1');
+    expect(tableQuery(http)).toMatchObject({ model_group_id: 'g77' });
+    // g77 is not among the groups found: its name comes from reading it by id.
+    http.get.mockClear();
+    await waitFor(() => expect(screen.getByTestId('modelsGroupFilter')).toHaveTextContent('far-away'));
+    const combo = screen.getByTestId('modelsGroupFilter');
+    fireEvent.change(within(combo).getByTestId('comboBoxSearchInput'), { target: { value: 'enc' } });
+    await waitFor(() => expect(lastCallOptions(http.get, GROUPS, (o) => !o.query?.ids)?.query).toMatchObject({ search: 'enc' }));
+    fireEvent.click(await screen.findByTestId('groupOption-g1'));
+    await waitFor(() => expect(tableQuery(http)).toMatchObject({ model_group_id: 'g1', from: 0 }));
+    // Cleared, the list shows every group again.
+    fireEvent.click(within(screen.getByTestId('modelsGroupFilter')).getByTestId('comboBoxClearButton'));
+    await waitFor(() => expect(tableQuery(http)).not.toHaveProperty('model_group_id'));
+  });
+
+  it("Refresh reads the cluster's readiness again too (a setting changed meanwhile shows)", async () => {
+    const { http } = setup();
+    expect(await screen.findByTestId('readinessPanel')).toHaveTextContent(`1 of ${READY.checks.length} checks need attention`);
+    const fixed = { ...READY, checks: READY.checks.map((c) => ({ ...c, ok: true })) };
+    const original = http.get.getMockImplementation()!;
+    http.get.mockImplementation(async (path: string, o?: unknown) => (path === READINESS ? fixed : original(path, o as never)));
+    fireEvent.click(screen.getByTestId('refreshButton'));
+    await waitFor(() => expect(screen.getByTestId('readinessPanel')).toHaveTextContent('Cluster ready for local models'));
   });
 
   it('explains a state in plain words on hover', async () => {
@@ -98,7 +127,8 @@ describe('ModelsPage', () => {
     fireEvent.change(screen.getByTestId('modelsStateFilter'), { target: { value: 'PARTIALLY_DEPLOYED' } });
     fireEvent.change(screen.getByTestId('modelsFunctionFilter'), { target: { value: 'SPARSE_ENCODING' } });
     fireEvent.change(screen.getByTestId('modelsFormatFilter'), { target: { value: 'TORCH_SCRIPT' } });
-    fireEvent.change(screen.getByTestId('modelsGroupFilter'), { target: { value: 'g1' } });
+    fireEvent.change(within(screen.getByTestId('modelsGroupFilter')).getByTestId('comboBoxSearchInput'), { target: { value: 'enc' } });
+    fireEvent.click(await screen.findByTestId('groupOption-g1'));
     await waitFor(() =>
       expect(tableQuery(http)).toEqual({
         states: ['PARTIALLY_DEPLOYED'],

@@ -5,6 +5,7 @@ import { useAutoRefresh } from '../../hooks/use_auto_refresh';
 import { useModelGroupIndex } from '../../hooks/use_model_group_index';
 import { useModels } from '../../hooks/use_models';
 import { useOrphanedUploads } from '../../hooks/use_orphaned_uploads';
+import { useReadiness } from '../../hooks/use_readiness';
 import { usePageWithin, useTablePaging } from '../../hooks/use_table_paging';
 import { AppLinkButton, appPaths } from '../common/app_link';
 import { ErrorCallout } from '../common/error_callout';
@@ -39,8 +40,6 @@ export function ModelsPage() {
   const search = searchBox.value;
   const [refreshMs, setRefreshMs] = useState(0);
   const paging = useTablePaging<ModelSortField>({ field: 'created_time', direction: 'desc' }, MODEL_SORT_FIELDS);
-  const groupIndex = useModelGroupIndex();
-
   const models = useModels({
     search: search || undefined,
     states: filters.state ? [filters.state] : undefined,
@@ -50,17 +49,21 @@ export function ModelsPage() {
     ...paging.query,
   });
   usePageWithin(paging, models.data?.total);
+  const groupIndex = useModelGroupIndex((models.data?.items ?? []).flatMap((m) => (m.model_group_id ? [m.model_group_id] : [])));
+  const readiness = useReadiness();
   const orphanMinutes = orphanMinutesFrom(params.toString());
   const orphans = useOrphanedUploads({ minAgeMinutes: orphanMinutes, search: search || undefined, groupId: filters.groupId || undefined });
 
   const { reload: reloadModels } = models;
   const { reload: reloadOrphans } = orphans;
   const { reload: reloadGroups } = groupIndex;
+  const { reload: reloadReadiness } = readiness;
   const refresh = useCallback(() => {
     reloadModels();
     reloadOrphans();
     reloadGroups();
-  }, [reloadModels, reloadOrphans, reloadGroups]);
+    reloadReadiness();
+  }, [reloadModels, reloadOrphans, reloadGroups, reloadReadiness]);
   useAutoRefresh(refreshMs, refresh);
   const actions = useModelActions({ onChanged: refresh });
 
@@ -80,7 +83,7 @@ export function ModelsPage() {
           </AppLinkButton>
         </EuiFlexItem>
       </EuiFlexGroup>
-      <ReadinessPanel />
+      <ReadinessPanel readiness={readiness} />
       <EuiSpacer size="m" />
       {/* Without this, a failed check would look the same as having no abandoned uploads. */}
       {orphans.error !== undefined && (
@@ -97,7 +100,6 @@ export function ModelsPage() {
       )}
       <ModelFilters
         values={filters}
-        groups={groupIndex.groups}
         onChange={(next) => {
           if (next.search !== searchBox.text) searchBox.setText(next.search);
           else patchQuery({ ...filtersToQuery(next), q: search, page: undefined });

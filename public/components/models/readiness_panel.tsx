@@ -1,7 +1,7 @@
 import { EuiAccordion, EuiFlexGroup, EuiFlexItem, EuiIcon, EuiPanel, EuiText } from '@elastic/eui';
 import React from 'react';
-import type { ReadinessCheck } from '../../../common/types';
-import { useReadiness } from '../../hooks/use_readiness';
+import type { ReadinessCheck, ReadinessResponse } from '../../../common/types';
+import type { RequestState } from '../../hooks/use_request';
 import { AppLink, appPaths } from '../common/app_link';
 import { ErrorCallout } from '../common/error_callout';
 
@@ -25,10 +25,11 @@ function CheckRow({ check }: { check: ReadinessCheck }) {
 
 /**
  * Whether the cluster settings let custom local models be registered and deployed. Opens by itself
- * when something fails, since that explains why register or deploy would be refused.
+ * when something fails, since that explains why register or deploy would be refused. The page owns
+ * the request, so its refresh (and auto-refresh) reads the settings again too.
  */
-export function ReadinessPanel() {
-  const { data, error, reload } = useReadiness();
+export function ReadinessPanel({ readiness }: { readiness: RequestState<ReadinessResponse> }) {
+  const { data, error, reload } = readiness;
   if (error) {
     return (
       <ErrorCallout title="Could not read the cluster's ML settings" error={error} onRetry={reload} color="warning" data-test-subj="readinessError" />

@@ -1,11 +1,8 @@
-import { EuiComboBox, EuiComboBoxOptionOption, EuiFieldText, EuiFormRow, EuiRadioGroup, EuiSpacer } from '@elastic/eui';
-import React, { useState } from 'react';
-import type { ModelGroup, Page } from '../../../common/types';
+import { EuiComboBox, EuiFieldText, EuiFormRow, EuiRadioGroup, EuiSpacer } from '@elastic/eui';
+import React from 'react';
 import { errorMessage } from '../../apis/errors';
-import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
-import { useRequest } from '../../hooks/use_request';
+import { useGroupSearch } from '../../hooks/use_group_search';
 import type { FormErrors, GroupMode } from '../../lib/register_form';
-import { useApis } from '../../services';
 import { fieldError } from '../common/format';
 
 interface Props {
@@ -25,24 +22,8 @@ const MODES = [
 
 /** A version always lands in a group: an existing one (searched by name) or one created first. */
 export function GroupField({ mode, groupId, newGroupName, newGroupDescription, errors, disabled, onChange }: Props) {
-  const apis = useApis();
-  const [search, setSearch] = useState('');
-  const debounced = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
-  const groups = useRequest<Page<ModelGroup>>(
-    mode === 'existing'
-      ? (signal) => apis.modelGroups.search({ search: debounced || undefined, size: 50, sort_field: 'last_updated_time', sort_direction: 'desc' }, signal)
-      : undefined,
-    [debounced, mode]
-  );
-  // The preselected group (?group=<id>) may not be among the first results: read it by id.
-  const selected = useRequest<ModelGroup>(groupId ? (signal) => apis.modelGroups.get(groupId, signal) : undefined, [groupId], { keepData: false });
-
-  const options: Array<EuiComboBoxOptionOption<string>> = (groups.data?.items ?? []).map((g) => ({
-    label: g.name,
-    value: g.id,
-    'data-test-subj': `groupOption-${g.id}`,
-  }));
-  const selectedName = groupId ? selected.data?.name ?? groups.data?.items.find((g) => g.id === groupId)?.name ?? groupId : undefined;
+  // The preselected group (?group=<id>) is read by id: it may not be among the groups found.
+  const groups = useGroupSearch(groupId, mode === 'existing');
 
   return (
     <>
@@ -59,10 +40,10 @@ export function GroupField({ mode, groupId, newGroupName, newGroupDescription, e
         <EuiFormRow
           label="Group"
           fullWidth
-          isInvalid={!!errors.groupId || !!groups.error || !!selected.error}
+          isInvalid={!!errors.groupId || !!groups.error || !!groups.selectedError}
           error={
             fieldError(errors.groupId) ||
-            (selected.error ? `Group ${groupId} cannot be used: ${errorMessage(selected.error)}` : undefined) ||
+            (groups.selectedError ? `Group ${groupId} cannot be used: ${errorMessage(groups.selectedError)}` : undefined) ||
             (groups.error ? `Could not load model groups: ${errorMessage(groups.error)}` : undefined)
           }
           helpText="The version gets the group's next version number."
@@ -71,10 +52,10 @@ export function GroupField({ mode, groupId, newGroupName, newGroupDescription, e
             fullWidth
             singleSelection={{ asPlainText: true }}
             placeholder="Search groups by name"
-            options={options}
-            selectedOptions={groupId ? [{ label: selectedName || groupId, value: groupId }] : []}
+            options={groups.options}
+            selectedOptions={groups.selectedOptions}
             onChange={(sel) => onChange({ groupId: sel[0]?.value ?? '' })}
-            onSearchChange={setSearch}
+            onSearchChange={groups.onSearchChange}
             async
             isLoading={groups.loading}
             isInvalid={!!errors.groupId}
