@@ -244,7 +244,9 @@ describe('model lifecycle', () => {
       .reply({ result: 'updated' })
       .reply(nodesAt('2.19.6'))
       .reply({ result: 'updated' })
+      .reply({ model_state: 'REGISTERED' })
       .reply({ task_id: 't1', task_type: 'DEPLOY_MODEL', status: 'CREATED' })
+      .reply({ model_state: 'DEPLOY_FAILED' })
       .reply({ task_id: 't2', task_type: 'DEPLOY_MODEL', status: 'CREATED' })
       .reply({ n1: { stats: { m1: 'undeployed' } } })
       .reply({ result: 'deleted' });
@@ -260,11 +262,20 @@ describe('model lifecycle', () => {
       ['PUT', '/_plugins/_ml/models/m1', { description: 'better' }],
       ['GET', '/_nodes', undefined],
       ['PUT', '/_plugins/_ml/models/m1', { model_config: { model_type: 'bert', embedding_dimension: 8, framework_type: 'sentence_transformers', pooling_mode: 'mean' } }],
+      ['GET', '/_plugins/_ml/models/m1', undefined],
       ['POST', '/_plugins/_ml/models/m1/_deploy', undefined],
+      ['GET', '/_plugins/_ml/models/m1', undefined],
       ['POST', '/_plugins/_ml/models/m1/_deploy', { node_ids: ['n1', 'n2'] }],
       ['POST', '/_plugins/_ml/models/m1/_undeploy', undefined],
       ['DELETE', '/_plugins/_ml/models/m1', undefined],
     ]);
+  });
+
+  it('refuses to deploy a model whose upload is under way (REGISTERING), which would break the upload', async () => {
+    t.transport.reply({ model_state: 'REGISTERING', total_chunks: 9 });
+    const res = await t.call('POST', `${API}/models/m1/_deploy`);
+    expect([res.status, res.body.message]).toEqual([409, expect.stringMatching(/^Model m1 is still being uploaded \(REGISTERING\)/)]);
+    expect(t.transport.calls.map((c) => c.method)).toEqual(['GET']);
   });
 
   it("applies the config's version rules to an update: additional_config on 2.19 is refused, on 3.6 sent", async () => {

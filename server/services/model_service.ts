@@ -94,7 +94,19 @@ export class ModelService extends MlService {
     return this.send('DELETE', `${ML_API}/models/${seg(modelId)}`);
   }
 
-  deploy(modelId: string, nodeIds?: string[]): Promise<DeployResponse> {
+  /**
+   * ML Commons 2.19 starts a deploy of a model whose upload is still under way: the task fails
+   * ("Fail to find model chunk"), the model turns DEPLOY_FAILED, and its upload can no longer
+   * finish, since chunks are taken only in REGISTERING (checked live). So that deploy is refused.
+   */
+  async deploy(modelId: string, nodeIds?: string[]): Promise<DeployResponse> {
+    const model = await this.get(modelId);
+    if (model.model_state === 'REGISTERING') {
+      throw new PluginHttpError(
+        409,
+        `Model ${modelId} is still being uploaded (REGISTERING): it can be deployed once all its chunks are in and it is REGISTERED. A deploy now would fail and leave the upload unable to finish.`
+      );
+    }
     return this.send('POST', `${ML_API}/models/${seg(modelId)}/_deploy`, nodeIds?.length ? { node_ids: nodeIds } : undefined);
   }
 

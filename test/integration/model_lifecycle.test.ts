@@ -1,4 +1,5 @@
 import type { Model, ModelProfileResponse, PredictResponse } from '../../common/types';
+import { readFileSync } from 'fs';
 import { api, CLUSTER_VERSION, cosine, loadFixture, norm, ok, opensearch, serveFile, until, uploadInChunks, waitForModelState, waitForTask } from './helpers';
 
 jest.setTimeout(300000);
@@ -164,6 +165,32 @@ describe('model lifecycle against a real ML Commons', () => {
     expect((await ok<Model>('GET', 'model', { modelId: gloveId })).model_state).toBe('DEPLOYED');
     const unknown = await api('POST', 'modelUploadChunk', { modelId: 'no-such-model', chunkNumber: 0 }, { raw: Buffer.alloc(10, 7) });
     expect(unknown.status).toBe(404);
+  });
+
+  it('refuses to deploy a model whose upload is under way: ML Commons would start it, fail it, and strand the upload', async () => {
+    const meta = await ok('POST', 'modelRegisterMeta', {}, {
+      body: {
+        name: 'it-upload-under-way',
+        model_group_id: groupId,
+        function_name: 'TEXT_EMBEDDING',
+        model_format: 'ONNX',
+        model_content_hash_value: tinyBert.sha256,
+        model_content_size_in_bytes: tinyBert.size_bytes,
+        total_chunks: 1,
+        model_config: tinyBert.model_config,
+      },
+    });
+    try {
+      const res = await api('POST', 'modelDeploy', { modelId: meta.model_id });
+      expect([res.status, res.body.message]).toEqual([409, expect.stringContaining('is still being uploaded (REGISTERING)')]);
+      expect((await ok<Model>('GET', 'model', { modelId: meta.model_id })).model_state).toBe('REGISTERING');
+      // The upload can still finish.
+      const zip = readFileSync(tinyBert.zipPath);
+      await ok('POST', 'modelUploadChunk', { modelId: meta.model_id, chunkNumber: 0 }, { raw: zip });
+      await waitForModelState(meta.model_id, ['REGISTERED']);
+    } finally {
+      await api('DELETE', 'modelDelete', { modelId: meta.model_id });
+    }
   });
 
   it('deploys the multi-chunk model and predicts 384-dimensional vectors', async () => {
