@@ -43,10 +43,21 @@ describe('task routes', () => {
     ]);
   });
 
-  it('keeps the 500 of deleting a running task', async () => {
-    t.transport.fail(500, mlError(500, 'illegal_argument_exception', 'Task cannot be deleted in running state. Try after sometime'));
+  it("answers 409 with ML Commons' reason for deleting a running task (ML Commons says 500)", async () => {
+    const reason = 'Task cannot be deleted in running state. Try after some time.';
+    t.transport.fail(500, mlError(500, 'exception', reason)).reply({ state: 'RUNNING', task_type: 'DEPLOY_MODEL' });
     const res = await t.call('DELETE', `${API}/tasks/t1`);
-    expect([res.status, res.body.message]).toEqual([500, 'Task cannot be deleted in running state. Try after sometime']);
+    expect([res.status, res.body.message]).toEqual([409, reason]);
+    expect(t.transport.calls.map((c) => [c.method, c.path])).toEqual([
+      ['DELETE', '/_plugins/_ml/tasks/t1'],
+      ['GET', '/_plugins/_ml/tasks/t1'],
+    ]);
+  });
+
+  it('keeps any other 500 of a task delete as it came', async () => {
+    t.transport.fail(500, mlError(500, 'exception', 'something else')).reply({ state: 'COMPLETED' });
+    const res = await t.call('DELETE', `${API}/tasks/t1`);
+    expect([res.status, res.body.message]).toEqual([500, 'something else']);
   });
 });
 
