@@ -1,5 +1,5 @@
 import { taskErrorLines, taskErrors } from '../components/tasks/task_error';
-import { taskMessageHint } from './task_hints';
+import { isDuplicateDeploy, taskMessageHint } from './task_hints';
 
 describe('task error hints', () => {
   it('explains a hash mismatch and a bare URL, and nothing else', () => {
@@ -20,5 +20,15 @@ describe('task error hints', () => {
       'model content changed (the zip at the URL does not match the SHA-256 given: check the hash, and that the URL serves the zip it was computed from)',
     ]);
     expect(taskErrorLines('{"n1":"model content changed","n2":"boom"}', { n1: 'node-1' })).toEqual(['node-1: model content changed', 'n2: boom']);
+  });
+
+  it("explains a deploy's duplicate-task error, and tells a deploy that only met another one from a failed one", () => {
+    expect(taskMessageHint('Duplicate deploy model task', 'DEPLOY_MODEL')).toMatch(/^the node already runs this model/);
+    expect(taskMessageHint('Duplicate deploy model task', 'REGISTER_MODEL')).toBeUndefined();
+    const failed = (error: string) => ({ state: 'FAILED', error });
+    expect(isDuplicateDeploy(failed('{"n1":"Duplicate deploy model task","n2":"Duplicate deploy model task"}'))).toBe(true);
+    expect(isDuplicateDeploy(failed('{"n1":"Duplicate deploy model task","n2":"model content changed"}'))).toBe(false);
+    expect(isDuplicateDeploy(failed('{}'))).toBe(false);
+    expect(isDuplicateDeploy({ state: 'COMPLETED_WITH_ERROR', error: '{"n1":"Duplicate deploy model task"}' })).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { useHistory } from 'react-router-dom';
 import type { Model, Task } from '../../../common/types';
 import { errorMessage, isAbortError } from '../../apis/errors';
 import { isTerminal, pollTask } from '../../lib/poll_task';
+import { isDuplicateDeploy } from '../../lib/task_hints';
 import { useServices } from '../../services';
 import { nodeNames } from '../cluster/readiness_values';
 import { appPaths } from '../common/app_link';
@@ -70,11 +71,12 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
         const names = task.error ? nodeNames(await apis.cluster.readiness(controller.signal).catch(() => undefined)) : {};
         // Forgotten (undeployed, deleted) or unmounted meanwhile: its outcome is no longer news.
         if (controller.signal.aborted) return;
-        const errors = taskErrorLines(task.error, names).join('\n');
+        const errors = taskErrorLines(task.error, names, 'DEPLOY_MODEL').join('\n');
         if (task.state === 'COMPLETED') {
           toasts.addSuccess({ title: `Deployed ${model.name}`, text: toastLink('It answers predictions now.', 'Open the model', history as never, appPaths.model(model.id)) });
         }
         else if (task.state === 'COMPLETED_WITH_ERROR') toasts.addWarning({ title: `${model.name} deployed on some nodes only`, text: errors });
+        else if (isDuplicateDeploy(task)) toasts.addWarning({ title: `Another deploy of ${model.name} was already under way`, text: 'This one changed nothing; the model shows how that deploy went.' });
         else toasts.addDanger({ title: `Could not deploy ${model.name}`, text: errors || `The deploy task ended ${task.state}.` });
       } catch (err) {
         if (isAbortError(err) || controller.signal.aborted) return;

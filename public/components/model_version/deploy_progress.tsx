@@ -2,6 +2,7 @@ import { EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiLoadingSpinner, EuiText } fro
 import React from 'react';
 import type { Task } from '../../../common/types';
 import { isTerminal } from '../../lib/poll_task';
+import { isDuplicateDeploy } from '../../lib/task_hints';
 import { AppLink, appPaths } from '../common/app_link';
 import { TaskErrorList } from '../tasks/task_error_list';
 
@@ -27,6 +28,18 @@ export function DeployProgress({ task, names }: { task: Task; names: Record<stri
   if (task.state === 'COMPLETED') {
     return <EuiCallOut color="success" size="s" iconType="check" title={`Deployed (task ${task.id})`} data-test-subj="deployCompleted" />;
   }
+  if (isDuplicateDeploy(task)) {
+    return (
+      <EuiCallOut color="primary" size="s" iconType="iInCircle" title="Another deploy of this model was already under way" data-test-subj="deployDuplicate">
+        <EuiText size="s">
+          <p>
+            Its nodes already held the model, or were loading it for a deploy started elsewhere (another tab or user), so this one (task {task.id}) changed
+            nothing. The state above is the model&apos;s own; all tasks are on the {tasksLink} page.
+          </p>
+        </EuiText>
+      </EuiCallOut>
+    );
+  }
   return (
     <EuiCallOut
       color={task.state === 'COMPLETED_WITH_ERROR' ? 'warning' : 'danger'}
@@ -35,7 +48,7 @@ export function DeployProgress({ task, names }: { task: Task; names: Record<stri
       title={task.state === 'COMPLETED_WITH_ERROR' ? 'Deployed on some nodes only' : `Deploy ${task.state === 'FAILED' ? 'failed' : `ended ${task.state}`}`}
       data-test-subj="deployFailed"
     >
-      <TaskErrorList error={task.error} names={names} data-test-subj="deployErrors" />
+      <TaskErrorList error={task.error} taskType="DEPLOY_MODEL" names={names} data-test-subj="deployErrors" />
       <EuiText size="xs">
         <p>
           Task {task.id}; all tasks are on the {tasksLink} page.

@@ -208,6 +208,25 @@ describe('ModelVersionPage', () => {
       expect(await screen.findByTestId('deployCompleted')).toBeInTheDocument();
     });
 
+    it('a deploy that met another one under way (two tabs) says so, not "Deploy failed" under a deployed model', async () => {
+      const { http, toasts } = setup({
+        models: [REGISTERED, { ...REGISTERED, model_state: 'DEPLOYED' }],
+        readiness: READY,
+        post: { [DEPLOY]: { task_id: 't9', status: 'CREATED' } },
+      });
+      const original = http.get.getMockImplementation()!;
+      http.get.mockImplementation(async (path: string, o?: unknown) =>
+        path === TASK ? task({ id: 't9', task_type: 'DEPLOY_MODEL', state: 'FAILED', model_id: 'm1', error: '{"n1":"Duplicate deploy model task"}' }) : original(path, o as never)
+      );
+      fireEvent.click(await screen.findByTestId('deployButton'));
+      fireEvent.click(await screen.findByTestId('confirmModalConfirmButton'));
+      expect(await screen.findByTestId('deployDuplicate')).toHaveTextContent('Another deploy of this model was already under way');
+      expect(screen.queryByTestId('deployFailed')).not.toBeInTheDocument();
+      await waitFor(() => expect(toasts.addWarning).toHaveBeenCalledWith({ title: 'Another deploy of glove was already under way', text: expect.any(String) }));
+      expect(toasts.addDanger).not.toHaveBeenCalled();
+      await waitFor(() => expect(screen.getByTestId('modelState')).toHaveTextContent('Deployed'));
+    });
+
     it('keeps Deploy disabled while its deploy task runs, and forgets the finished deploy once undeployed', async () => {
       let state = 'REGISTERED';
       let taskState = 'RUNNING';
