@@ -224,6 +224,28 @@ describe('RegisterPage', () => {
     expect(screen.queryByTestId('deployBlocker-register_via_url')).not.toBeInTheDocument();
   });
 
+  it('says at once when the setting the chosen source needs is off (before a zip is picked and checked)', async () => {
+    const http = createFakeHttp({
+      get: {
+        [routePath('readiness')]: {
+          settings: [],
+          nodes: [],
+          version: '2.19.6',
+          checks: [
+            { id: 'register_via_local_file', ok: false, message: 'Uploading a local file is off: set plugins.ml_commons.allow_registering_model_via_local_file to true.' },
+            { id: 'register_via_url', ok: true, message: 'Models can be registered from a URL.' },
+          ],
+        },
+        [routePath('modelGroups')]: page([]),
+      },
+    });
+    renderWithServices(<Route path="/register" component={RegisterPage} />, { http, path: '/register' });
+    expect(await screen.findByTestId('sourceBlocker')).toHaveTextContent('Uploading a local file is off: set plugins.ml_commons.allow_registering_model_via_local_file to true.');
+    expect(within(screen.getByTestId('sourceBlocker')).getByText('Cluster readiness')).toHaveAttribute('href', '/cluster');
+    fireEvent.click(screen.getByTestId('source-url'));
+    await waitFor(() => expect(screen.queryByTestId('sourceBlocker')).not.toBeInTheDocument());
+  });
+
   it('retries a chunk after a 503 and shows it', async () => {
     let calls = 0;
     const { http } = setup({

@@ -1,6 +1,7 @@
 import {
   EuiButton,
   EuiButtonGroup,
+  EuiCallOut,
   EuiCheckbox,
   EuiFieldText,
   EuiFilePicker,
@@ -16,6 +17,7 @@ import { errorMessage } from '../../apis/errors';
 import { useRegister } from '../../hooks/use_register';
 import { useRegisterFileHash, useRegisterInspection } from '../../hooks/use_register_inspection';
 import { configAdvice, FormErrors, INITIAL_VALUES, RegisterFormValues, SourceKind, validateRegisterForm, valuesFromReport } from '../../lib/register_form';
+import { AppLink, appPaths } from '../common/app_link';
 import { ErrorCallout } from '../common/error_callout';
 import { useReadiness } from '../../hooks/use_readiness';
 import { nodeNames } from '../cluster/readiness_values';
@@ -41,6 +43,7 @@ const SOURCES = [
  * follow it to REGISTERED (and DEPLOYED when asked). `?group=<id>` preselects the group.
  */
 const DEPLOY_CHECKS: ReadonlyArray<ReadinessCheck['id']> = ['eligible_nodes', 'model_capacity', 'memory_guards'];
+const SOURCE_CHECKS: Record<SourceKind, ReadinessCheck['id']> = { file: 'register_via_local_file', url: 'register_via_url' };
 
 export function RegisterPage() {
   const location = useLocation();
@@ -71,6 +74,8 @@ export function RegisterPage() {
   const names = useMemo(() => nodeNames(readiness), [readiness]);
   // What readiness already knows would fail a deploy (the register itself is unaffected).
   const deployBlockers = (readiness?.checks ?? []).filter((c) => !c.ok && DEPLOY_CHECKS.includes(c.id));
+  // The setting that must be on for this source: said before a file is picked, checked and filled in.
+  const sourceBlocker = readiness?.checks.find((c) => !c.ok && c.id === SOURCE_CHECKS[values.sourceKind]);
   const validation = useMemo(
     () => validateRegisterForm(values, { file, report: inspection.report, inspecting: inspection.inspecting, hashing: fileHash.hashing, clusterVersion }),
     [values, file, inspection.report, inspection.inspecting, fileHash.hashing, clusterVersion]
@@ -160,6 +165,16 @@ export function RegisterPage() {
           buttonSize="compressed"
         />
         <EuiSpacer size="m" />
+        {sourceBlocker && (
+          <>
+            <EuiCallOut color="warning" size="s" iconType="alert" title="ML Commons would refuse this registration" data-test-subj="sourceBlocker">
+              <p>
+                {sourceBlocker.message} <AppLink to={appPaths.cluster()}>Cluster readiness</AppLink> explains the setting, and lets users allowed to change it do so.
+              </p>
+            </EuiCallOut>
+            <EuiSpacer size="m" />
+          </>
+        )}
         {values.sourceKind === 'url' && (
           <>
             <EuiFormRow
