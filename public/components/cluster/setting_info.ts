@@ -15,7 +15,7 @@ export const SETTING_INFO: Record<ReadinessSetting, { title: string; meaning: st
   only_run_on_ml_node: {
     title: 'Only on ML nodes',
     meaning:
-      'When on (the default), models run only on nodes with the "ml" role. A cluster without such nodes cannot deploy until it is off; then data nodes run them.',
+      'When on (the default), models run only on nodes with the "ml" role. A cluster without such nodes cannot deploy until it is off; then data nodes run them. Turning it back on undeploys every model running on a node without the "ml" role.',
   },
   native_memory_threshold: {
     title: 'Native memory limit',

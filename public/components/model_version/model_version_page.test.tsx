@@ -393,12 +393,14 @@ describe('ModelVersionPage', () => {
     await waitFor(() => expect(within(err).getByTestId('nodeError-n1')).toHaveTextContent('node-1: Memory Circuit Breaker is open'));
   });
 
-  it('deletes after confirming and goes to the group', async () => {
+  it('deletes after confirming and goes to the group, in place of the page (Back does not return to the deleted model)', async () => {
     const { http, history } = setup({ del: { [routePath('modelDelete', { modelId: 'm1' })]: { result: 'deleted' } } });
     fireEvent.click(await screen.findByTestId('deleteButton'));
     expect(screen.getByTestId('deleteModelModal')).toHaveTextContent('Delete glove version 3?');
+    const entries = history.length;
     fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
     await waitFor(() => expect(history.location.pathname).toBe('/model-groups/g1'));
+    expect([history.action, history.length]).toEqual(['REPLACE', entries]);
     expect(http.delete).toHaveBeenCalledWith('/api/ml-models/models/m1');
   });
 

@@ -63,7 +63,8 @@ function ModelVersionView({ modelId }: { modelId: string }) {
   }, [reloadModel, reloadProfile]);
   const actions = useModelActions({
     onChanged: refresh,
-    onDeleted: (m) => history.push(m.model_group_id ? appPaths.modelGroup(m.model_group_id) : appPaths.models()),
+    // Replaced, not pushed: Back must not return to the page of a model that is gone.
+    onDeleted: (m) => history.replace(m.model_group_id ? appPaths.modelGroup(m.model_group_id) : appPaths.models()),
   });
   const transitional = TRANSITIONAL_STATES.includes(model.data?.model_state as ModelState);
   const abandoned = !!model.data && isOrphan(model.data, ORPHAN_MIN_AGE_MINUTES, Date.now());
