@@ -34,11 +34,15 @@ export function TypeToConfirmModal({
   const [typed, setTyped] = useState('');
   const shown = asShown(confirmText);
   const matches = typed.length > 0 && asShown(typed) === shown;
+  // Enter in the field confirms too, once the name matches (never twice while it runs).
+  const confirm = () => {
+    if (matches && !busy) onConfirm();
+  };
   return (
     <EuiConfirmModal
       title={title}
       onCancel={onCancel}
-      onConfirm={() => matches && onConfirm()}
+      onConfirm={confirm}
       cancelButtonText="Cancel"
       confirmButtonText={confirmButtonText}
       buttonColor="danger"
@@ -48,22 +52,29 @@ export function TypeToConfirmModal({
     >
       {children}
       <EuiSpacer size="s" />
-      <EuiFormRow
-        label={
-          <EuiText size="xs">
-            Type <strong>{shown}</strong> to confirm
-          </EuiText>
-        }
-        fullWidth
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          confirm();
+        }}
       >
-        <EuiFieldText
+        <EuiFormRow
+          label={
+            <EuiText size="xs">
+              Type <strong>{shown}</strong> to confirm
+            </EuiText>
+          }
           fullWidth
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          aria-label={`Type ${shown} to confirm`}
-          data-test-subj={`${testSubj}-input`}
-        />
-      </EuiFormRow>
+        >
+          <EuiFieldText
+            fullWidth
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            aria-label={`Type ${shown} to confirm`}
+            data-test-subj={`${testSubj}-input`}
+          />
+        </EuiFormRow>
+      </form>
     </EuiConfirmModal>
   );
 }

@@ -50,15 +50,20 @@ describe('ModelGroupPage', () => {
     expect(http.delete).toHaveBeenCalledWith('/api/ml-models/model_groups/g1');
   });
 
-  it('a name with stray spaces or a line break (made elsewhere) is confirmed as the page shows it', async () => {
+  it('a name with stray spaces or a line break (made elsewhere) is confirmed as the page shows it, by Enter too', async () => {
     const { http } = setup(modelGroup({ id: 'g1', name: ' team  alpha\nline2 ' }), { [routePath('modelGroupDelete', { groupId: 'g1' })]: { result: 'deleted' } });
     fireEvent.click(await screen.findByTestId('deleteGroupButton'));
     expect(screen.getByTestId('deleteGroupModal')).toHaveTextContent('Type team alpha line2 to confirm');
-    fireEvent.change(screen.getByTestId('deleteGroupModal-input'), { target: { value: 'team alpha' } });
+    const input = screen.getByTestId('deleteGroupModal-input');
+    fireEvent.change(input, { target: { value: 'team alpha' } });
     expect(screen.getByTestId('confirmModalConfirmButton')).toBeDisabled();
-    fireEvent.change(screen.getByTestId('deleteGroupModal-input'), { target: { value: 'team alpha line2' } });
-    fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+    // Enter confirms only once the name matches.
+    fireEvent.submit(input.closest('form')!);
+    expect(http.delete).not.toHaveBeenCalled();
+    fireEvent.change(input, { target: { value: 'team alpha line2' } });
+    fireEvent.submit(input.closest('form')!);
     await waitFor(() => expect(http.delete).toHaveBeenCalledWith('/api/ml-models/model_groups/g1'));
+    expect(http.delete).toHaveBeenCalledTimes(1);
   });
 
   it('shows nothing of the previous group once the id in the URL changes, and starts its versions at the first page', async () => {
