@@ -10,9 +10,15 @@ import { useRequest } from './use_request';
  */
 export function useModelGroupIndex(ids: string[]) {
   const apis = useApis();
+  // One request per set of ids, whatever their order on the page.
   const key = Array.from(new Set(ids)).sort().join(',');
   const groups = useRequest<Page<ModelGroup>>(
-    key ? (signal) => apis.modelGroups.search({ ids: key.split(','), size: key.split(',').length }, signal) : undefined,
+    key
+      ? (signal) => {
+          const wanted = key.split(',');
+          return apis.modelGroups.search({ ids: wanted, size: wanted.length }, signal);
+        }
+      : undefined,
     [key]
   );
   const known = useRef<Record<string, string>>({});
