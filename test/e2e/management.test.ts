@@ -266,6 +266,10 @@ describe('model management in Chromium', () => {
       return text.includes('1 upload stuck in Registering') ? true : undefined;
     }, 15000, 200);
     await pageScreenshot(page, 'manage_models_orphan');
+    // A one-word state stays on one line at 1400 px (it broke as "Registere / d" in a narrow column).
+    const state = page.locator(`${sel(`modelRow-${orphanId}`)} ${sel('modelState-REGISTERING')}`);
+    const lineHeight = await state.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 21);
+    expect((await state.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
     await page.locator(sel('orphanCleanupButton')).click();
     await page.locator(sel(`orphan-${orphanId}`)).waitFor();
     for (const box of await page.locator(`${sel('orphanCleanupModal')} input[type=checkbox]`).all()) {

@@ -3,6 +3,9 @@ import moment from 'moment';
 /** Shown in cells with no value, as elsewhere in OSD. */
 export const EMPTY = '\u2014';
 
+/** A table's state column: wide enough that a one-word state ("Registering") never breaks mid-word. */
+export const STATE_COLUMN_WIDTH = '130px';
+
 export function formatTime(epochMs: number | undefined): string {
   return epochMs === undefined || epochMs === null ? EMPTY : moment(epochMs).format('YYYY-MM-DD HH:mm:ss');
 }

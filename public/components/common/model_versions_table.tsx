@@ -2,7 +2,7 @@ import type { EuiBasicTableColumn } from '@elastic/eui';
 import React from 'react';
 import type { Model } from '../../../common/types';
 import { AppLink, appPaths } from './app_link';
-import { EMPTY, formatTime, orEmpty } from './format';
+import { EMPTY, STATE_COLUMN_WIDTH, formatTime, orEmpty } from './format';
 import { humanize } from './labels';
 import { ModelStateHealth } from './model_state';
 import { ModelTable, ModelTableProps } from './model_table';
@@ -24,7 +24,7 @@ export function ModelVersionsTable(props: ModelTableProps) {
     { field: 'id', name: 'Id' },
     { field: 'algorithm', name: 'Function', render: (v?: string) => (v ? humanize(v) : EMPTY) },
     { field: 'model_format', name: 'Format', render: (v?: string) => orEmpty(v) },
-    { field: 'model_state', name: 'State', sortable: true, render: (s?: string) => <ModelStateHealth state={s} /> },
+    { field: 'model_state', name: 'State', sortable: true, width: STATE_COLUMN_WIDTH, render: (s?: string) => <ModelStateHealth state={s} /> },
     { field: 'created_time', name: 'Created', sortable: true, render: (t?: number) => formatTime(t) },
     { field: 'last_deployed_time', name: 'Last deployed', sortable: true, render: (t?: number) => formatTime(t) },
   ];

@@ -10,7 +10,7 @@ import { useReadiness } from '../../hooks/use_readiness';
 import { nodeNames } from '../cluster/readiness_values';
 import { ScrollX } from '../common/scroll_x';
 import { ErrorCallout } from '../common/error_callout';
-import { formatTime } from '../common/format';
+import { STATE_COLUMN_WIDTH, formatTime } from '../common/format';
 import { ModelStateHealth } from '../common/model_state';
 import { PageTitle } from '../common/page_title';
 import { RefreshControl } from '../common/refresh_interval';
@@ -52,7 +52,7 @@ export function DeploymentsPage() {
         </div>
       ),
     },
-    { field: 'model_state', name: 'State', sortable: true, render: (state?: string) => <ModelStateHealth state={state} /> },
+    { field: 'model_state', name: 'State', sortable: true, width: STATE_COLUMN_WIDTH, render: (state?: string) => <ModelStateHealth state={state} /> },
     { name: 'Nodes responding', render: (model: Model) => <NodesResponding model={model} /> },
     {
       name: 'Worker / target nodes',

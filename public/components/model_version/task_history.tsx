@@ -3,7 +3,7 @@ import React, { useEffect } from 'react';
 import type { Task } from '../../../common/types';
 import { useTasks } from '../../hooks/use_tasks';
 import { ErrorCallout } from '../common/error_callout';
-import { EMPTY, formatTime } from '../common/format';
+import { EMPTY, STATE_COLUMN_WIDTH, formatTime } from '../common/format';
 import { humanize } from '../common/labels';
 import { ScrollX } from '../common/scroll_x';
 import { TaskStateHealth } from '../common/task_state';
@@ -22,7 +22,7 @@ export function TaskHistory({ modelId, names, generation, live }: { modelId: str
   }, [generation, reload]);
   const columns: Array<EuiBasicTableColumn<Task>> = [
     { field: 'task_type', name: 'Task', render: (v?: string) => (v ? humanize(v) : EMPTY) },
-    { field: 'state', name: 'State', width: '130px', render: (s?: string) => <TaskStateHealth state={s} /> },
+    { field: 'state', name: 'State', width: STATE_COLUMN_WIDTH, render: (s?: string) => <TaskStateHealth state={s} /> },
     { field: 'create_time', name: 'Created', render: (t?: number) => formatTime(t) },
     { field: 'last_update_time', name: 'Updated', render: (t?: number) => formatTime(t) },
     { field: 'worker_node', name: 'Nodes', render: (nodes?: string[]) => (nodes?.length ? nodes.map((n) => names[n] ?? n).join(', ') : EMPTY) },

@@ -2,7 +2,7 @@ import { EuiBasicTableColumn, EuiText, EuiToolTip } from '@elastic/eui';
 import React from 'react';
 import type { Model } from '../../../common/types';
 import { AppLink, appPaths } from '../common/app_link';
-import { EMPTY, formatTime, orEmpty } from '../common/format';
+import { EMPTY, STATE_COLUMN_WIDTH, formatTime, orEmpty } from '../common/format';
 import { humanize } from '../common/labels';
 import { ModelStateHealth } from '../common/model_state';
 import { ModelTable, ModelTableProps } from '../common/model_table';
@@ -59,7 +59,7 @@ export function ModelsTable({ groupNames, ...props }: Props) {
     { field: 'model_group_id', name: 'Group', render: (id?: string) => <GroupCell groupId={id} names={groupNames} /> },
     { field: 'algorithm', name: 'Function', sortable: true, render: (v?: string) => (v ? humanize(v) : EMPTY) },
     { field: 'model_format', name: 'Format', sortable: true, width: '110px', render: (v?: string) => orEmpty(v) },
-    { field: 'model_state', name: 'State', sortable: true, render: (state?: string) => <ModelStateHealth state={state} /> },
+    { field: 'model_state', name: 'State', sortable: true, width: STATE_COLUMN_WIDTH, render: (state?: string) => <ModelStateHealth state={state} /> },
     { name: 'Responding', width: '100px', render: (model: Model) => <NodesResponding model={model} /> },
     { field: 'created_time', name: 'Created', sortable: true, render: (t?: number) => formatTime(t) },
     { field: 'last_deployed_time', name: 'Last deployed', sortable: true, render: (t?: number) => formatTime(t) },

@@ -22,7 +22,7 @@ import { nodeNames } from '../cluster/readiness_values';
 import { AppLink, appPaths } from '../common/app_link';
 import { ScrollX } from '../common/scroll_x';
 import { ErrorCallout } from '../common/error_callout';
-import { EMPTY, fieldError, formatTime } from '../common/format';
+import { EMPTY, STATE_COLUMN_WIDTH, fieldError, formatTime } from '../common/format';
 import { humanize } from '../common/labels';
 import { PageTitle } from '../common/page_title';
 import { TaskStateHealth } from '../common/task_state';
@@ -64,7 +64,7 @@ export function TasksPage() {
 
   const columns: Array<EuiBasicTableColumn<Task>> = [
     { field: 'task_type', name: 'Task type', render: (v?: string) => (v ? humanize(v) : EMPTY) },
-    { field: 'state', name: 'State', width: '130px', render: (s?: string) => <TaskStateHealth state={s} /> },
+    { field: 'state', name: 'State', width: STATE_COLUMN_WIDTH, render: (s?: string) => <TaskStateHealth state={s} /> },
     {
       field: 'model_id',
       name: 'Model id',
