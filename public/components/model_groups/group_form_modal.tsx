@@ -146,6 +146,7 @@ export function GroupFormModal({ group, onCancel, onSubmit }: Props) {
           <EuiFormRow label="Description" labelAppend={<EuiText size="xs" color="subdued">Optional</EuiText>} isInvalid={!!show('description')} error={show('description')}>
             <EuiTextArea
               rows={2}
+              isInvalid={!!show('description')}
               value={form.description}
               onChange={(e) => setForm({ ...form, description: e.target.value })}
               data-test-subj="groupDescriptionInput"

@@ -161,6 +161,7 @@ describe('ModelGroupsPage', () => {
     fireEvent.change(screen.getByTestId('groupDescriptionInput'), { target: { value: ' ' } });
     fireEvent.click(screen.getByTestId('groupFormSubmit'));
     expect(await screen.findByText(/cannot be cleared: ML Commons keeps a model group's description/)).toBeInTheDocument();
+    expect(screen.getByTestId('groupDescriptionInput')).toBeInvalid();
     expect(http.put).not.toHaveBeenCalled();
   });
 

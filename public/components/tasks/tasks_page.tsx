@@ -68,6 +68,8 @@ export function TasksPage() {
     {
       field: 'model_id',
       name: 'Model id',
+      // A 20-character id on one line; the error column takes what is left.
+      width: '200px',
       render: (v?: string) => (v ? <AppLink to={appPaths.model(v)}>{v}</AppLink> : EMPTY),
     },
     { field: 'function_name', name: 'Function', render: (v?: string) => (v ? humanize(v) : EMPTY) },
@@ -75,7 +77,6 @@ export function TasksPage() {
     {
       field: 'error',
       name: 'Error',
-      width: '30%',
       render: (err: string | undefined, task: Task) => (err ? <TaskErrorList error={err} taskType={task.task_type} names={names} data-test-subj={`taskError-${task.id}`} /> : EMPTY),
     },
     {
