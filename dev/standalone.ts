@@ -59,6 +59,11 @@ export interface StandaloneOptions {
   /** The `target/` folder written by `npm run build`. */
   targetDir?: string;
   quiet?: boolean;
+  /**
+   * OSD's `path.data`, where the native zip cache goes (`<dataDir>/ml_models_native`). Without it
+   * the cache is a folder under the OS temp dir that every host on the machine shares.
+   */
+  dataDir?: string;
 }
 
 export async function startStandalone(opts: StandaloneOptions): Promise<HttpHost> {
@@ -69,8 +74,9 @@ export async function startStandalone(opts: StandaloneOptions): Promise<HttpHost
   const serverModule = require(path.join(targetDir, 'server', 'server'));
   const rawConfig = {};
   const config = serverModule.config.schema.validate(rawConfig, {}, 'ml_models');
+  const replay = <T,>(value: T) => ({ subscribe: (cb: (v: T) => void) => (cb(value), { unsubscribe() {} }) });
   const initializerContext: PluginInitializerContext = {
-    config: { create: <T,>() => ({ subscribe: (cb: (v: T) => void) => (cb(config as T), { unsubscribe() {} }) }) },
+    config: Object.assign({ create: <T,>() => replay(config as T) }, { legacy: { globalConfig$: replay({ path: { data: opts.dataDir } }) } }),
     logger: { get: () => logger },
   };
   const osContext = createOpenSearchContextFactory(opts.opensearchUrl);
@@ -95,7 +101,7 @@ if (require.main === module) {
     console.error('OPENSEARCH_URL is not set: run `npm start`, which starts a local OpenSearch, or set OPENSEARCH_URL=http://127.0.0.1:9200');
     process.exit(2);
   }
-  startStandalone({ port: Number(process.env.PORT || 5601), opensearchUrl })
+  startStandalone({ port: Number(process.env.PORT || 5601), opensearchUrl, dataDir: process.env.MLM_DATA_DIR || undefined })
     .then((host) => {
       console.log(`ML Models standalone host: ${host.url}/app/${PLUGIN_ID} (OpenSearch ${opensearchUrl})`);
       const stop = () => host.close().then(() => process.exit(0));

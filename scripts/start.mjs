@@ -28,7 +28,9 @@ async function main() {
     if (!node.alreadyRunning) stopLocal = () => stopOpenSearch({ port });
   }
   const { startStandalone } = require(path.join(ROOT, 'target', 'dev', 'standalone.js'));
-  const host = await startStandalone({ port: Number(process.env.PORT || 5601), opensearchUrl });
+  // The product's own data folder (OSD's path.data), so its native cache holds only what its users put there.
+  const dataDir = path.join(ROOT, '.cache', 'standalone-data');
+  const host = await startStandalone({ port: Number(process.env.PORT || 5601), opensearchUrl, dataDir });
   console.log(`ML Models is running: ${host.url}/app/mlModels (OpenSearch ${opensearchUrl}). Ctrl-C stops it.`);
   let stopping = false;
   const stop = async () => {

@@ -3,6 +3,8 @@
  * setup starts from the project's cache) and the plugin's real standalone host built from source.
  */
 import { spawn } from 'child_process';
+import { promises as fs } from 'fs';
+import os from 'os';
 import path from 'path';
 import { fileURLToPath } from 'url';
 
@@ -37,6 +39,7 @@ export default async function globalSetup(_globalConfig, projectConfig) {
   } catch (err) {
     // Jest runs no teardown after a failed setup: leave nothing running behind.
     if (state.hostPid) process.kill(state.hostPid, 'SIGTERM');
+    if (state.dataDir) await fs.rm(state.dataDir, { recursive: true, force: true }).catch(() => undefined);
     if (state.startedOpenSearch) {
       const { stopOpenSearch } = await import(path.join(ROOT, 'scripts', 'opensearch.mjs'));
       await stopOpenSearch({ port: state.opensearchPort });
@@ -67,8 +70,10 @@ async function prepare(state, browserSuite, { startOpenSearch, findFreePort }) {
   await ensureTestFixtures();
 
   const hostPort = await findFreePort();
+  // This run's own data folder: its native cache starts empty and goes with the run.
+  state.dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mlm-test-data-'));
   const host = spawn(process.execPath, [path.join(ROOT, 'target', 'dev', 'standalone.js')], {
-    env: { ...process.env, OPENSEARCH_URL: opensearchUrl, PORT: String(hostPort) },
+    env: { ...process.env, OPENSEARCH_URL: opensearchUrl, PORT: String(hostPort), MLM_DATA_DIR: state.dataDir },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: false,
   });
