@@ -278,6 +278,12 @@ describe('model lifecycle', () => {
     expect(t.transport.calls.map((c) => c.method)).toEqual(['GET']);
   });
 
+  it('deploys as before for a user who may deploy but not read models (403 on the state check)', async () => {
+    t.transport.fail(403, mlError(403, 'security_exception', 'no permissions for [cluster:admin/opensearch/ml/models/get]')).reply({ task_id: 't1', status: 'CREATED' });
+    const res = await t.call('POST', `${API}/models/m1/_deploy`);
+    expect([res.status, res.body]).toEqual([200, { task_id: 't1', status: 'CREATED' }]);
+  });
+
   it("applies the config's version rules to an update: additional_config on 2.19 is refused, on 3.6 sent", async () => {
     const body = { model_config: { model_type: 'bert', embedding_dimension: 8, framework_type: 'sentence_transformers', additional_config: { space_type: 'l2' } } };
     t.transport.reply(nodesAt('2.19.6'));

@@ -1,4 +1,4 @@
-import { PluginHttpError } from '../lib/errors';
+import { PluginHttpError, readUpstreamError } from '../lib/errors';
 import type { Readable } from 'stream';
 import type {
   DeployResponse,
@@ -98,10 +98,11 @@ export class ModelService extends MlService {
    * ML Commons 2.19 starts a deploy of a model whose upload is still under way: the task fails
    * ("Fail to find model chunk"), the model turns DEPLOY_FAILED, and its upload can no longer
    * finish, since chunks are taken only in REGISTERING (checked live). So that deploy is refused.
+   * A user allowed to deploy but not to read models (403) deploys as before.
    */
   async deploy(modelId: string, nodeIds?: string[]): Promise<DeployResponse> {
-    const model = await this.get(modelId);
-    if (model.model_state === 'REGISTERING') {
+    const model = await this.get(modelId).catch((err) => (readUpstreamError(err)?.statusCode === 403 ? undefined : Promise.reject(err)));
+    if (model?.model_state === 'REGISTERING') {
       throw new PluginHttpError(
         409,
         `Model ${modelId} is still being uploaded (REGISTERING): it can be deployed once all its chunks are in and it is REGISTERED. A deploy now would fail and leave the upload unable to finish.`
