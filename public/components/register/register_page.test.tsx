@@ -4,6 +4,7 @@ import path from 'path';
 import React from 'react';
 import { Route } from 'react-router-dom';
 import { routePath } from '../../../common/routes';
+import type { ReadinessCheck } from '../../../common/types';
 import { fileFromDisk, GENERATED } from '../../../test/mocks/public_blob';
 import { modelGroup, page } from '../../../test/mocks/public_fixtures';
 import { createFakeHttp, httpError, RouteTable } from '../../../test/mocks/public_http';
@@ -53,6 +54,18 @@ async function pick(file: string, name = path.basename(file)) {
 }
 
 /** The real zip is hashed and its graph read in jsdom: more than the default 1 s on a loaded box. */
+/** The register page on a cluster whose readiness has these checks (and nothing else of note). */
+function renderWithChecks(version: string, checks: ReadinessCheck[]) {
+  const http = createFakeHttp({
+    get: {
+      [routePath('readiness')]: { settings: [], nodes: [], version, checks },
+      [routePath('modelGroups')]: page([]),
+    },
+  });
+  renderWithServices(<Route path="/register" component={RegisterPage} />, { http, path: '/register' });
+  return http;
+}
+
 const zipChecked = () => screen.findByTestId('zipOk', {}, { timeout: 10000 });
 const posted = (http: ReturnType<typeof setup>['http'], p: string) => http.post.mock.calls.filter((c) => c[0] === p);
 
@@ -201,21 +214,10 @@ describe('RegisterPage', () => {
   });
 
   it('says, under "Deploy when registered", what readiness knows would fail the deploy', async () => {
-    const http = createFakeHttp({
-      get: {
-        [routePath('readiness')]: {
-          settings: [],
-          nodes: [],
-          version: '3.6.0',
-          checks: [
-            { id: 'model_capacity', ok: false, message: 'node-1 holds 10 of at most 10 models (plugins.ml_commons.max_model_on_node).' },
-            { id: 'register_via_url', ok: false, message: 'URL registration is off.' },
-          ],
-        },
-        [routePath('modelGroups')]: page([]),
-      },
-    });
-    renderWithServices(<Route path="/register" component={RegisterPage} />, { http, path: '/register' });
+    const http = renderWithChecks('3.6.0', [
+      { id: 'model_capacity', ok: false, message: 'node-1 holds 10 of at most 10 models (plugins.ml_commons.max_model_on_node).' },
+      { id: 'register_via_url', ok: false, message: 'URL registration is off.' },
+    ]);
     await waitFor(() => expect(http.get).toHaveBeenCalledWith(routePath('readiness'), expect.anything()));
     expect(screen.queryByTestId('deployBlocker-model_capacity')).not.toBeInTheDocument();
     fireEvent.click(screen.getByTestId('field-deploy'));
@@ -225,21 +227,10 @@ describe('RegisterPage', () => {
   });
 
   it('says at once when the setting the chosen source needs is off (before a zip is picked and checked)', async () => {
-    const http = createFakeHttp({
-      get: {
-        [routePath('readiness')]: {
-          settings: [],
-          nodes: [],
-          version: '2.19.6',
-          checks: [
-            { id: 'register_via_local_file', ok: false, message: 'Uploading a local file is off: set plugins.ml_commons.allow_registering_model_via_local_file to true.' },
-            { id: 'register_via_url', ok: true, message: 'Models can be registered from a URL.' },
-          ],
-        },
-        [routePath('modelGroups')]: page([]),
-      },
-    });
-    renderWithServices(<Route path="/register" component={RegisterPage} />, { http, path: '/register' });
+    renderWithChecks('2.19.6', [
+      { id: 'register_via_local_file', ok: false, message: 'Uploading a local file is off: set plugins.ml_commons.allow_registering_model_via_local_file to true.' },
+      { id: 'register_via_url', ok: true, message: 'Models can be registered from a URL.' },
+    ]);
     expect(await screen.findByTestId('sourceBlocker')).toHaveTextContent('Uploading a local file is off: set plugins.ml_commons.allow_registering_model_via_local_file to true.');
     expect(within(screen.getByTestId('sourceBlocker')).getByText('Cluster readiness')).toHaveAttribute('href', '/cluster');
     fireEvent.click(screen.getByTestId('source-url'));
