@@ -32,3 +32,14 @@ export function errorCode(err: unknown): string | undefined {
 export function isAbortError(err: unknown): boolean {
   return (err as { name?: string } | undefined)?.name === 'AbortError';
 }
+
+/**
+ * A failure that may pass on its own: the network (no status), 5xx and 429. A 4xx is the
+ * request's fault (too big, unknown model, not allowed) and answers the same every time.
+ */
+export function isTransientError(err: unknown): boolean {
+  if (isAbortError(err)) return false;
+  const status = errorStatus(err);
+  if (status === undefined) return true;
+  return status >= 500 || status === 429;
+}

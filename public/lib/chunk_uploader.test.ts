@@ -1,6 +1,7 @@
 import { CHUNK_SIZE_BYTES } from '../../common/constants';
 import { httpError } from '../../test/mocks/public_http';
-import { ChunkUploader, isRetryable, UploadProgress } from './chunk_uploader';
+import { isTransientError } from '../apis/errors';
+import { ChunkUploader, UploadProgress } from './chunk_uploader';
 
 /** A Blob of `size` bytes without allocating them: only size and slice() are used. */
 function sizedBlob(size: number): Blob {
@@ -120,11 +121,11 @@ describe('ChunkUploader', () => {
   });
 
   it('retries network failures and 429, not aborts', () => {
-    expect(isRetryable(new TypeError('Failed to fetch'))).toBe(true);
-    expect(isRetryable(httpError(429, 'Request is throttled'))).toBe(true);
-    expect(isRetryable(httpError(502, 'Bad Gateway'))).toBe(true);
-    expect(isRetryable(httpError(413, 'Chunk is larger than 10000000 bytes'))).toBe(false);
-    expect(isRetryable(Object.assign(new Error('aborted'), { name: 'AbortError' }))).toBe(false);
+    expect(isTransientError(new TypeError('Failed to fetch'))).toBe(true);
+    expect(isTransientError(httpError(429, 'Request is throttled'))).toBe(true);
+    expect(isTransientError(httpError(502, 'Bad Gateway'))).toBe(true);
+    expect(isTransientError(httpError(413, 'Chunk is larger than 10000000 bytes'))).toBe(false);
+    expect(isTransientError(Object.assign(new Error('aborted'), { name: 'AbortError' }))).toBe(false);
   });
 
   it('stops at once when cancelled', async () => {

@@ -1,6 +1,6 @@
 import { CHUNK_SIZE_BYTES } from '../../common/constants';
 import { chunkCount, chunkRange } from '../../common/upload';
-import { errorMessage, errorStatus, isAbortError } from '../apis/errors';
+import { errorMessage, errorStatus, isTransientError } from '../apis/errors';
 import { throwIfAborted } from './blob_slices';
 import { defaultSleep, Sleep } from './sleep';
 
@@ -33,16 +33,6 @@ export interface ChunkUploaderOptions {
   onProgress?: (p: UploadProgress) => void;
 }
 
-/**
- * Only failures that may pass on their own are retried: the network (no status), 5xx and 429.
- * A 4xx is the request's fault (too big, unknown model, upload not allowed) and repeats forever.
- */
-export function isRetryable(err: unknown): boolean {
-  if (isAbortError(err)) return false;
-  const status = errorStatus(err);
-  if (status === undefined) return true;
-  return status >= 500 || status === 429;
-}
 
 
 /**
@@ -104,7 +94,7 @@ export class ChunkUploader {
           // The last chunk's earlier attempt landed after all (only its answer was lost): the model
           // left REGISTERING, so the server refuses more chunks. The caller waits for REGISTERED.
           if (attempt > 1 && n === totalChunks - 1 && errorStatus(err) === 409) break;
-          if (!isRetryable(err) || attempt >= this.maxAttempts) throw err;
+          if (!isTransientError(err) || attempt >= this.maxAttempts) throw err;
           const delayMs = this.delayFor(attempt + 1);
           report(n, { chunkNumber: n, attempt: attempt + 1, delayMs, reason: errorMessage(err) });
           await this.sleep(delayMs, signal);

@@ -1,4 +1,5 @@
 import type { Task } from '../../common/types';
+import { httpError } from '../../test/mocks/public_http';
 import type { TaskApi } from '../apis';
 import { isTerminal, pollTask } from './poll_task';
 
@@ -41,5 +42,36 @@ describe('pollTask', () => {
     await expect(polling).rejects.toThrow('Task t1 is still RUNNING after 10 s; it goes on in the cluster, see the Tasks page.');
     // Reads at 0, 2, 4, 6, 8 and 10 s are within the deadline; the read at 12 s is past it.
     expect(tasks.get).toHaveBeenCalledTimes(7);
+  });
+
+  it('reads again after a read that failed on its own (network, 5xx), without reporting it', async () => {
+    const answers: Array<Task | Error> = [task('RUNNING'), httpError(502, 'Bad Gateway'), new TypeError('Failed to fetch'), task('COMPLETED')];
+    const tasks = {
+      get: jest.fn(async () => {
+        const next = answers.shift() as Task | Error;
+        if (next instanceof Error) throw next;
+        return next;
+      }),
+    } as unknown as TaskApi;
+    const seen: string[] = [];
+    const done = await pollTask(tasks, 't1', { signal: new AbortController().signal, everyMs: 1, onUpdate: (t) => seen.push(t.state as string) });
+    expect(done.state).toBe('COMPLETED');
+    expect(seen).toEqual(['RUNNING', 'COMPLETED']);
+    expect(tasks.get).toHaveBeenCalledTimes(4);
+  });
+
+  it('stops at once on a 4xx, and names the last failure when reads fail until the deadline', async () => {
+    const refused = { get: jest.fn(async () => Promise.reject(httpError(404, 'Task not found'))) } as unknown as TaskApi;
+    await expect(pollTask(refused, 't1', { signal: new AbortController().signal, everyMs: 1 })).rejects.toMatchObject({ body: { statusCode: 404 } });
+    expect(refused.get).toHaveBeenCalledTimes(1);
+
+    const down = { get: jest.fn(async () => Promise.reject(httpError(503, 'Service Unavailable'))) } as unknown as TaskApi;
+    let clock = 0;
+    const sleep = async (ms: number) => {
+      clock += ms;
+    };
+    await expect(pollTask(down, 't1', { signal: new AbortController().signal, everyMs: 2000, timeoutMs: 4000, sleep, now: () => clock })).rejects.toThrow(
+      'Task t1 could not be read (Service Unavailable) after 4 s; it goes on in the cluster, see the Tasks page.'
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { isTerminalTaskState } from '../../common/ml_commons';
 import type { Task } from '../../common/types';
 import type { TaskApi } from '../apis';
+import { errorMessage, isTransientError } from '../apis/errors';
 import { abortError } from './blob_slices';
 import { defaultSleep, Sleep } from './sleep';
 
@@ -23,8 +24,10 @@ export interface PollTaskOptions {
 }
 
 /**
- * Reads the task every `everyMs` until it reaches a terminal state and resolves with it. Rejects
- * with an AbortError once `signal` aborts, and with a plain error once `timeoutMs` has passed.
+ * Reads the task every `everyMs` until it reaches a terminal state and resolves with it. A read
+ * that fails on its own (network, 5xx, 429) is tried again at the next turn: the task goes on in
+ * the cluster whatever one read answered. Rejects with an AbortError once `signal` aborts, with a
+ * 4xx at once, and with a plain error once `timeoutMs` has passed.
  */
 export async function pollTask(
   tasks: Pick<TaskApi, 'get'>,
@@ -32,13 +35,23 @@ export async function pollTask(
   { signal, everyMs = TASK_POLL_MS, timeoutMs = TASK_TIMEOUT_MS, onUpdate, sleep = defaultSleep, now = Date.now }: PollTaskOptions
 ): Promise<Task> {
   const deadline = now() + timeoutMs;
+  let last: Task | undefined;
   for (;;) {
-    const task = await tasks.get(taskId, signal);
+    let failure: unknown;
+    try {
+      last = await tasks.get(taskId, signal);
+    } catch (err) {
+      if (signal.aborted || !isTransientError(err)) throw err;
+      failure = err;
+    }
     if (signal.aborted) throw abortError();
-    onUpdate?.(task);
-    if (isTerminal(task)) return task;
+    if (!failure && last) {
+      onUpdate?.(last);
+      if (isTerminal(last)) return last;
+    }
     if (now() > deadline) {
-      throw new Error(`Task ${taskId} is still ${task.state} after ${Math.round(timeoutMs / 1000)} s; it goes on in the cluster, see the Tasks page.`);
+      const seen = failure ? `could not be read (${errorMessage(failure)})` : `is still ${last?.state}`;
+      throw new Error(`Task ${taskId} ${seen} after ${Math.round(timeoutMs / 1000)} s; it goes on in the cluster, see the Tasks page.`);
     }
     await sleep(everyMs, signal);
   }

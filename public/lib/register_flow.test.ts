@@ -193,6 +193,38 @@ describe('RegisterFlow, chunked upload', () => {
     expect(state).toMatchObject({ phase: 'cancelled', modelId: 'm1', registered: true, deployTaskId: 'd1' });
     expect(api.deleteModel).not.toHaveBeenCalled();
   });
+  it('reads the model again when a read after the last chunk fails on its own (a 502 must not cost the upload)', async () => {
+    const api = fakeApi();
+    const getModel = api.getModel;
+    api.getModel = jest.fn().mockRejectedValueOnce(httpError(502, 'Bad Gateway')).mockImplementation(getModel);
+    const { f } = flow(api);
+    const state = await f.run(request(), new AbortController().signal);
+    expect(state).toMatchObject({ phase: 'done', registered: true, modelId: 'm1' });
+    expect(api.getModel).toHaveBeenCalledTimes(2);
+    expect(api.deleteModel).not.toHaveBeenCalled();
+  });
+
+  it('keeps an uploaded model, and its new group, whose state could not be read until the deadline', async () => {
+    const api = fakeApi({ getModel: jest.fn(async () => Promise.reject(new TypeError('Failed to fetch'))) });
+    let clock = 0;
+    const f = new RegisterFlow(api, { sleep: async (ms: number) => void (clock += ms), pollMs: 500, registeredTimeoutMs: 2000, now: () => clock, hash: async () => HASH });
+    const state = await f.run(request({ group: { kind: 'new', body: { name: 'fresh' } } }), new AbortController().signal);
+    expect(state).toMatchObject({ phase: 'failed', modelId: 'm1', unconfirmed: true, error: { step: 'Checking the model' } });
+    expect(state.error?.message).toBe("Every chunk was uploaded, but the model's state could not be read: Failed to fetch");
+    expect(state.cleanup).toEqual([expect.stringContaining('Kept the model m1')]);
+    expect(api.deleteModel).not.toHaveBeenCalled();
+    expect(api.deleteGroup).not.toHaveBeenCalled();
+  });
+
+  it('still deletes the model when the read is refused for good (404: it is gone)', async () => {
+    const api = fakeApi({ getModel: jest.fn(async () => Promise.reject(httpError(404, 'Failed to find model'))) });
+    const { f } = flow(api);
+    const state = await f.run(request(), new AbortController().signal);
+    expect(state).toMatchObject({ phase: 'failed', error: { step: 'Checking the model', message: 'Failed to find model' } });
+    expect(state.unconfirmed).toBeUndefined();
+    expect(api.getModel).toHaveBeenCalledTimes(1);
+    expect(api.deleteModel).toHaveBeenCalledWith('m1');
+  });
 });
 
 describe('RegisterFlow, by URL', () => {
@@ -266,5 +298,17 @@ describe('RegisterFlow, by URL', () => {
     expect(state.error).toEqual({ step: 'ML Commons registering the model', message: reason });
     expect(api.deleteGroup).toHaveBeenCalledWith('g-new');
     expect(api.deleteModel).not.toHaveBeenCalled();
+  });
+
+  it('keeps the new group, and names the task, when the task can no longer be followed (its fate is unknown)', async () => {
+    const api = fakeApi({ getTask: jest.fn().mockResolvedValueOnce({ id: 't1', state: 'RUNNING' }).mockRejectedValue(httpError(403, 'no permissions for [cluster:admin/opensearch/ml/tasks/get]')) });
+    const { f } = flow(api);
+    const state = await f.run(
+      request({ source: { kind: 'url', url: 'http://127.0.0.1:8000/m.zip', hash: HASH }, group: { kind: 'new', body: { name: 'fresh' } } }),
+      new AbortController().signal
+    );
+    expect(state).toMatchObject({ phase: 'failed', error: { step: 'ML Commons registering the model' } });
+    expect(state.cleanup).toEqual([expect.stringContaining('may still be registering the model from its URL (task t1)')]);
+    expect(api.deleteGroup).not.toHaveBeenCalled();
   });
 });

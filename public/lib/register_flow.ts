@@ -11,10 +11,10 @@ import type {
 } from '../../common/types';
 import { chunkCount } from '../../common/upload';
 import type { Apis } from '../apis';
-import { errorMessage, errorStatus, isAbortError } from '../apis/errors';
+import { errorMessage, errorStatus, isAbortError, isTransientError } from '../apis/errors';
 import { throwIfAborted } from './blob_slices';
 import { ChunkUploader, ChunkUploaderOptions, UploadProgress } from './chunk_uploader';
-import { pollTask } from './poll_task';
+import { isTerminal, pollTask } from './poll_task';
 import { defaultSleep, Sleep } from './sleep';
 import { cachedSha256, HashProgress } from './sha256';
 import { taskMessageHint } from './task_hints';
@@ -91,6 +91,11 @@ export interface FlowState {
    * a read-back refused), so the result offers the model rather than registering it again.
    */
   registered?: boolean;
+  /**
+   * Every chunk reached ML Commons but the model's state could not be read (network, 5xx): it may
+   * well be REGISTERED, so it is kept (not deleted as half-made) and the result says so.
+   */
+  unconfirmed?: boolean;
   registerTaskId?: string;
   registerTask?: Task;
   model?: Model;
@@ -172,7 +177,7 @@ export class RegisterFlow {
     } catch (err) {
       const cancelled = isAbort(err);
       const error = cancelled ? undefined : { step: err instanceof StepError ? err.step : 'Registering', message: errorMessage(err instanceof StepError ? err.cause : err) };
-      if (!this.state.registered) await this.cleanUp(req.source.kind === 'url' && cancelled && !!this.state.registerTaskId);
+      if (!this.state.registered) await this.cleanUp(req.source.kind === 'url' && this.urlTaskMayRun());
       this.set({ phase: cancelled ? 'cancelled' : 'failed', error });
     }
     return this.state;
@@ -228,17 +233,33 @@ export class RegisterFlow {
     this.set({ phase: 'waiting_registered' });
     const deadline = this.now() + (this.opts.registeredTimeoutMs ?? 60000);
     for (;;) {
-      const model = await this.step('Checking the model', () => this.api.getModel(meta.model_id, signal));
-      if (model.model_state === 'REGISTERED' || model.model_state === 'DEPLOYED') {
+      let model: Model | undefined;
+      try {
+        model = await this.api.getModel(meta.model_id, signal);
+      } catch (err) {
+        // One failed read must not throw away a finished upload: read again until the deadline.
+        if (signal.aborted || !isTransientError(err)) throw new StepError('Checking the model', err);
+        if (this.now() > deadline) {
+          this.set({ unconfirmed: true });
+          throw new StepError('Checking the model', new Error(`Every chunk was uploaded, but the model's state could not be read: ${errorMessage(err)}`));
+        }
+      }
+      if (model && (model.model_state === 'REGISTERED' || model.model_state === 'DEPLOYED')) {
         this.set({ model, registered: true });
         return;
       }
-      this.set({ model });
-      if (this.now() > deadline) {
+      if (model) this.set({ model });
+      if (model && this.now() > deadline) {
         throw new StepError('Waiting for the model to be registered', new Error(`The model is still ${model.model_state} after every chunk was uploaded.`));
       }
       await this.sleep(Math.min(this.pollMs, 500), signal);
     }
+  }
+
+  /** A URL registration's task was started and not seen to end (cancelled, unreadable, too slow). */
+  private urlTaskMayRun(): boolean {
+    const { registerTaskId, registerTask } = this.state;
+    return !!registerTaskId && !(registerTask && isTerminal(registerTask));
   }
 
   private async registerUrl(req: RegisterRequest, source: { url: string; hash: string }, groupId: string, signal: AbortSignal) {
@@ -310,6 +331,12 @@ export class RegisterFlow {
     if (urlStillRunning) {
       // ML Commons keeps downloading; its own failure path removes the model. Keep the group it may land in.
       notes.push(`ML Commons may still be registering the model from its URL (task ${registerTaskId}); see the Tasks page.`);
+      this.set({ cleanup: notes });
+      return;
+    }
+    if (modelId && this.state.unconfirmed) {
+      // Its last chunk was taken: ML Commons has most likely registered it, so deleting could destroy a finished upload.
+      notes.push(`Kept the model ${modelId}: every chunk reached ML Commons, which has most likely registered it. Check it on the Models page, where an upload that never finished can also be cleaned up.`);
       this.set({ cleanup: notes });
       return;
     }

@@ -47,4 +47,17 @@ describe('ResultPanel', () => {
     fireEvent.click(link);
     expect(history.location.pathname).toBe('/models/m%2F1');
   });
+
+  it('offers the uploaded model, not a second upload, when its state could not be confirmed', () => {
+    show({
+      phase: 'failed',
+      modelId: 'm1',
+      unconfirmed: true,
+      error: { step: 'Checking the model', message: "Every chunk was uploaded, but the model's state could not be read: Failed to fetch" },
+      cleanup: ['Kept the model m1: every chunk reached ML Commons'],
+    });
+    expect(screen.queryByTestId('registerSuccess')).not.toBeInTheDocument();
+    expect(screen.getByTestId('unconfirmedModelLink')).toHaveAttribute('href', '/models/m1');
+    expect(screen.queryByTestId('registerRetry')).not.toBeInTheDocument();
+  });
 });

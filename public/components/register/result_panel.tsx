@@ -10,6 +10,8 @@ export function ResultPanel({ state, onAgain, onRetry, names }: { state: FlowSta
   // Once registered, the model is kept whatever ended the run afterwards; offering to register
   // it again would make a duplicate.
   const registered = !!state.modelId && !!state.registered;
+  // Uploaded but not confirmed: most likely registered too, so it is opened, not uploaded again.
+  const kept = registered || (!!state.modelId && !!state.unconfirmed);
   const deployLines = state.deployTask?.error ? taskErrorLines(state.deployTask.error, names) : state.error ? [state.error.message] : [];
 
   return (
@@ -41,6 +43,11 @@ export function ResultPanel({ state, onAgain, onRetry, names }: { state: FlowSta
             ) : (
               <p data-test-subj="registerFailure-message">{state.error.message}</p>
             )}
+            {!registered && kept && (
+              <AppLink to={appPaths.model(state.modelId!)} data-test-subj="unconfirmedModelLink">
+                Open the model to see its state
+              </AppLink>
+            )}
           </EuiCallOut>
         </>
       )}
@@ -70,7 +77,7 @@ export function ResultPanel({ state, onAgain, onRetry, names }: { state: FlowSta
       )}
       <EuiSpacer size="m" />
       <EuiFlexGroup gutterSize="s">
-        {!registered && (
+        {!kept && (
           <EuiFlexItem grow={false}>
             <EuiButton size="s" onClick={onRetry} data-test-subj="registerRetry">
               Edit and try again
