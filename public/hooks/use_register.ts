@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FlowState, RegisterFlow, RegisterFlowOptions, RegisterRequest, registerFlowApi } from '../lib/register_flow';
 import { useServices } from '../services';
+import { useMounted } from './use_mounted';
 
 const RUNNING_PHASES: ReadonlyArray<FlowState['phase']> = [
   'creating_group',
@@ -52,17 +53,11 @@ export function useRegister(options: Omit<RegisterFlowOptions, 'onChange'> = {})
   const api = useMemo(() => registerFlowApi(apis), [apis]);
   const [state, setState] = useState<FlowState | undefined>();
   const controllerRef = useRef<AbortController>();
-  const mounted = useRef(true);
+  const mounted = useMounted();
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-      controllerRef.current?.abort();
-    };
-  }, []);
+  useEffect(() => () => controllerRef.current?.abort(), []);
 
   const running = isRunning(state);
   const message = leaveMessage(state);

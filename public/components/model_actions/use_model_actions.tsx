@@ -4,6 +4,7 @@ import type { Model, Task } from '../../../common/types';
 import { errorMessage, isAbortError } from '../../apis/errors';
 import { isTerminal, pollTask } from '../../lib/poll_task';
 import { isDuplicateDeploy } from '../../lib/task_hints';
+import { useMounted } from '../../hooks/use_mounted';
 import { useServices } from '../../services';
 import { nodeNames } from '../cluster/readiness_values';
 import { appPaths } from '../common/app_link';
@@ -41,15 +42,11 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
   const callbacks = useRef({ onChanged, onDeleted });
   callbacks.current = { onChanged, onDeleted };
 
-  const mounted = useRef(true);
+  const mounted = useMounted();
 
   useEffect(() => {
     const running = polls.current;
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-      running.forEach((c) => c.abort());
-    };
+    return () => running.forEach((c) => c.abort());
   }, []);
 
   /** A deploy this page started says nothing about the model once it is undeployed or deleted. */
@@ -61,6 +58,8 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
 
   const followDeploy = useCallback(
     async (model: Model, taskId: string) => {
+      // A deploy answered after the page unmounted: nothing would ever stop following it.
+      if (!mounted.current) return;
       polls.current.get(model.id)?.abort();
       const controller = new AbortController();
       polls.current.set(model.id, controller);
@@ -123,6 +122,7 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
         }
       } catch (err) {
         toasts.addDanger({ title: `Could not ${kind} ${model.name}`, text: errorMessage(err) });
+        if (!mounted.current) return;
         setBusy(false);
         // A refused deploy keeps its dialog, with the nodes chosen, to adjust and try again.
         if (kind !== 'deploy') setPending(undefined);
@@ -130,6 +130,8 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
         callbacks.current.onChanged();
         return;
       }
+      // Answered after the user left: the toast says it, and the page they went to stays.
+      if (!mounted.current) return;
       setBusy(false);
       setPending(undefined);
       // A page showing only the deleted model leaves (onDeleted); a list reloads instead.

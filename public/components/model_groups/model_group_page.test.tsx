@@ -50,6 +50,18 @@ describe('ModelGroupPage', () => {
     expect(http.delete).toHaveBeenCalledWith('/api/ml-models/model_groups/g1');
   });
 
+  it('a delete answered after the user left toasts it, and leaves them where they went', async () => {
+    let answer: (v: unknown) => void = () => undefined;
+    const { history, toasts } = setup(undefined, { [routePath('modelGroupDelete', { groupId: 'g1' })]: () => new Promise((r) => (answer = r)) });
+    fireEvent.click(await screen.findByTestId('deleteGroupButton'));
+    fireEvent.change(screen.getByTestId('deleteGroupModal-input'), { target: { value: 'encoders' } });
+    fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+    act(() => history.push('/tasks'));
+    await act(async () => answer({ result: 'deleted' }));
+    expect(toasts.addSuccess).toHaveBeenCalledWith({ title: 'Deleted model group encoders' });
+    expect(history.location.pathname).toBe('/tasks');
+  });
+
   it('a name with stray spaces or a line break (made elsewhere) is confirmed as the page shows it, by Enter too', async () => {
     const { http } = setup(modelGroup({ id: 'g1', name: ' team  alpha\nline2 ' }), { [routePath('modelGroupDelete', { groupId: 'g1' })]: { result: 'deleted' } });
     fireEvent.click(await screen.findByTestId('deleteGroupButton'));

@@ -1,6 +1,7 @@
 import React, { useCallback, useState } from 'react';
 import type { ModelGroup, ModelGroupCreateBody, ModelGroupUpdateBody } from '../../../common/types';
 import { errorMessage } from '../../apis/errors';
+import { useMounted } from '../../hooks/use_mounted';
 import { useServices } from '../../services';
 import { DeleteGroupModal } from './delete_group_modal';
 import { GroupFormModal } from './group_form_modal';
@@ -24,12 +25,15 @@ export function useGroupActions({
   const { apis, notifications } = useServices();
   const [pending, setPending] = useState<Pending | undefined>();
   const [busy, setBusy] = useState(false);
+  // An answer that comes after the user left says so in a toast, and moves nobody.
+  const mounted = useMounted();
   const close = useCallback(() => setPending(undefined), []);
 
   const create = useCallback(
     async (body: ModelGroupCreateBody) => {
       const res = await apis.modelGroups.create(body);
       notifications.toasts.addSuccess({ title: `Created model group ${body.name}` });
+      if (!mounted.current) return;
       setPending(undefined);
       if (onCreated) onCreated(res.model_group_id);
       else onChanged();
@@ -41,8 +45,10 @@ export function useGroupActions({
     async (group: ModelGroup, body: ModelGroupUpdateBody) => {
       await apis.modelGroups.update(group.id, body);
       notifications.toasts.addSuccess({ title: `Saved model group ${body.name ?? group.name}` });
+      if (!mounted.current) return;
       setPending(undefined);
-      onChanged(await apis.modelGroups.get(group.id).catch(() => undefined), group);
+      const saved = await apis.modelGroups.get(group.id).catch(() => undefined);
+      if (mounted.current) onChanged(saved, group);
     },
     [apis, notifications, onChanged]
   );
@@ -53,12 +59,14 @@ export function useGroupActions({
       try {
         await apis.modelGroups.delete(group.id);
         notifications.toasts.addSuccess({ title: `Deleted model group ${group.name}` });
+        if (!mounted.current) return;
         setBusy(false);
         setPending(undefined);
         if (onDeleted) onDeleted();
         else onChanged();
       } catch (err) {
         notifications.toasts.addDanger({ title: `Could not delete model group ${group.name}`, text: errorMessage(err) });
+        if (!mounted.current) return;
         setBusy(false);
         setPending(undefined);
       }

@@ -258,7 +258,35 @@ describe('ModelVersionPage', () => {
       expect(screen.queryByTestId('deployCompleted')).not.toBeInTheDocument();
     });
 
-    it('enables Deploy again when it loses track of the deploy task (a failed read)', async () => {
+    it('keeps following the deploy through a read that failed on its own (a 502), to its end', async () => {
+      jest.useFakeTimers();
+      const reads: Array<Task | Error> = [
+        task({ id: 't9', task_type: 'DEPLOY_MODEL', state: 'RUNNING', model_id: 'm1' }),
+        httpError(502, 'OpenSearch could not be reached: socket hang up'),
+        task({ id: 't9', task_type: 'DEPLOY_MODEL', state: 'COMPLETED', model_id: 'm1' }),
+      ];
+      const { http, toasts } = setup({ readiness: READY, post: { [DEPLOY]: { task_id: 't9', status: 'CREATED' } } });
+      const original = http.get.getMockImplementation()!;
+      http.get.mockImplementation(async (path: string, o?: unknown) => {
+        if (path !== TASK) return original(path, o as never);
+        const next = reads.length > 1 ? reads.shift()! : reads[0];
+        if (next instanceof Error) throw next;
+        return next;
+      });
+      fireEvent.click(await screen.findByTestId('deployButton'));
+      fireEvent.click(await screen.findByTestId('confirmModalConfirmButton'));
+      await waitFor(() => expect(screen.getByTestId('deployButton')).toBeDisabled());
+      for (let i = 0; i < 2; i++) {
+        await act(async () => {
+          jest.advanceTimersByTime(2000);
+        });
+      }
+      await waitFor(() => expect(toasts.addSuccess).toHaveBeenCalledWith(expect.objectContaining({ title: 'Deployed glove' })));
+      expect(toasts.addDanger).not.toHaveBeenCalled();
+      jest.useRealTimers();
+    });
+
+    it('enables Deploy again when it loses track of the deploy task (a read refused for good)', async () => {
       jest.useFakeTimers();
       let taskReads = 0;
       const { http, toasts } = setup({ readiness: READY, post: { [DEPLOY]: { task_id: 't9', status: 'CREATED' } } });
@@ -266,7 +294,7 @@ describe('ModelVersionPage', () => {
       http.get.mockImplementation(async (path: string, o?: unknown) => {
         if (path !== TASK) return original(path, o as never);
         if (taskReads++ === 0) return task({ id: 't9', task_type: 'DEPLOY_MODEL', state: 'RUNNING', model_id: 'm1' });
-        throw httpError(502, 'OpenSearch could not be reached: socket hang up');
+        throw httpError(403, 'no permissions for [cluster:admin/opensearch/ml/tasks/get]');
       });
       fireEvent.click(await screen.findByTestId('deployButton'));
       fireEvent.click(await screen.findByTestId('confirmModalConfirmButton'));
@@ -274,7 +302,9 @@ describe('ModelVersionPage', () => {
       await act(async () => {
         jest.advanceTimersByTime(2000);
       });
-      await waitFor(() => expect(toasts.addDanger).toHaveBeenCalledWith({ title: 'Lost track of the deploy of glove', text: 'OpenSearch could not be reached: socket hang up' }));
+      await waitFor(() =>
+        expect(toasts.addDanger).toHaveBeenCalledWith({ title: 'Lost track of the deploy of glove', text: 'no permissions for [cluster:admin/opensearch/ml/tasks/get]' })
+      );
       await waitFor(() => expect(screen.getByTestId('deployButton')).toBeEnabled());
       jest.useRealTimers();
     });
@@ -402,6 +432,18 @@ describe('ModelVersionPage', () => {
     await waitFor(() => expect(history.location.pathname).toBe('/model-groups/g1'));
     expect([history.action, history.length]).toEqual(['REPLACE', entries]);
     expect(http.delete).toHaveBeenCalledWith('/api/ml-models/models/m1');
+  });
+
+  it('a delete answered after the user left toasts it, and leaves them where they went', async () => {
+    let answer: (v: unknown) => void = () => undefined;
+    const { history, toasts } = setup({ del: { [routePath('modelDelete', { modelId: 'm1' })]: () => new Promise((r) => (answer = r)) } });
+    fireEvent.click(await screen.findByTestId('deleteButton'));
+    fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+    act(() => history.push('/tasks'));
+    expect(screen.queryByTestId('pageTitle')).not.toBeInTheDocument();
+    await act(async () => answer({ result: 'deleted' }));
+    expect(toasts.addSuccess).toHaveBeenCalledWith({ title: 'Deleted glove' });
+    expect(history.location.pathname).toBe('/tasks');
   });
 
   it("shows ML Commons' reason when the model cannot be read", async () => {
