@@ -1,5 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import React from 'react';
+import { httpError } from '../../test/mocks/public_http';
 import { useRequest } from './use_request';
 
 interface Deferred<T> {
@@ -16,7 +17,7 @@ function deferred<T>(): Deferred<T> {
 }
 
 function Probe({ query, calls, keepData }: { query: string | undefined; calls: Record<string, Deferred<string>>; keepData?: boolean }) {
-  const { data, error, loading, reload } = useRequest<string>(
+  const { data, error, refreshError, loading, reload } = useRequest<string>(
     query === undefined
       ? undefined
       : (signal) => {
@@ -30,6 +31,7 @@ function Probe({ query, calls, keepData }: { query: string | undefined; calls: R
     <div>
       <span data-test-subj="data">{String(data)}</span>
       <span data-test-subj="state">{loading ? 'loading' : error ? `error:${(error as Error).message}` : `data:${data}`}</span>
+      <span data-test-subj="refreshError">{refreshError ? (refreshError as Error).message : ''}</span>
       <button data-test-subj="reload" onClick={reload} />
     </div>
   );
@@ -82,5 +84,31 @@ describe('useRequest', () => {
       expect(screen.getByTestId('data')).toHaveTextContent('B');
       unmount();
     }
+  });
+
+  it('keeps the last answer when a reload of it fails on its own (5xx, network), until one succeeds', async () => {
+    const calls = { q: deferred<string>(), r: deferred<string>() };
+    const { rerender } = render(<Probe query="q" calls={calls} />);
+    await act(async () => calls.q.resolve('Q'));
+    calls.q = deferred<string>();
+    act(() => screen.getByTestId('reload').click());
+    await act(async () => calls.q.reject(httpError(502, 'Bad Gateway')));
+    expect(screen.getByTestId('state')).toHaveTextContent('data:Q');
+    expect(screen.getByTestId('refreshError')).toHaveTextContent('Internal Server Error');
+    // Still said while the next reload runs; gone once it answers.
+    calls.q = deferred<string>();
+    act(() => screen.getByTestId('reload').click());
+    expect(screen.getByTestId('refreshError')).toHaveTextContent('Internal Server Error');
+    await act(async () => calls.q.resolve('Q2'));
+    expect(screen.getByTestId('state')).toHaveTextContent('data:Q2');
+    expect(screen.getByTestId('refreshError')).toBeEmptyDOMElement();
+    // A refusal that will not pass (404: gone) replaces the data, and so does any failure of other inputs.
+    calls.q = deferred<string>();
+    act(() => screen.getByTestId('reload').click());
+    await act(async () => calls.q.reject(httpError(404, 'Failed to find model')));
+    expect(screen.getByTestId('state')).toHaveTextContent('error:Not Found');
+    rerender(<Probe query="r" calls={calls} />);
+    await act(async () => calls.r.reject(httpError(502, 'Bad Gateway')));
+    expect(screen.getByTestId('state')).toHaveTextContent('error:Internal Server Error');
   });
 });

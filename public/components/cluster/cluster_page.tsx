@@ -18,7 +18,7 @@ import { errorMessage } from '../../apis/errors';
 import { useReadiness } from '../../hooks/use_readiness';
 import { useServices } from '../../services';
 import { EMPTY } from '../common/format';
-import { ErrorCallout } from '../common/error_callout';
+import { ErrorCallout, RefreshErrorCallout } from '../common/error_callout';
 import { PageTitle } from '../common/page_title';
 import { ApplySettingsModal } from './apply_settings_modal';
 import { recommendations, SETTING_INFO } from './setting_info';
@@ -121,6 +121,7 @@ export function ClusterPage() {
         title="Cluster readiness"
         description="The ML Commons settings that decide whether custom models can be registered and deployed on this cluster."
       />
+      <RefreshErrorCallout what="the settings" error={readiness.refreshError} onRetry={readiness.reload} />
       <EuiPanel hasBorder hasShadow={false} paddingSize="m" data-test-subj="clusterChecks">
         <EuiTitle size="xs">
           <h2>Checks</h2>

@@ -1,4 +1,4 @@
-import { EuiButton, EuiCallOut } from '@elastic/eui';
+import { EuiButton, EuiCallOut, EuiSpacer } from '@elastic/eui';
 import React from 'react';
 import { errorMessage, errorStatus } from '../../apis/errors';
 
@@ -29,5 +29,19 @@ export function ErrorCallout({ title, error, onRetry, color = 'danger', 'data-te
         </EuiButton>
       )}
     </EuiCallOut>
+  );
+}
+
+/**
+ * A reload that failed on its own (`refreshError` of a request) while the page keeps its last
+ * answer; nothing when there is none.
+ */
+export function RefreshErrorCallout({ what, error, onRetry, 'data-test-subj': testSubj = 'refreshError' }: { what: string; error: unknown; onRetry?: () => void; 'data-test-subj'?: string }) {
+  if (!error) return null;
+  return (
+    <>
+      <ErrorCallout title={`Could not refresh ${what}: showing the last answer`} error={error} onRetry={onRetry} color="warning" data-test-subj={testSubj} />
+      <EuiSpacer size="m" />
+    </>
   );
 }

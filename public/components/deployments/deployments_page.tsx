@@ -9,7 +9,7 @@ import { useAutoRefresh } from '../../hooks/use_auto_refresh';
 import { useReadiness } from '../../hooks/use_readiness';
 import { nodeNames } from '../cluster/readiness_values';
 import { ScrollX } from '../common/scroll_x';
-import { ErrorCallout } from '../common/error_callout';
+import { ErrorCallout, RefreshErrorCallout } from '../common/error_callout';
 import { STATE_COLUMN_WIDTH, formatTime } from '../common/format';
 import { ModelStateHealth } from '../common/model_state';
 import { PageTitle } from '../common/page_title';
@@ -38,7 +38,7 @@ export function DeploymentsPage() {
     reloadModels();
     reloadProfiles();
   }, [reloadModels, reloadProfiles]);
-  useAutoRefresh(refreshMs, refresh);
+  useAutoRefresh(refreshMs, refresh, models.loading || profiles.loading);
   const actions = useModelActions({ onChanged: refresh });
 
   const columns: Array<EuiBasicTableColumn<Model>> = [
@@ -95,6 +95,8 @@ export function DeploymentsPage() {
           <EuiSpacer size="m" />
         </>
       )}
+      <RefreshErrorCallout what="the deployments" error={models.refreshError} onRetry={reloadModels} />
+      <RefreshErrorCallout what="node status" error={profiles.refreshError} onRetry={reloadProfiles} data-test-subj="profilesRefreshError" />
       {models.error ? (
         <ErrorCallout title="Could not load deployments" error={models.error} onRetry={reloadModels} data-test-subj="deploymentsError" />
       ) : (

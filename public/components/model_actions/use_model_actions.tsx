@@ -53,8 +53,8 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
   const forgetDeploy = useCallback((modelId: string) => {
     polls.current.get(modelId)?.abort();
     polls.current.delete(modelId);
-    setDeployTasks(({ [modelId]: _gone, ...rest }) => rest);
-  }, []);
+    if (mounted.current) setDeployTasks(({ [modelId]: _gone, ...rest }) => rest);
+  }, [mounted]);
 
   const followDeploy = useCallback(
     async (model: Model, taskId: string) => {

@@ -17,7 +17,7 @@ import { useModelGroup } from '../../hooks/use_model';
 import { useModels } from '../../hooks/use_models';
 import { usePageWithin, useTablePaging } from '../../hooks/use_table_paging';
 import { AppLinkButton, appPaths } from '../common/app_link';
-import { ErrorCallout } from '../common/error_callout';
+import { ErrorCallout, RefreshErrorCallout } from '../common/error_callout';
 import { EMPTY, formatTime, orEmpty } from '../common/format';
 import { humanize } from '../common/labels';
 import { ModelVersionsTable } from '../common/model_versions_table';
@@ -61,6 +61,7 @@ function ModelGroupView({ groupId }: { groupId: string }) {
 
   return (
     <>
+      <RefreshErrorCallout what="the group" error={group.refreshError} onRetry={reloadGroup} />
       <EuiFlexGroup alignItems="flexStart" responsive={false}>
         <EuiFlexItem>
           <PageTitle title={g.name} description={g.description || undefined} />
@@ -125,6 +126,7 @@ function ModelGroupView({ groupId }: { groupId: string }) {
         </EuiFlexItem>
       </EuiFlexGroup>
       <EuiSpacer size="s" />
+      <RefreshErrorCallout what="the versions" error={versions.refreshError} onRetry={reloadVersions} data-test-subj="versionsRefreshError" />
       {versions.error ? (
         <ErrorCallout title="Could not load the versions" error={versions.error} onRetry={reloadVersions} data-test-subj="versionsError" />
       ) : (

@@ -19,7 +19,7 @@ import { useModelGroups } from '../../hooks/use_model_groups';
 import { tablePagination, usePageWithin, useTablePaging } from '../../hooks/use_table_paging';
 import { AppLink, appPaths } from '../common/app_link';
 import { ScrollX } from '../common/scroll_x';
-import { ErrorCallout } from '../common/error_callout';
+import { ErrorCallout, RefreshErrorCallout } from '../common/error_callout';
 import { EMPTY, formatTime } from '../common/format';
 import { humanize } from '../common/labels';
 import { PageTitle } from '../common/page_title';
@@ -161,6 +161,7 @@ export function ModelGroupsPage() {
           <EuiSpacer size="m" />
         </>
       )}
+      <RefreshErrorCallout what="the model groups" error={groups.refreshError} onRetry={reloadGroups} />
       {groups.error ? (
         <ErrorCallout title="Could not load model groups" error={groups.error} onRetry={reloadGroups} data-test-subj="modelGroupsError" />
       ) : (

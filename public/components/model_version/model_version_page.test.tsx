@@ -358,6 +358,26 @@ describe('ModelVersionPage', () => {
       expect(modelReads(http)).toBe(3);
     });
 
+    it('keeps the page through a refresh that failed on its own (a 502), says so, and goes on refreshing', async () => {
+      jest.useFakeTimers();
+      const deploying = { ...REGISTERED, model_state: 'DEPLOYING' };
+      const { http } = setup({ models: [deploying, httpError(502, 'OpenSearch could not be reached'), { ...REGISTERED, model_state: 'DEPLOYED' }] });
+      expect(await screen.findByTestId('modelState-DEPLOYING')).toBeInTheDocument();
+      await act(async () => {
+        jest.advanceTimersByTime(10000);
+      });
+      expect(await screen.findByTestId('refreshError')).toHaveTextContent('Could not refresh the model: showing the last answer');
+      expect(screen.getByTestId('refreshError')).toHaveTextContent('OpenSearch could not be reached');
+      expect(screen.getByTestId('pageTitle')).toHaveTextContent('glove');
+      expect(screen.queryByTestId('modelError')).not.toBeInTheDocument();
+      await act(async () => {
+        jest.advanceTimersByTime(10000);
+      });
+      expect(await screen.findByTestId('modelState-DEPLOYED')).toBeInTheDocument();
+      expect(screen.queryByTestId('refreshError')).not.toBeInTheDocument();
+      expect(modelReads(http)).toBe(3);
+    });
+
     it('shows a failed deploy', async () => {
       jest.useFakeTimers();
       setup({ models: [{ ...REGISTERED, model_state: 'DEPLOYING' }, { ...REGISTERED, model_state: 'DEPLOY_FAILED' }] });

@@ -18,7 +18,7 @@ import { useModel, useModelGroup, useModelProfile } from '../../hooks/use_model'
 import { useReadiness } from '../../hooks/use_readiness';
 import { isOrphan, lastActivity, ORPHAN_MIN_AGE_MINUTES } from '../models/orphans';
 import { appPaths } from '../common/app_link';
-import { ErrorCallout } from '../common/error_callout';
+import { ErrorCallout, RefreshErrorCallout } from '../common/error_callout';
 import { MODEL_STATE_INFO, ModelStateHealth } from '../common/model_state';
 import { usePageBreadcrumbs } from '../common/page_breadcrumbs';
 import { nodeNames } from '../cluster/readiness_values';
@@ -68,7 +68,7 @@ function ModelVersionView({ modelId }: { modelId: string }) {
   });
   const transitional = TRANSITIONAL_STATES.includes(model.data?.model_state as ModelState);
   const abandoned = !!model.data && isOrphan(model.data, ORPHAN_MIN_AGE_MINUTES, Date.now());
-  useAutoRefresh(transitional ? MIN_REFRESH_MS : 0, refresh);
+  useAutoRefresh(transitional ? MIN_REFRESH_MS : 0, refresh, model.loading || profile.loading);
   usePageBreadcrumbs([
     { text: 'Models', to: appPaths.models() },
     { text: model.data ? `${model.data.name}${model.data.model_version ? ` v${model.data.model_version}` : ''}` : modelId },
@@ -88,6 +88,7 @@ function ModelVersionView({ modelId }: { modelId: string }) {
 
   return (
     <>
+      <RefreshErrorCallout what="the model" error={model.refreshError} onRetry={reloadModel} />
       {/* On a line of its own: a long name wraps without squeezing the state or the buttons. */}
       <EuiTitle size="m">
         <h1 data-test-subj="pageTitle">{m.name}</h1>

@@ -8,7 +8,7 @@ import { useOrphanedUploads } from '../../hooks/use_orphaned_uploads';
 import { useReadiness } from '../../hooks/use_readiness';
 import { usePageWithin, useTablePaging } from '../../hooks/use_table_paging';
 import { AppLinkButton, appPaths } from '../common/app_link';
-import { ErrorCallout } from '../common/error_callout';
+import { ErrorCallout, RefreshErrorCallout } from '../common/error_callout';
 import { PageTitle } from '../common/page_title';
 import { RefreshControl } from '../common/refresh_interval';
 import { useModelActions } from '../model_actions/use_model_actions';
@@ -64,7 +64,7 @@ export function ModelsPage() {
     reloadGroups();
     reloadReadiness();
   }, [reloadModels, reloadOrphans, reloadGroups, reloadReadiness]);
-  useAutoRefresh(refreshMs, refresh);
+  useAutoRefresh(refreshMs, refresh, models.loading);
   const actions = useModelActions({ onChanged: refresh });
 
   const filtered = search || filters.state || filters.fn || filters.format || filters.groupId;
@@ -106,6 +106,7 @@ export function ModelsPage() {
         }}
       />
       <EuiSpacer size="m" />
+      <RefreshErrorCallout what="the models" error={models.refreshError} onRetry={reloadModels} />
       {models.error ? (
         <ErrorCallout title="Could not load models" error={models.error} onRetry={reloadModels} data-test-subj="modelsError" />
       ) : (

@@ -2,7 +2,7 @@ import { EuiAccordion, EuiBasicTable, EuiButtonEmpty, EuiDescriptionList, EuiLoa
 import React, { useState } from 'react';
 import type { NativeLoadedModel, NativeStatus } from '../../../common/types';
 import { useNativeStatus } from '../../hooks/use_native_status';
-import { ErrorCallout } from '../common/error_callout';
+import { ErrorCallout, RefreshErrorCallout } from '../common/error_callout';
 import { formatBytes } from '../common/format';
 
 function stateText(s: NativeStatus): string {
@@ -27,6 +27,7 @@ export function NativeStatusPanel() {
   return (
     <EuiAccordion id="nativeStatus" buttonContent="Native inference on this Dashboards server" onToggle={setOpen} data-test-subj="nativeStatusAccordion">
       <EuiSpacer size="s" />
+      <RefreshErrorCallout what="the status" error={status.refreshError} onRetry={status.reload} />
       {status.error ? (
         <ErrorCallout title="Could not read the native sidecar's status" error={status.error} onRetry={status.reload} data-test-subj="nativeStatusError" />
       ) : !s ? (

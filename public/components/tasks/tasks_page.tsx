@@ -21,7 +21,7 @@ import { useTasks } from '../../hooks/use_tasks';
 import { nodeNames } from '../cluster/readiness_values';
 import { AppLink, appPaths } from '../common/app_link';
 import { ScrollX } from '../common/scroll_x';
-import { ErrorCallout } from '../common/error_callout';
+import { ErrorCallout, RefreshErrorCallout } from '../common/error_callout';
 import { EMPTY, STATE_COLUMN_WIDTH, fieldError, formatTime } from '../common/format';
 import { humanize } from '../common/labels';
 import { PageTitle } from '../common/page_title';
@@ -48,7 +48,7 @@ export function TasksPage() {
 
   // Tasks only sort by creation time; the field is fixed and only the direction changes.
   const paging = useTablePaging<'create_time'>({ field: 'create_time', direction: 'desc' });
-  const { data, error, loading, reload } = useTasks({
+  const { data, error, refreshError, loading, reload } = useTasks({
     states: state ? [state] : undefined,
     task_types: taskType ? [taskType] : undefined,
     // An id the route would reject is not sent; the field says why instead.
@@ -60,7 +60,7 @@ export function TasksPage() {
   usePageWithin(paging, data?.total);
   // Tasks still running are read again until they end, so their state (and the details) move on.
   const running = !!data?.items.some((t) => !isTerminalTaskState(t.state));
-  useAutoRefresh(running ? MIN_REFRESH_MS : 0, reload);
+  useAutoRefresh(running ? MIN_REFRESH_MS : 0, reload, loading);
 
   const columns: Array<EuiBasicTableColumn<Task>> = [
     { field: 'task_type', name: 'Task type', render: (v?: string) => (v ? humanize(v) : EMPTY) },
@@ -125,6 +125,7 @@ export function TasksPage() {
         />
       </EuiFlexGroup>
       <EuiSpacer size="m" />
+      <RefreshErrorCallout what="the tasks" error={refreshError} onRetry={reload} />
       {error ? (
         <ErrorCallout title="Could not load tasks" error={error} onRetry={reload} data-test-subj="tasksError" />
       ) : (
