@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useHistory, useLocation } from 'react-router-dom';
 import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from './use_debounced_value';
 
@@ -39,15 +39,26 @@ export function useUrlQuery(): [URLSearchParams, (patch: QueryPatch) => void] {
  * A search box kept in the URL under `key`: typing goes to local state and reaches the URL once
  * it pauses (every URL change replaces a history entry, and browsers throttle, Safari refuses,
  * many in a row). A new value goes back to the first page. `value` is the paused, trimmed text.
+ * The box follows the URL when navigation changes it (the side nav's link to the same page,
+ * Back/Forward), which keeps the page mounted.
  */
 export function useUrlSearchText(key: string): { text: string; setText: (text: string) => void; value: string } {
   const [params, patch] = useUrlQuery();
   const fromUrl = params.get(key) ?? '';
   const [text, setText] = useState(fromUrl);
   const value = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
+  /** The value the URL and the box last agreed on. */
+  const agreed = useRef(fromUrl);
   useEffect(() => {
-    if (value !== fromUrl) patch({ [key]: value, page: undefined });
-    // Only a new value is written; the URL's own changes arrive through a remount.
+    if (fromUrl === agreed.current) return;
+    agreed.current = fromUrl;
+    setText(fromUrl);
+  }, [fromUrl]);
+  useEffect(() => {
+    if (value === agreed.current) return;
+    agreed.current = value;
+    patch({ [key]: value, page: undefined });
+    // Only a new value is written.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   return { text, setText, value };

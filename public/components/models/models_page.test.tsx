@@ -159,6 +159,25 @@ describe('ModelsPage', () => {
     expect(filtersFromQuery(new URLSearchParams('group=a%20b')).groupId).toBe('');
   });
 
+  it('the search box follows the URL when navigation changes it on the same page (side nav link, Back)', async () => {
+    const { http, history } = setup({ path: '/models?q=mini&state=DEPLOYED' });
+    await screen.findByTestId('modelName-m1');
+    const box = screen.getByPlaceholderText('Search by name or id');
+    expect(box).toHaveValue('mini');
+    // The side nav's "Models" pushes the bare page: the page stays mounted.
+    act(() => history.push('/models'));
+    expect(box).toHaveValue('');
+    await waitFor(() => expect(tableQuery(http)).toEqual({ from: 0, size: 20, sort_field: 'created_time', sort_direction: 'desc' }));
+    // Typed after that and gone Back: the box shows, and the list uses, the search of that entry.
+    fireEvent.change(box, { target: { value: 'glove' } });
+    await waitFor(() => expect(history.location.search).toBe('?q=glove'));
+    act(() => history.goBack());
+    expect(history.location.search).toBe('?q=mini&state=DEPLOYED');
+    expect(box).toHaveValue('mini');
+    await waitFor(() => expect(tableQuery(http)).toMatchObject({ search: 'mini', states: ['DEPLOYED'] }));
+    expect(history.location.search).toBe('?q=mini&state=DEPLOYED');
+  });
+
   it('sorts on the server when a column header is clicked', async () => {
     const { http } = setup();
     await screen.findByTestId('modelName-m1');
