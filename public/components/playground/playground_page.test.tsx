@@ -93,6 +93,32 @@ describe('PlaygroundPage', () => {
     expect(screen.getByTestId('playgroundRun')).toBeEnabled();
   }, 40000);
 
+  it('a chosen model a newer search left out of the list is read again after its deploy: the "deploy it" warning goes', async () => {
+    const idle = model({ id: 'far1', name: 'zz-needle', model_state: 'REGISTERED' });
+    const http = createFakeHttp({
+      get: {
+        // More models than one list shows: the search box is offered.
+        [MODELS]: (_path: string, options?: HttpFetchOptions) => ((options?.query as { search?: string })?.search === 'needle' ? page([idle]) : page(CLUSTER.items, 150)),
+        [NATIVE_MODELS]: NATIVE,
+        [routePath('readiness')]: READY,
+        [routePath('task', { taskId: 'd1' })]: { id: 'd1', task_type: 'DEPLOY_MODEL', state: 'COMPLETED', model_id: 'far1' },
+        [routePath('model', { modelId: 'far1' })]: { ...idle, model_state: 'DEPLOYED' },
+      },
+      post: { [routePath('modelDeploy', { modelId: 'far1' })]: { task_id: 'd1', status: 'CREATED' } },
+    });
+    renderWithServices(<PlaygroundPage />, { http });
+    fireEvent.change(await screen.findByTestId('playgroundModelSearch'), { target: { value: 'needle' } });
+    await screen.findByRole('option', { name: /zz-needle/ });
+    fireEvent.change(screen.getByTestId('playgroundModelSelect'), { target: { value: 'far1' } });
+    fireEvent.change(screen.getByTestId('playgroundModelSearch'), { target: { value: '' } });
+    await screen.findByRole('option', { name: /idle/ });
+    expect(screen.getByTestId('playgroundNotDeployed')).toHaveTextContent('zz-needle is REGISTERED on the cluster');
+    click('playgroundDeployBefore');
+    fireEvent.click(await screen.findByTestId('confirmModalConfirmButton'));
+    await waitFor(() => expect(screen.queryByTestId('playgroundNotDeployed')).not.toBeInTheDocument());
+    expect(screen.getByTestId('playgroundModelSelect')).toHaveValue('far1');
+  });
+
   it('refuses more inputs than one run takes before sending anything, saying how many', async () => {
     const { http } = setup({ [predictPath('text_embedding', 'glove1')]: denseCluster });
     await choose('glove1', Array.from({ length: 1200 }, (_x, i) => `line ${i}`).join('\n'));

@@ -40,7 +40,17 @@ export function PlaygroundPage() {
   const { cluster, native, cached } = usePlaygroundModels(useDebouncedValue(modelSearch.trim(), SEARCH_DEBOUNCE_MS));
   const { run, start } = usePlayground();
   const recent = usePlaygroundRecent();
-  const actions = useModelActions({ onChanged: cluster.reload });
+  // The chosen model stays chosen when a new search leaves it out of the list; then only a read
+  // by id tells what a deploy from here changed (the list's reload does not hold it).
+  const [pinned, setPinned] = useState<Model | undefined>();
+  const unlisted = useRef<string>();
+  const { reload: reloadCluster } = cluster;
+  const onChanged = useCallback(() => {
+    reloadCluster();
+    const id = unlisted.current;
+    if (id) apis.models.get(id).then((m) => setPinned((p) => (p?.id === m.id ? m : p)), () => undefined);
+  }, [reloadCluster, apis]);
+  const actions = useModelActions({ onChanged });
 
   const [source, setSource] = useState<Source>('cluster');
   const [clusterId, setClusterId] = useState('');
@@ -55,13 +65,12 @@ export function PlaygroundPage() {
 
   const models = cluster.data?.items ?? [];
   const nativeModels = native.data?.models ?? [];
-  // The chosen model stays chosen when a new search leaves it out of the list.
   const listed = models.find((m) => m.id === clusterId);
-  const [pinned, setPinned] = useState<Model | undefined>();
   useEffect(() => {
     if (listed) setPinned(listed);
   }, [listed]);
   const model = source === 'cluster' ? listed ?? (pinned?.id === clusterId ? pinned : undefined) : undefined;
+  unlisted.current = model && !listed ? model.id : undefined;
   const nativeEntry = source === 'native' ? nativeModels.find((e) => e.sha256 === nativeSha) : undefined;
   const inspected = source === 'zip' ? zip?.result : undefined;
 
@@ -166,7 +175,7 @@ export function PlaygroundPage() {
     if (current && !current.loading) setRenderMs((prev) => prev ?? performance.now() - current.startedAt);
   }, []);
 
-  const runModel = run?.request.modelId ? models.find((m) => m.id === run.request.modelId) : undefined;
+  const runModel = run?.request.modelId ? models.find((m) => m.id === run.request.modelId) ?? (model?.id === run.request.modelId ? model : undefined) : undefined;
   const mismatch = functionMismatch(functionName, algorithm);
   const notDeployed = model && effectiveTarget !== 'native' && model.model_state !== 'DEPLOYED' && model.model_state !== 'PARTIALLY_DEPLOYED';
 
