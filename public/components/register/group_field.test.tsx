@@ -45,4 +45,12 @@ describe('GroupField', () => {
     renderWithServices(<GroupField {...props} groupId="bogus" />, { http });
     expect(await screen.findByText('Group bogus cannot be used: Failed to find model group with the provided model group id: bogus')).toBeInTheDocument();
   });
+
+  it('names its choice of group for assistive technology (a radio group named by its legend)', () => {
+    const http = createFakeHttp({ get: { [routePath('modelGroups')]: page([]) } });
+    const props = { mode: 'new' as const, groupId: '', newGroupName: '', newGroupDescription: '', errors: {}, disabled: false, onChange: jest.fn() };
+    renderWithServices(<GroupField {...props} />, { http });
+    const group = screen.getByRole('group', { name: 'Model group' });
+    expect(group).toContainElement(screen.getByRole('radio', { name: 'Create a new group' }));
+  });
 });

@@ -27,8 +27,10 @@ export function GroupField({ mode, groupId, newGroupName, newGroupDescription, e
 
   return (
     <>
-      <EuiFormRow label="Model group" fullWidth>
+      <EuiFormRow fullWidth>
+        {/* A fieldset with its legend: a label element cannot name a group of radios. */}
         <EuiRadioGroup
+          legend={{ children: 'Model group' }}
           options={MODES}
           idSelected={mode}
           onChange={(id) => onChange({ groupMode: id as GroupMode })}
