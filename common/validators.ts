@@ -283,6 +283,38 @@ function duplicatedConfigKeys(cfg: Record<string, unknown> | undefined): string[
   return Object.keys(extra).filter((k) => k in (all as object));
 }
 
+/**
+ * ML Commons 3.1+ (`StringUtils.SAFE_INPUT_PATTERN`) refuses other characters in model group names
+ * and descriptions (create, update), and in model names and descriptions on URL registration and
+ * update (400 "... can only contain letters, numbers, spaces, and basic punctuation"); register_meta
+ * is not checked. Java's `\s` is ASCII whitespace only, so a no-break space is refused too.
+ */
+const SAFE_TEXT_CHAR = /[\p{L}\p{N} \t\n\x0B\f\r.,!?():@\-_/'"]/u;
+export const SAFE_TEXT_RULE = 'letters, numbers, spaces and basic punctuation (.,!?():@-_\'/")';
+
+/** The distinct characters of `value` that ML Commons 3.1+ refuses, as they would be shown. */
+export function unsafeCharacters(value: string): string[] {
+  const bad = new Set<string>();
+  for (const ch of value) if (!SAFE_TEXT_CHAR.test(ch)) bad.add(ch);
+  // Invisible ones (no-break space, zero-width joiner, control characters) by their code point.
+  return Array.from(bad, (ch) => (/[\p{Z}\p{C}]/u.test(ch) ? `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `"${ch}"`));
+}
+
+/**
+ * The first of `fields` (name -> text) that the cluster's version refuses for its characters;
+ * nothing before 3.1 or when the version is unknown.
+ */
+export function safeTextProblem(fields: Record<string, string | undefined>, clusterVersion: string | undefined): { message: string; fields: string[] } | undefined {
+  if (!clusterVersion || versionBefore(clusterVersion, 3, 1)) return undefined;
+  for (const [field, value] of Object.entries(fields)) {
+    const bad = value ? unsafeCharacters(value) : [];
+    if (bad.length) {
+      return { message: `[${field}]: OpenSearch ${clusterVersion} takes only ${SAFE_TEXT_RULE} here, not ${bad.slice(0, 8).join(' ')}${bad.length > 8 ? ' …' : ''}`, fields: [field] };
+    }
+  }
+  return undefined;
+}
+
 /** Whether `version` ("2.19.6") is older than major.minor. */
 export function versionBefore(version: string, major: number, minor: number): boolean {
   const [ma, mi] = version.split('.').map(Number);

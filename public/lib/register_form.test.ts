@@ -90,6 +90,28 @@ describe('validateRegisterForm', () => {
     expect(validateRegisterForm(empty, { file, report: GOOD_REPORT, clusterVersion: '2.19.6' }).errors).toEqual({});
   });
 
+  it('takes a pasted hash in upper case (PowerShell prints it so) and sends it in lower case', () => {
+    const byUrl = values({ sourceKind: 'url', url: 'http://127.0.0.1:8000/m.zip', hash: ` ${'AB'.repeat(32)} ` });
+    const { errors, request } = validateRegisterForm(byUrl, {});
+    expect(errors).toEqual({});
+    expect(request?.source).toEqual({ kind: 'url', url: 'http://127.0.0.1:8000/m.zip', hash: 'ab'.repeat(32) });
+  });
+
+  it('on 3.1 and later, refuses the characters ML Commons refuses where it checks them, before anything is sent', () => {
+    const rule = "letters, numbers, spaces and basic punctuation (.,!?():@-_'/\")";
+    const fancy = values({ name: 'glove 🚀', description: 'Tiny BERT — fast & small', groupMode: 'new', newGroupName: 'team #1', newGroupDescription: 'ok: (plain)' });
+    // A chunked upload: its name is not checked by ML Commons, its description is (when put back).
+    expect(validateRegisterForm(fancy, { file, report: GOOD_REPORT, clusterVersion: '3.6.0' }).errors).toEqual({
+      description: `[description]: OpenSearch 3.6.0 takes only ${rule} here, not "—" "&"`,
+      newGroupName: `[name]: OpenSearch 3.6.0 takes only ${rule} here, not "#"`,
+    });
+    const byUrl = { ...fancy, sourceKind: 'url' as const, url: 'http://127.0.0.1:8000/m.zip', hash: 'a'.repeat(64) };
+    expect(validateRegisterForm(byUrl, { clusterVersion: '3.6.0' }).errors.name).toBe(`[name]: OpenSearch 3.6.0 takes only ${rule} here, not "🚀"`);
+    // 2.19 takes them all, and so does a form that does not know the version yet (the route checks).
+    expect(validateRegisterForm(fancy, { file, report: GOOD_REPORT, clusterVersion: '2.19.6' }).errors).toEqual({});
+    expect(validateRegisterForm(fancy, { file, report: GOOD_REPORT }).errors).toEqual({});
+  });
+
   it('on 3.1 and later, refuses any model_config for a sparse encoder (it registers but never deploys there)', () => {
     const full = values({ function_name: 'SPARSE_ENCODING' });
     const msg = '[model_config]: OpenSearch 3.6.0 registers a SPARSE_ENCODING model with a model_config but cannot deploy it ("BaseModelConfig cannot be cast to TextEmbeddingModelConfig"): leave every model_config field empty';

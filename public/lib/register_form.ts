@@ -2,7 +2,7 @@ import type { FrameworkType, FunctionName, KnnSpaceType, ModelFormat, PoolingMod
 import { Check, validate } from '../../common/schema';
 import type { ModelConfig } from '../../common/types';
 import { chunkCount } from '../../common/upload';
-import { modelGroupCreateBody, modelRegistrationProblem, modelRegisterMetaBody, modelRegisterUrlBody, versionBefore } from '../../common/validators';
+import { modelGroupCreateBody, modelRegistrationProblem, modelRegisterMetaBody, modelRegisterUrlBody, safeTextProblem, versionBefore } from '../../common/validators';
 import type { RegisterRequest } from './register_flow';
 import type { ZipReport } from './zip_inspect';
 
@@ -180,6 +180,9 @@ export interface FormResult {
   request?: RegisterRequest;
 }
 
+/** A pasted hash as ML Commons compares it: tools such as PowerShell's Get-FileHash print it in upper case. */
+const pastedHash = (hash: string) => hash.trim().toLowerCase();
+
 export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): FormResult {
   const errors: FormErrors = {};
   const add = (field: FormField, message: string) => {
@@ -226,7 +229,7 @@ export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): F
     };
     addAll(collectErrors(modelRegisterMetaBody as Check<unknown>, body), (p) => FIELD_OF_PATH[p]);
   } else {
-    const body = { ...common, model_content_hash_value: v.hash.trim(), url: v.url.trim() };
+    const body = { ...common, model_content_hash_value: pastedHash(v.hash), url: v.url.trim() };
     addAll(collectErrors(modelRegisterUrlBody as Check<unknown>, body), (p) => FIELD_OF_PATH[p]);
     if (ctx.file && ctx.inspecting) add('file', 'The zip is still being checked.');
     else if (ctx.file && ctx.hashing) add('file', "The zip's SHA-256 is still being computed; the hash fills in when it is done.");
@@ -239,6 +242,18 @@ export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): F
     const fields = crossField.fields.map((f) => FIELD_OF_PATH[`model_config.${f}`]).filter(Boolean);
     for (const f of fields.length ? fields : (['model_type'] as const)) add(f, crossField.message);
   }
+  // Characters the cluster's version refuses, where the route checks them (a chunked upload's name
+  // is never checked; its description goes through the update API after the last chunk).
+  const texts: Array<[FormField, string | undefined]> = [
+    ['description', common.description as string | undefined],
+    ['name', v.sourceKind === 'url' ? (common.name as string) : undefined],
+    ['newGroupName', groupBody?.name],
+    ['newGroupDescription', groupBody?.description],
+  ];
+  for (const [field, text] of texts) {
+    const problem = safeTextProblem({ [field === 'newGroupName' ? 'name' : field === 'newGroupDescription' ? 'description' : field]: text }, ctx.clusterVersion);
+    if (problem) add(field, problem.message);
+  }
   if (report?.format && v.model_format && report.format !== v.model_format) {
     add('model_format', `[model_format]: the zip holds ${report.modelFile}, so the format must be ${report.format}`);
   }
@@ -247,7 +262,7 @@ export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): F
   const model = { ...common } as RegisterRequest['model'];
   delete (model as { model_group_id?: string }).model_group_id;
   const request: RegisterRequest = {
-    source: v.sourceKind === 'file' ? { kind: 'file', file: ctx.file! } : { kind: 'url', url: v.url.trim(), hash: v.hash.trim() },
+    source: v.sourceKind === 'file' ? { kind: 'file', file: ctx.file! } : { kind: 'url', url: v.url.trim(), hash: pastedHash(v.hash) },
     group: v.groupMode === 'existing' ? { kind: 'existing', id: v.groupId } : { kind: 'new', body: groupBody! },
     model,
     deploy: v.deploy,

@@ -1,4 +1,4 @@
-import { mlError } from '../../test/mocks/fake_transport';
+import { mlError, nodesAt } from '../../test/mocks/fake_transport';
 import { RouteTestHost, startRouteTestHost } from '../../test/mocks/route_test_host';
 
 const API = '/api/ml-models';
@@ -87,6 +87,27 @@ describe('model group routes', () => {
       path: '/_plugins/_ml/model_groups/_register',
       body: { name: 'g', description: 'd', access_mode: 'private' },
     });
+  });
+
+  it('refuses on 3.1+ the characters ML Commons refuses there, before anything is made; sends them to 2.19, which takes them', async () => {
+    t.transport.reply(nodesAt('3.6.0'));
+    const refused = await t.call('POST', `${API}/model_groups`, { body: { name: 'encoders', description: 'Fast & small <v2>' } });
+    expect([refused.status, refused.body.message]).toEqual([
+      400,
+      `[description]: OpenSearch 3.6.0 takes only letters, numbers, spaces and basic punctuation (.,!?():@-_'/") here, not "&" "<" ">"`,
+    ]);
+    t.transport.reply(nodesAt('3.6.0'));
+    const rename = await t.call('PUT', `${API}/model_groups/g1`, { body: { name: 'rocket 🚀' } });
+    expect(rename.status).toBe(400);
+    expect(rename.body.message).toContain('not "🚀"');
+    expect(t.transport.calls.map((c) => c.path)).toEqual(['/_nodes', '/_nodes']);
+
+    t.transport.reply(nodesAt('2.19.6')).reply({ model_group_id: 'new1', status: 'CREATED' });
+    expect((await t.call('POST', `${API}/model_groups`, { body: { name: 'encoders', description: 'Fast & small' } })).status).toBe(200);
+    // Text in the allowed characters (accents and CJK letters included) costs no version read.
+    t.transport.reply({ model_group_id: 'new2', status: 'CREATED' });
+    expect((await t.call('POST', `${API}/model_groups`, { body: { name: 'Grüppe 東京', description: "it's (fine): a-b_c/d.e, f! g? @h \"q\"" } })).status).toBe(200);
+    expect(t.transport.calls.map((c) => c.path)).toEqual(['/_nodes', '/_nodes', '/_nodes', '/_plugins/_ml/model_groups/_register', '/_plugins/_ml/model_groups/_register']);
   });
 
   it("passes ML Commons' duplicate-name 400 through with its reason", async () => {

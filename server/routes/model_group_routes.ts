@@ -2,6 +2,7 @@ import { ROUTES } from '../../common/routes';
 import * as v from '../../common/validators';
 import type { IRouter } from '../../types/osd';
 import { ModelGroupService } from '../services/model_group_service';
+import { clusterRules } from './cluster_rules';
 import { jsonHandler, RouteDeps, validation } from './route_helpers';
 
 export function registerModelGroupRoutes(router: IRouter, deps: RouteDeps) {
@@ -17,7 +18,10 @@ export function registerModelGroupRoutes(router: IRouter, deps: RouteDeps) {
 
   router.post(
     { path: ROUTES.modelGroupCreate.path, validate: { body: validation(v.modelGroupCreateBody), query: validation(v.dataSourceQuery) } },
-    jsonHandler(deps, ({ transport, request }) => new ModelGroupService(transport).create(request.body))
+    jsonHandler(deps, async ({ transport, request }) => {
+      await clusterRules(transport).safeText({ name: request.body.name, description: request.body.description });
+      return new ModelGroupService(transport).create(request.body);
+    })
   );
 
   router.put(
@@ -25,7 +29,10 @@ export function registerModelGroupRoutes(router: IRouter, deps: RouteDeps) {
       path: ROUTES.modelGroupUpdate.path,
       validate: { params: validation(v.modelGroupParams), body: validation(v.modelGroupUpdateBody), query: validation(v.dataSourceQuery) },
     },
-    jsonHandler(deps, ({ transport, request }) => new ModelGroupService(transport).update(request.params.groupId, request.body))
+    jsonHandler(deps, async ({ transport, request }) => {
+      await clusterRules(transport).safeText({ name: request.body.name, description: request.body.description });
+      return new ModelGroupService(transport).update(request.params.groupId, request.body);
+    })
   );
 
   router.delete(

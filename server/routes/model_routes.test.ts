@@ -113,6 +113,26 @@ describe('model registration', () => {
     expect(t.transport.calls).toHaveLength(0);
   });
 
+  it('refuses on 3.1+ the characters ML Commons refuses in a URL registration, a chunked one\'s description and an update', async () => {
+    const urlBody = { name: 'tiny & fast', model_format: 'ONNX', model_content_hash_value: HASH, model_config: config, url: 'http://127.0.0.1:8000/m.zip' };
+    t.transport.reply(nodesAt('3.6.0'));
+    const url = await t.call('POST', `${API}/models/_register`, { body: urlBody });
+    expect([url.status, url.body.message]).toEqual([400, `[name]: OpenSearch 3.6.0 takes only letters, numbers, spaces and basic punctuation (.,!?():@-_'/") here, not "&"`]);
+    // register_meta itself takes it, but the description it drops at the last chunk could not be put back.
+    const metaBody = { name: 'big 🚀', description: 'a\u00a0b', model_format: 'ONNX', model_content_hash_value: HASH, model_content_size_in_bytes: 5, total_chunks: 1, model_config: config };
+    t.transport.reply(nodesAt('3.6.0'));
+    const meta = await t.call('POST', `${API}/models/_register_meta`, { body: metaBody });
+    expect([meta.status, meta.body.message]).toEqual([400, `[description]: OpenSearch 3.6.0 takes only letters, numbers, spaces and basic punctuation (.,!?():@-_'/") here, not U+00A0`]);
+    t.transport.reply(nodesAt('3.6.0'));
+    const update = await t.call('PUT', `${API}/models/m1`, { body: { description: 'v2 <beta>' } });
+    expect(update.status).toBe(400);
+    // One version read per request, shared by the config and character checks.
+    expect(t.transport.calls.map((c) => c.path)).toEqual(['/_nodes', '/_nodes', '/_nodes']);
+    // The same chunked registration with a plain description goes (its name is not checked there).
+    t.transport.reply(nodesAt('3.6.0')).reply({ model_id: 'm1', status: 'CREATED' });
+    expect((await t.call('POST', `${API}/models/_register_meta`, { body: { ...metaBody, description: 'a b' } })).status).toBe(200);
+  });
+
   it('registers meta for a chunked upload with size and chunk count', async () => {
     t.transport.reply(nodesAt('3.6.0')).reply({ model_id: 'm1', status: 'CREATED' });
     const body = {

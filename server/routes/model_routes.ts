@@ -2,28 +2,12 @@ import { ROUTES } from '../../common/routes';
 import * as v from '../../common/validators';
 import type { IRouter, Transport } from '../../types/osd';
 import { PluginHttpError } from '../lib/errors';
-import { ClusterService } from '../services/cluster_service';
 import { ModelGroupService } from '../services/model_group_service';
 import { ModelService } from '../services/model_service';
+import { clusterRules } from './cluster_rules';
 import { jsonHandler, RouteDeps, validation } from './route_helpers';
 import { chunkCount } from '../../common/upload';
 import type { UploadObserver } from '../sidecar/chunk_assembler';
-
-/**
- * The shared model_config rules (common/validators.ts). Those that depend on the cluster's version
- * need it read first, which costs a request, so only a body with a config pays it; a user who may
- * not read the nodes' versions gets ML Commons' own answer instead, as before.
- */
-async function assertConfigSuitsCluster(transport: Transport, body: { function_name?: string; model_config?: unknown }, update = false) {
-  const problemOf = (version?: string) =>
-    update ? v.modelConfigProblem(body.model_config as Record<string, unknown> | undefined, version) : v.modelRegistrationProblem(body, version);
-  let problem = problemOf();
-  if (!problem && body.model_config) {
-    const version = await new ClusterService(transport).version().catch(() => undefined);
-    if (version) problem = problemOf(version);
-  }
-  if (problem) throw new PluginHttpError(400, problem.message, 'model_config');
-}
 
 /**
  * ML Commons 2.19 answers an unknown `model_group_id` with a 500 ("Fail to find model group");
@@ -48,7 +32,9 @@ export function registerModelRoutes(router: IRouter, deps: RouteDeps & { uploads
   router.post(
     { path: ROUTES.modelRegisterUrl.path, validate: { body: validation(v.modelRegisterUrlBody), query: validation(v.dataSourceQuery) } },
     jsonHandler(deps, async ({ transport, request }) => {
-      await assertConfigSuitsCluster(transport, request.body);
+      const rules = clusterRules(transport);
+      await rules.configSuits(request.body);
+      await rules.safeText({ name: request.body.name, description: request.body.description });
       await assertGroupReadable(transport, request.body.model_group_id);
       return new ModelService(transport).registerByUrl(request.body);
     })
@@ -65,7 +51,11 @@ export function registerModelRoutes(router: IRouter, deps: RouteDeps & { uploads
           'total_chunks'
         );
       }
-      await assertConfigSuitsCluster(transport, request.body);
+      const rules = clusterRules(transport);
+      await rules.configSuits(request.body);
+      // register_meta takes any description, but the last chunk drops it and only the update API,
+      // which checks it, can put it back (public/lib/register_flow.ts): refused now, not lost then.
+      await rules.safeText({ description: request.body.description });
       await assertGroupReadable(transport, request.body.model_group_id);
       const registered = await new ModelService(transport).registerMeta(request.body);
       if (registered?.model_id) deps.uploads?.expect(registered.model_id, { ...request.body, owner: deps.userOf?.(request) });
@@ -79,7 +69,9 @@ export function registerModelRoutes(router: IRouter, deps: RouteDeps & { uploads
       validate: { params: validation(v.modelParams), body: validation(v.modelUpdateBody), query: validation(v.dataSourceQuery) },
     },
     jsonHandler(deps, async ({ transport, request }) => {
-      await assertConfigSuitsCluster(transport, request.body, true);
+      const rules = clusterRules(transport);
+      await rules.configSuits(request.body, true);
+      await rules.safeText({ name: request.body.name, description: request.body.description });
       return new ModelService(transport).update(request.params.modelId, request.body);
     })
   );

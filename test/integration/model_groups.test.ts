@@ -1,4 +1,4 @@
-import { api, loadFixture, ok, opensearch } from './helpers';
+import { api, clusterAtLeast, CLUSTER_VERSION, loadFixture, ok, opensearch } from './helpers';
 
 jest.setTimeout(60000);
 
@@ -44,6 +44,31 @@ describe('model groups against a real ML Commons', () => {
     // Why: straight to ML Commons, a blank description is accepted and ignored.
     expect(await opensearch('PUT', `/_plugins/_ml/model_groups/${groupId}`, { description: ' ' })).toEqual({ status: 'Updated' });
     expect((await ok('GET', 'modelGroup', { groupId })).description).toBe('integration');
+  });
+
+  it('refuses on 3.1+ the characters ML Commons refuses there, before anything is made, and lets 2.19 take them', async () => {
+    const fancy = `${name}-fast & small`;
+    const direct = await fetch(`${process.env.OPENSEARCH_URL}/_plugins/_ml/model_groups/_register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `${fancy}-direct` }),
+    });
+    const directBody = await direct.json();
+    const res = await api('POST', 'modelGroupCreate', {}, { body: { name: fancy } });
+    if (clusterAtLeast(3, 1)) {
+      // What ML Commons answers itself (StringUtils.SAFE_INPUT_PATTERN): only after the form was filled in.
+      expect(direct.status).toBe(400);
+      expect(JSON.stringify(directBody)).toContain('can only contain letters, numbers, spaces, and basic punctuation');
+      expect([res.status, res.body.message]).toEqual([
+        400,
+        `[name]: OpenSearch ${CLUSTER_VERSION} takes only letters, numbers, spaces and basic punctuation (.,!?():@-_'/") here, not "&"`,
+      ]);
+    } else {
+      expect(direct.status).toBe(200);
+      expect(res.status).toBe(200);
+      await api('DELETE', 'modelGroupDelete', { groupId: directBody.model_group_id });
+      await api('DELETE', 'modelGroupDelete', { groupId: res.body.model_group_id });
+    }
   });
 
   it('gets and renames it', async () => {

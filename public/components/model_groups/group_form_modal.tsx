@@ -20,7 +20,7 @@ import React, { useRef, useState } from 'react';
 import { ACCESS_MODES, AccessMode } from '../../../common/ml_commons';
 import { validate } from '../../../common/schema';
 import type { ModelGroup, ModelGroupCreateBody, ModelGroupUpdateBody } from '../../../common/types';
-import { modelGroupCreateBody, modelGroupUpdateBody } from '../../../common/validators';
+import { modelGroupCreateBody, modelGroupUpdateBody, safeTextProblem } from '../../../common/validators';
 import { errorMessage } from '../../apis/errors';
 import { useReadiness } from '../../hooks/use_readiness';
 import { fieldError } from '../common/format';
@@ -50,10 +50,14 @@ interface FormState {
 }
 
 /** Fields the server would reject, with the shared validators' messages, plus the cross-field rule. */
-function problems(body: ModelGroupUpdateBody, editing: boolean): Record<string, string> {
+function problems(body: ModelGroupUpdateBody, editing: boolean, clusterVersion: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   const r = validate(editing ? modelGroupUpdateBody : modelGroupCreateBody, body);
   if (!r.ok) out[r.field.split('.')[0] || 'name'] = r.error;
+  for (const field of ['name', 'description'] as const) {
+    const text = safeTextProblem({ [field]: body[field] }, clusterVersion);
+    if (text && !out[field]) out[field] = text.message;
+  }
   if (body.access_mode === 'restricted' && !body.backend_roles?.length && !body.add_all_backend_roles) {
     out.backend_roles = 'A restricted group needs backend roles, or "all my backend roles".';
   }
@@ -102,7 +106,7 @@ export function GroupFormModal({ group, onCancel, onSubmit }: Props) {
   if (editing && group && (form.name === group.name || body.name === group.name)) delete body.name;
   // An edit that changes nothing has nothing to send (Save is disabled; Enter does nothing either).
   const unchanged = editing && Object.keys(body).length === 0;
-  const errors = unchanged ? {} : problems(body, editing);
+  const errors = unchanged ? {} : problems(body, editing, readiness.data?.version);
   const show = (field: string) => (touched ? fieldError(errors[field]) : undefined);
 
   const submit = async () => {

@@ -106,6 +106,17 @@ describe('ModelGroupsPage', () => {
       await waitFor(() => expect(history.location.pathname).toBe('/model-groups/new1'));
     });
 
+    it('on 3.1 and later, refuses in the form the characters ML Commons refuses there', async () => {
+      const { http } = setup({ readiness: { ...READY, version: '3.6.0' } });
+      fireEvent.click(await screen.findByTestId('createGroupButton'));
+      fireEvent.change(await screen.findByTestId('groupNameInput'), { target: { value: 'team #1' } });
+      fireEvent.change(screen.getByTestId('groupDescriptionInput'), { target: { value: 'Fast & small' } });
+      fireEvent.click(screen.getByTestId('groupFormSubmit'));
+      expect(await screen.findByText(/^OpenSearch 3\.6\.0 takes only letters, numbers, spaces and basic punctuation .* here, not "#"/)).toBeInTheDocument();
+      expect(screen.getByText(/^OpenSearch 3\.6\.0 takes only .* here, not "&"/)).toBeInTheDocument();
+      expect(http.post).not.toHaveBeenCalled();
+    });
+
     it('sends access mode and backend roles when access control is on, and requires roles for restricted', async () => {
       const { http } = setup({ readiness: ACCESS_ON, post: { [CREATE]: { model_group_id: 'new1', status: 'CREATED' } } });
       fireEvent.click(await screen.findByTestId('createGroupButton'));
