@@ -119,7 +119,7 @@ describe('readiness route', () => {
 });
 
 describe('readiness apply route', () => {
-  it('writes the chosen ML Commons settings persistently, then answers the new readiness', async () => {
+  it('writes the chosen ML Commons settings persistently, removing transient values that would override them, then answers the new readiness', async () => {
     t.transport
       .reply({ acknowledged: true })
       .reply({ persistent: { 'plugins.ml_commons.allow_registering_model_via_local_file': 'true' } })
@@ -129,7 +129,10 @@ describe('readiness apply route', () => {
     expect(t.transport.calls[0]).toMatchObject({
       method: 'PUT',
       path: '/_cluster/settings',
-      body: { persistent: { 'plugins.ml_commons.allow_registering_model_via_local_file': true, 'plugins.ml_commons.native_memory_threshold': 100 } },
+      body: {
+        persistent: { 'plugins.ml_commons.allow_registering_model_via_local_file': true, 'plugins.ml_commons.native_memory_threshold': 100 },
+        transient: { 'plugins.ml_commons.allow_registering_model_via_local_file': null, 'plugins.ml_commons.native_memory_threshold': null },
+      },
     });
     expect(res.body.checks.find((c: any) => c.id === 'register_via_local_file').ok).toBe(true);
   });

@@ -152,10 +152,16 @@ function lowestVersion(versions: Array<string | undefined>): string | undefined 
 }
 
 export class ClusterService extends MlService {
-  /** Persistent, so a restart keeps them; sent as the current user, so the cluster checks the right. */
+  /**
+   * Persistent, so a restart keeps them; sent as the current user, so the cluster checks the right.
+   * A transient value of the same setting would override the new one until a full restart, and the
+   * change would seem to do nothing: it is removed in the same request (a no-op where there is none).
+   */
   async applySettings(settings: Record<string, boolean | number>): Promise<ReadinessResponse> {
-    const persistent = Object.fromEntries(Object.entries(settings).map(([k, v]) => [`${ML_COMMONS_SETTINGS_PREFIX}${k}`, v]));
-    await this.send('PUT', '/_cluster/settings', { persistent });
+    const keys = Object.keys(settings).map((k) => `${ML_COMMONS_SETTINGS_PREFIX}${k}`);
+    const persistent = Object.fromEntries(keys.map((key, i) => [key, Object.values(settings)[i]]));
+    const transient = Object.fromEntries(keys.map((key) => [key, null]));
+    await this.send('PUT', '/_cluster/settings', { persistent, transient });
     return this.readiness();
   }
 

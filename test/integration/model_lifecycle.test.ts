@@ -138,6 +138,20 @@ describe('model lifecycle against a real ML Commons', () => {
     expect(reading.check).toMatchObject({ ok: false, message: expect.stringContaining(`${nodeName} holds ${reading.held} of at most ${reading.held} models`) });
   });
 
+  it('applying a setting removes a transient value that would override it (else the change did nothing)', async () => {
+    const key = 'plugins.ml_commons.native_memory_threshold';
+    const setting = async () => (await ok('GET', 'readiness')).settings.find((x: { setting: string }) => x.setting === key);
+    const before = await opensearch<{ persistent: Record<string, string> }>('GET', '/_cluster/settings?flat_settings=true');
+    await opensearch('PUT', '/_cluster/settings', { transient: { [key]: 97 } });
+    try {
+      expect(await setting()).toMatchObject({ value: '97', source: 'transient' });
+      await ok('PUT', 'readinessApply', {}, { body: { settings: { native_memory_threshold: 98 } } });
+      expect(await setting()).toMatchObject({ value: '98', source: 'persistent' });
+    } finally {
+      await opensearch('PUT', '/_cluster/settings', { transient: { [key]: null }, persistent: { [key]: before.persistent[key] ?? null } });
+    }
+  });
+
   it('predicts text_embedding: dimension and normalization as configured, related sentences closer', async () => {
     const docs = ['A man is playing a guitar.', 'Someone plays a musical instrument.', 'The stock market fell sharply today.'];
     const res = await ok<PredictResponse>('POST', 'predict', { functionName: 'text_embedding', modelId: gloveId }, { body: { text_docs: docs } });

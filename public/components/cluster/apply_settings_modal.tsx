@@ -31,7 +31,10 @@ export function ApplySettingsModal({ recommendations, busy, error, onCancel, onC
       data-test-subj="applySettingsModal"
     >
       <EuiText size="s">
-        <p>These are persistent cluster settings: they apply to every user and survive restarts.</p>
+        <p>
+          These are persistent cluster settings: they apply to every user and survive restarts. A transient value of the same setting, which would
+          override them, is removed.
+        </p>
       </EuiText>
       <EuiSpacer size="s" />
       {recommendations.map((r) => (
