@@ -78,7 +78,12 @@ export function registerModelRoutes(router: IRouter, deps: RouteDeps & { uploads
 
   router.delete(
     { path: ROUTES.modelDelete.path, validate: { params: validation(v.modelParams), query: validation(v.dataSourceQuery) } },
-    jsonHandler(deps, ({ transport, request }) => new ModelService(transport).delete(request.params.modelId))
+    jsonHandler(deps, async ({ transport, request }) => {
+      const deleted = await new ModelService(transport).delete(request.params.modelId);
+      // An upload cancelled or cleaned up: the chunk copies native inference kept of it go too.
+      deps.uploads?.forget(request.params.modelId);
+      return deleted;
+    })
   );
 
   router.post(

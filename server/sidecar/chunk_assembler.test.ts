@@ -162,6 +162,48 @@ describe('chunked uploads seen by this server land in the native cache', () => {
     await rt.stop();
   });
 
+  it('drops the chunk copies of an upload whose model is deleted (a cancel or a cleanup), through the delete route', async () => {
+    const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
+    const t = await startRouteTestHost({ native: rt });
+    try {
+      t.transport.reply(nodesAt('2.19.6')).reply({ model_id: 'm6', status: 'CREATED' });
+      const body = { name: 'x', function_name: 'TEXT_EMBEDDING', model_format: 'ONNX', model_content_hash_value: f.sha256, model_content_size_in_bytes: 25000000, total_chunks: 3, model_config: f.model_config };
+      expect((await t.call('POST', '/api/ml-models/models/_register_meta', { body })).status).toBe(200);
+      t.transport.reply({ name: 'm', model_state: 'REGISTERING', total_chunks: 3 }).reply({ status: 'Uploaded' });
+      expect((await t.call('POST', '/api/ml-models/models/m6/chunk/0', { raw: zip, headers: octet })).status).toBe(200);
+      await rt.uploads.settled();
+      expect(readdirSync(path.join(dir, 'assembling', 'm6'))).toEqual(['0.part']);
+      t.transport.reply({ result: 'deleted' });
+      expect((await t.call('DELETE', '/api/ml-models/models/m6')).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(readdirSync(path.join(dir, 'assembling'))).toEqual([]);
+    } finally {
+      await t.close();
+      await rt.stop();
+    }
+  });
+
+  it('when 16 uploads are followed, a new one makes room by dropping the one idle the longest (registrations that never sent a chunk cannot turn copying off)', async () => {
+    const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
+    const meta = { model_content_hash_value: f.sha256, model_content_size_in_bytes: zip.length, total_chunks: 1 };
+    for (let i = 0; i < 16; i++) rt.uploads.expect(`idle${i}`, meta);
+    // idle0 took a chunk last, so idle1 has been idle the longest.
+    await new Promise((r) => setTimeout(r, 5));
+    const started = rt.uploads.tap('idle0', 0)!;
+    started.stream.destroy();
+    started.done(false);
+    rt.uploads.expect('fresh', meta);
+    expect(rt.uploads.tap('idle1', 0)).toBeUndefined();
+    const tap = rt.uploads.tap('fresh', 0)!;
+    tap.stream.resume();
+    tap.stream.end(zip);
+    await new Promise((r) => tap.stream.on('end', r));
+    tap.done(true);
+    await rt.uploads.settled();
+    expect(readFileSync(rt.cache.zipPath(f.sha256)).equals(zip)).toBe(true);
+    await rt.stop();
+  });
+
   it("clears what a killed server left behind (older than an upload may live), at start, and nothing newer", async () => {
     const old = (p: string) => utimesSync(p, new Date(Date.now() - 3 * 3600 * 1000), new Date(Date.now() - 3 * 3600 * 1000));
     mkdirSync(path.join(dir, 'assembling', 'dead'), { recursive: true });

@@ -27,12 +27,16 @@ export interface UploadObserver {
   expect(modelId: string, meta: ExpectedUpload): void;
   /** A pass-through for one chunk's bytes; `done(true)` once ML Commons accepted the chunk. */
   tap(modelId: string, chunkNumber: number): { stream: Transform; done(accepted: boolean): void } | undefined;
+  /** The model was deleted (an upload cancelled or failed, or cleaned up): its chunk copies go. */
+  forget(modelId: string): void;
 }
 
 interface Upload extends ExpectedUpload {
   dir: string;
   received: Set<number>;
   timer: NodeJS.Timeout;
+  /** When it was registered or last took a chunk. */
+  activeAt: number;
 }
 
 /**
@@ -49,19 +53,29 @@ export class ChunkAssembler implements UploadObserver {
   constructor(private readonly cache: ModelCache, private readonly logger: Logger, private readonly opts: { ttlMs?: number; maxUploads?: number; maxZipBytes?: number } = {}) {}
 
   expect(modelId: string, meta: ExpectedUpload) {
-    if (this.uploads.size >= (this.opts.maxUploads ?? 16)) return;
     // A zip inspect would refuse, or one the cache cannot hold, is not copied (it takes twice its size while rebuilt).
     if (this.opts.maxZipBytes !== undefined && meta.model_content_size_in_bytes > this.opts.maxZipBytes) return;
     this.drop(modelId);
+    // Full: the upload idle the longest makes room. Refusing new ones instead let registrations
+    // that never sent a chunk turn copying off for everyone until they expired (2 h).
+    if (this.uploads.size >= (this.opts.maxUploads ?? 16)) {
+      const idlest = Array.from(this.uploads.entries()).reduce((a, b) => (b[1].activeAt < a[1].activeAt ? b : a));
+      this.drop(idlest[0]);
+    }
     const dir = path.join(this.cache.dir, 'assembling', modelId);
     const timer = setTimeout(() => this.drop(modelId), this.opts.ttlMs ?? UPLOAD_TTL_MS);
     timer.unref?.();
-    this.uploads.set(modelId, { ...meta, dir, received: new Set(), timer });
+    this.uploads.set(modelId, { ...meta, dir, received: new Set(), timer, activeAt: Date.now() });
+  }
+
+  forget(modelId: string) {
+    this.drop(modelId);
   }
 
   tap(modelId: string, chunkNumber: number) {
     const upload = this.uploads.get(modelId);
     if (!upload || chunkNumber >= upload.total_chunks) return undefined;
+    upload.activeAt = Date.now();
     // The copy goes straight to disk as it passes, so the server never holds a chunk in memory.
     const part = path.join(upload.dir, `${chunkNumber}.part`);
     const partial = `${part}.tmp`;
