@@ -16,6 +16,9 @@ async function zipOf(files: Array<[string, string]>, patch: (zip: Buffer) => voi
   return new File([zip], 'm.zip', { type: 'application/zip' });
 }
 
+/** The least a tokenizer.json must hold to pass the browser's check. */
+const TOKENIZER = '{"model":{"type":"WordPiece","vocab":{}}}';
+
 /** Renames an entry in place (same length) in every local and central header. */
 const rename = (from: string, to: string) => (zip: Buffer) => {
   for (let i = 0; i + 4 <= zip.length; i++) {
@@ -67,12 +70,24 @@ describe('inspectModelZip', () => {
   });
 
   it('matches model files case-sensitively, as ML Commons and the server do', async () => {
-    const upper = await inspectModelZip(await zipOf([['tokenizer.json', '{}'], ['MODEL.ONNX', 'x']]));
+    const upper = await inspectModelZip(await zipOf([['tokenizer.json', TOKENIZER], ['MODEL.ONNX', 'x']]));
     expect(upper.problems).toEqual([
       { code: 'missing_model_file', message: expect.stringContaining('MODEL.ONNX: ML Commons only recognises lower-case .onnx/.pt') },
     ]);
-    const torch = await inspectModelZip(await zipOf([['tokenizer.json', '{}'], ['model.pt', 'x'], ['EXTRA.PT', 'x']]));
+    const torch = await inspectModelZip(await zipOf([['tokenizer.json', TOKENIZER], ['model.pt', 'x'], ['EXTRA.PT', 'x']]));
     expect({ problems: torch.problems, format: torch.format, modelFile: torch.modelFile }).toEqual({ problems: [], format: 'TORCH_SCRIPT', modelFile: 'model.pt' });
+  });
+
+  it('refuses a tokenizer.json that is not one, which passes every layout check and fails only at deploy', async () => {
+    const broken = await inspectModelZip(await zipOf([['tokenizer.json', '{"not":"a tokenizer"'], ['model.pt', 'x']]));
+    expect(broken.problems).toEqual([{ code: 'invalid_tokenizer', entry: 'tokenizer.json', message: expect.stringMatching(/^tokenizer\.json is not valid JSON \(.+\); ML Commons would fail to deploy the model\.$/) }]);
+    const notOne = await inspectModelZip(await zipOf([['tokenizer.json', '{"version":"1.0"}'], ['model.pt', 'x']]));
+    expect(notOne.problems.map((p) => p.code)).toEqual(['invalid_tokenizer']);
+  });
+
+  it('refuses a root folder named like a model file (ML Commons counts it as one: "found multiple models")', async () => {
+    const report = await inspectModelZip(await zipOf([['tokenizer.json', TOKENIZER], ['real.onnx', 'x'], ['model.onnx/readme.txt', 'x']]));
+    expect(report.problems).toEqual([{ code: 'model_named_folder', entry: 'model.onnx/', message: expect.stringContaining('a folder named "model.onnx" at its root') }]);
   });
 
   it('refuses an entry name that appears twice', async () => {

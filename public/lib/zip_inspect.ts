@@ -30,6 +30,8 @@ export type ZipProblemCode =
   | 'multiple_model_files'
   | 'mixed_model_formats'
   | 'model_not_at_root'
+  | 'model_named_folder'
+  | 'invalid_tokenizer'
   | 'onnx_unreadable';
 
 export interface ZipProblem {
@@ -83,6 +85,7 @@ const ZIP_MAGICS = [
 ];
 
 type ZipModule = typeof import('@zip.js/zip.js');
+type ZipEntry = import('@zip.js/zip.js').Entry;
 let zipModule: Promise<ZipModule> | undefined;
 
 /**
@@ -209,6 +212,34 @@ function pushToPull() {
   };
 }
 
+/** Larger than any real tokenizer.json (multilingual ones are ~20 MB); past it, the check is left to the deploy. */
+const MAX_TOKENIZER_CHECK_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A tokenizer.json that is not one (not JSON, or no `model`) passes every layout check and fails
+ * only at deploy, after the whole upload ("expected `,` or `}` at line 1 column 7").
+ */
+async function tokenizerProblem(entry: ZipEntry, zip: ZipModule): Promise<ZipProblem | undefined> {
+  if (entry.directory || !entry.getData || entry.uncompressedSize > MAX_TOKENIZER_CHECK_BYTES) return undefined;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8').decode(await entry.getData(new zip.Uint8ArrayWriter()));
+  } catch (e) {
+    return { code: 'invalid_tokenizer', entry: 'tokenizer.json', message: `tokenizer.json could not be read from the zip: ${(e as Error).message}.` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { code: 'invalid_tokenizer', entry: 'tokenizer.json', message: `tokenizer.json is not valid JSON (${(e as Error).message}); ML Commons would fail to deploy the model.` };
+  }
+  const model = json && typeof json === 'object' ? (json as { model?: unknown }).model : undefined;
+  if (!model || typeof model !== 'object') {
+    return { code: 'invalid_tokenizer', entry: 'tokenizer.json', message: 'tokenizer.json is JSON but not a Hugging Face tokenizer (it has no "model"); ML Commons would fail to deploy the model.' };
+  }
+  return undefined;
+}
+
 async function hasZipMagic(file: Blob): Promise<boolean> {
   const head = await readBlob(file.slice(0, 4));
   return ZIP_MAGICS.some((m) => m.every((b, i) => head[i] === b));
@@ -253,6 +284,12 @@ export async function inspectModelZip(
     let tokenizer = false;
     const seen = new Set<string>();
     const caseOnly: string[] = [];
+    /** Root folders named like a model file: ML Commons lists the unzipped root and counts them as models. */
+    const modelFolders = new Set<string>();
+    for (const entry of entries) {
+      const top = entry.filename.split('/')[0];
+      if (entry.filename.includes('/') && modelExt(top)) modelFolders.add(top);
+    }
     for (const entry of entries) {
       report.entries.push({ name: entry.filename, size: entry.uncompressedSize, compressedSize: entry.compressedSize, directory: entry.directory });
       const bad = entryProblem(entry);
@@ -291,6 +328,13 @@ export async function inspectModelZip(
         const hint = caseOnly.length ? ` ${caseOnly.join(', ')}: ML Commons only recognises lower-case .onnx/.pt; rename it.` : '';
         report.problems.push({ code: 'missing_model_file', message: `There is no .onnx or .pt model file at the root of the zip (ML Commons: "Can't find model file").${hint}` });
       }
+    } else if (modelFolders.size) {
+      const folder = Array.from(modelFolders)[0];
+      report.problems.push({
+        code: 'model_named_folder',
+        entry: `${folder}/`,
+        message: `The zip holds a folder named "${folder}" at its root; ML Commons counts it as a model file next to ${rootModels[0]}, so the deploy fails ("found multiple models"). Rename or remove the folder.`,
+      });
     } else if (onnxFiles.length && ptFiles.length) {
       report.problems.push({
         code: 'mixed_model_formats',
@@ -303,6 +347,11 @@ export async function inspectModelZip(
       report.format = onnxFiles.length ? 'ONNX' : 'TORCH_SCRIPT';
     }
 
+    if (!report.problems.length && tokenizer) {
+      const problem = await tokenizerProblem(entries.find((en) => en.filename === 'tokenizer.json')!, zip);
+      throwIfAborted(opts.signal);
+      if (problem) report.problems.push(problem);
+    }
     if (report.problems.length || report.format !== 'ONNX' || !report.modelFile) return report;
 
     // The signature of the ONNX graph, streamed out of the zip entry.

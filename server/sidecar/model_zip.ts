@@ -99,7 +99,7 @@ function checkEntry(entry: Entry, name: string) {
   }
 }
 
-function layout(entries: NativeZipEntry[]): Pick<ModelZip, 'format' | 'modelFile' | 'tokenizerFile'> {
+function layout(entries: NativeZipEntry[], folders: Set<string>): Pick<ModelZip, 'format' | 'modelFile' | 'tokenizerFile'> {
   const root = entries.filter((e) => !e.name.includes('/'));
   const onnx = root.filter((e) => ONNX_FILE.test(e.name));
   const pt = root.filter((e) => PT_FILE.test(e.name));
@@ -121,6 +121,11 @@ function layout(entries: NativeZipEntry[]): Pick<ModelZip, 'format' | 'modelFile
     const nested = entries.find((e) => MODEL_FILE.test(e.name));
     if (nested) throw bad('model_not_at_root', `The model file ${nested.name} is in a folder; ML Commons only looks at the zip root`);
     throw bad('missing_model_file', "Can't find model file: the zip root must hold one .onnx or .pt file");
+  }
+  // ML Commons lists the unzipped root, where a folder named like a model file counts as one.
+  const modelFolder = Array.from(folders).find((f) => MODEL_FILE.test(f));
+  if (modelFolder) {
+    throw bad('model_named_folder', `found multiple models: the zip root holds a folder named ${modelFolder} next to ${models[0].name}, and ML Commons counts it as a model file; rename or remove the folder`);
   }
   if (!root.some((e) => e.name === 'tokenizer.json')) {
     const nested = entries.find((e) => e.name.endsWith('/tokenizer.json'));
@@ -145,6 +150,8 @@ export async function openModelZip(file: string): Promise<ModelZip> {
   }
   const byName = new Map<string, Entry>();
   const seen = new Set<string>();
+  /** First path segments of nested entries: the folders at the zip root. */
+  const folders = new Set<string>();
   const entries: NativeZipEntry[] = [];
   try {
     if (zip.entryCount > ZIP_LIMITS.maxEntries) {
@@ -162,6 +169,7 @@ export async function openModelZip(file: string): Promise<ModelZip> {
             throw bad('duplicate_entry', `The zip holds "${name}" more than once; which copy is used would depend on the reader, so every entry name must be unique`);
           }
           seen.add(name);
+          if (name.includes('/')) folders.add(name.split('/')[0]);
           total += entry.uncompressedSize;
           if (total > ZIP_LIMITS.maxTotalUncompressed) {
             throw bad('too_large_uncompressed', `The zip inflates to more than ${ZIP_LIMITS.maxTotalUncompressed} bytes`);
@@ -183,7 +191,7 @@ export async function openModelZip(file: string): Promise<ModelZip> {
   }
   let found: ReturnType<typeof layout>;
   try {
-    found = layout(entries);
+    found = layout(entries, folders);
   } catch (err) {
     zip.close();
     throw err;

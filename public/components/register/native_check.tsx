@@ -1,7 +1,7 @@
 import { EuiButton, EuiCallOut, EuiSpacer, EuiText } from '@elastic/eui';
 import React, { useEffect, useRef, useState } from 'react';
 import type { NativeInspectResult } from '../../../common/types';
-import { errorMessage, isAbortError } from '../../apis/errors';
+import { errorMessage, errorStatus, isAbortError } from '../../apis/errors';
 import { useServices } from '../../services';
 
 const shape = (s: Array<number | string>) => `[${s.join(', ')}]`;
@@ -42,7 +42,8 @@ export function NativeCheck({ file }: { file: File }) {
           <EuiSpacer size="s" />
           <EuiCallOut size="s" color="warning" iconType="help" title="The native check did not run" data-test-subj="nativeCheckError">
             <p>{errorMessage(state.error)}</p>
-            <p>Registering does not depend on it.</p>
+            {/* A 400 is about the zip itself, which ML Commons reads the same way when it deploys. */}
+            <p>{errorStatus(state.error) === 400 ? 'ML Commons would fail on the same file when it deploys the model: fix the zip before registering it.' : 'Registering does not depend on it.'}</p>
           </EuiCallOut>
         </>
       )}
@@ -53,7 +54,13 @@ export function NativeCheck({ file }: { file: File }) {
             size="s"
             color={r.problems.some((p) => p.severity === 'error') ? 'danger' : 'success'}
             iconType={r.problems.some((p) => p.severity === 'error') ? 'alert' : 'check'}
-            title={r.problems.some((p) => p.severity === 'error') ? 'The sidecar found problems' : 'The sidecar loaded the model'}
+            title={
+              r.problems.some((p) => p.severity === 'error')
+                ? 'The sidecar found problems'
+                : r.format === 'TORCH_SCRIPT'
+                ? 'The sidecar read the zip (TorchScript runs on the cluster only)'
+                : 'The sidecar loaded the model'
+            }
             data-test-subj="nativeCheckResult"
           >
             <EuiText size="xs">

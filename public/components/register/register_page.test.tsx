@@ -143,6 +143,12 @@ describe('RegisterPage', () => {
     await zipChecked();
     fireEvent.click(screen.getByTestId('nativeCheckButton'));
     expect(await screen.findByTestId('nativeCheckError')).toHaveTextContent('The native sidecar is disabled');
+    expect(screen.getByTestId('nativeCheckError')).toHaveTextContent('Registering does not depend on it.');
+    // A refusal of the zip itself is not "an extra opinion": the cluster reads the same file.
+    answer = httpError(400, 'tokenizer.json could not be loaded: missing field `model`', { code: 'invalid_tokenizer' });
+    fireEvent.click(screen.getByTestId('nativeCheckButton'));
+    await waitFor(() => expect(screen.getByTestId('nativeCheckError')).toHaveTextContent('missing field `model`'));
+    expect(screen.getByTestId('nativeCheckError')).toHaveTextContent('ML Commons would fail on the same file when it deploys the model');
     answer = {
       sha256: 'c0', size_bytes: file.size, format: 'ONNX', files: [], sparse_vocab_output: false, cached: true, embedding_dimension: 100,
       inputs: [{ name: 'input_ids', type: 'int64', shape: ['batch', 'sequence'] }],
