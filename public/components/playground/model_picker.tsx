@@ -4,6 +4,7 @@ import type { Model, NativeCachedModel, NativeInspectResult } from '../../../com
 import { ErrorCallout } from '../common/error_callout';
 import { formatBytes } from '../common/format';
 import { InspectSummary } from './inspect_summary';
+import { nativeHashOf } from '../../hooks/use_playground_models';
 
 export type Source = 'cluster' | 'native' | 'zip';
 
@@ -41,7 +42,7 @@ const SOURCES = [
 ];
 
 function clusterLabel(m: Model, cached: Set<string>) {
-  const native = m.model_content_hash_value && cached.has(m.model_content_hash_value) ? ', native too' : '';
+  const native = nativeHashOf(m, cached) ? ', native too' : '';
   return `${m.name} v${m.model_version ?? '?'} — ${m.algorithm ?? '?'}, ${m.model_state ?? '?'}${native}`;
 }
 

@@ -65,6 +65,15 @@ describe('PlaygroundPage', () => {
     expect(screen.getByRole('option', { name: /idle v1 — TEXT_EMBEDDING, REGISTERED$/ })).toBeInTheDocument();
   });
 
+  it('a TorchScript model runs on the cluster only, though its uploaded zip is in the native cache', async () => {
+    const ts = model({ id: 'ts1', name: 'glove-ts', model_format: 'TORCH_SCRIPT', model_state: 'DEPLOYED', model_content_hash_value: GLOVE_SHA });
+    const http = createFakeHttp({ get: { [MODELS]: page([...CLUSTER.items, ts]), [NATIVE_MODELS]: NATIVE } });
+    renderWithServices(<PlaygroundPage />, { http });
+    expect(await screen.findByRole('option', { name: /glove-ts v1 — TEXT_EMBEDDING, DEPLOYED$/ })).toBeInTheDocument();
+    fireEvent.change(screen.getByTestId('playgroundModelSelect'), { target: { value: 'ts1' } });
+    expect(within(screen.getByTestId('playgroundTarget')).getByRole('button', { name: /Native/ })).toBeDisabled();
+  });
+
   it('finds models past the first page by searching their names on the server', async () => {
     const many = Array.from({ length: 100 }, (_x, i) => model({ id: `m${i}`, name: `aaa-${String(i).padStart(3, '0')}` }));
     const far = model({ id: 'far1', name: 'zz-needle', model_state: 'DEPLOYED' });

@@ -3,7 +3,7 @@ import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Model, NativePredictFunction } from '../../../common/types';
 import { usePlayground } from '../../hooks/use_playground';
 import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
-import { usePlaygroundModels } from '../../hooks/use_playground_models';
+import { nativeHashOf, usePlaygroundModels } from '../../hooks/use_playground_models';
 import { usePlaygroundRecent } from '../../hooks/use_playground_recent';
 import { functionForAlgorithm, functionMismatch } from '../../lib/playground_errors';
 import type { RecentRun } from '../../lib/playground_recent';
@@ -75,7 +75,7 @@ export function PlaygroundPage() {
   const inspected = source === 'zip' ? zip?.result : undefined;
 
   // What the choice can run on, and what it is registered (or recognised) as.
-  const sha256 = model ? (model.model_content_hash_value && cached.has(model.model_content_hash_value) ? model.model_content_hash_value : undefined) : nativeEntry?.sha256 ?? (inspected?.format === 'ONNX' ? inspected.sha256 : undefined);
+  const sha256 = model ? nativeHashOf(model, cached) : nativeEntry?.sha256 ?? (inspected?.format === 'ONNX' ? inspected.sha256 : undefined);
   const algorithm = model?.algorithm ?? nativeEntry?.function_name ?? inspected?.suggested.function_name;
   const canCluster = !!model;
   const canNative = !!sha256;
