@@ -31,6 +31,15 @@ describe('ModelRunner on a real ONNX zip', () => {
     });
   });
 
+  it('refuses a model_type for which ML Commons would feed other inputs than the graph takes (the cluster fails "Input mismatch")', async () => {
+    // tiny-bert takes token_type_ids: ML Commons sends them for bert and albert only.
+    expect(await failure(runner.predict('text_embedding', { text_docs: ['x'] }, { model_type: 'distilbert' }))).toEqual({
+      status: 400,
+      code: 'model_type_inputs',
+      message: expect.stringContaining('model_type distilbert: ML Commons sends only input_ids and attention_mask, but this graph also takes token_type_ids'),
+    });
+  });
+
   it('pooling_mode none returns each row of output 1 as [1, H], as ML Commons 3.6 does (so normalize_result gives signs)', async () => {
     const [first, second] = runner.session.outputNames;
     const rows = Float32Array.from([0.5, -2, 0, 3, -0.25, 1, 4, -1]);

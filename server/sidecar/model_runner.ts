@@ -177,6 +177,7 @@ export class ModelRunner {
     const mode = config?.pooling_mode ?? 'mean';
     // A config read back from a cache entry was not validated by this version's routes.
     if (!isPoolingMode(mode)) throw new NativeError(400, 'invalid_config', `pooling_mode "${mode}" is not one of ${POOLING_MODES.join(', ')}`);
+    this.assertInputsSuitModelType(config?.model_type);
     const normalize = !!config?.normalize_result;
     const docs = texts.map((t) => this.tokenizer.encode(t));
     const results: ModelTensor[][] = new Array(texts.length);
@@ -204,6 +205,27 @@ export class ModelRunner {
       results[doc] = [embeddingTensor(normalize ? normalizeAxis0(pooled) : pooled)];
     });
     return this.answer(results, docs);
+  }
+
+  /**
+   * ML Commons' text-embedding translator sends token_type_ids exactly when model_type is bert or
+   * albert; a graph that declares otherwise fails there ("Input mismatch", at deploy). Native
+   * inference feeds inputs by role and would answer anyway, showing results the cluster can never
+   * give for this registration: it refuses the same way, saying what to change.
+   */
+  private assertInputsSuitModelType(modelType: string | undefined) {
+    if (modelType === undefined) return;
+    const type = modelType.toLowerCase();
+    const sends = type === 'bert' || type === 'albert';
+    const declares = this.session.inputNames.some((n) => inputRole(n) === 'token_type_ids');
+    if (sends === declares) return;
+    throw new NativeError(
+      400,
+      'model_type_inputs',
+      sends
+        ? `model_type ${modelType}: ML Commons sends token_type_ids, which this graph does not take (inputs: ${this.session.inputNames.join(', ')}), so the cluster fails ("Input mismatch"). Register it with a model_type other than bert or albert.`
+        : `model_type ${modelType}: ML Commons sends only input_ids and attention_mask, but this graph also takes token_type_ids, so the cluster fails ("Input mismatch, looking for: [${this.session.inputNames.join(', ')}]"). Register it with model_type bert or albert.`
+    );
   }
 
   /**
