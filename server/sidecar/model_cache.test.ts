@@ -27,6 +27,16 @@ describe('the native zip cache', () => {
     expect(a).not.toBe(b);
   });
 
+  it('stores a zip again when its file was removed by hand within the minute it was used (not dropped for one that is gone)', async () => {
+    const cache = new ModelCache(dir, 1e6);
+    const a = await store(cache, 1);
+    expect(await cache.has(a)).toBe(true);
+    await fs.rm(cache.zipPath(a));
+    const again = await cache.storeStream(Readable.from([Buffer.alloc(1000, 1)]), 1e6);
+    expect(again).toMatchObject({ sha256: a, existed: false });
+    expect((await fs.stat(cache.zipPath(a))).size).toBe(1000);
+  });
+
   it('orders by last use within the minute its file time is not refreshed', async () => {
     const cache = new ModelCache(dir, 2500);
     const a = await store(cache, 1);

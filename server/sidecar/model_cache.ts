@@ -141,6 +141,9 @@ export class ModelCache {
     await fs.mkdir(path.dirname(target), { recursive: true }).catch((err) => {
       throw this.unwritable(err);
     });
+    // Asked of the disk, not of the last minute's record: a zip removed by hand (or by a temp
+    // cleaner) must be replaced by this copy, not this copy dropped for one that is gone.
+    this.touched.delete(sha256);
     const existed = await this.has(sha256);
     if (existed) await fs.rm(file, { force: true });
     else await fs.rename(file, target);
