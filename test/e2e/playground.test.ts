@@ -205,6 +205,17 @@ describe('playground in Chromium', () => {
     expect(await sub('recentRun').first().textContent()).toContain('…”');
   });
 
+  it('300 inputs: the 1200 px cosine matrix scrolls in its panel, and the page stays as wide as the window', async () => {
+    await sub('playgroundInput').fill(Array.from({ length: 300 }, (_x, i) => `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} ${i}`).join('\n'));
+    await sub('playgroundRun').click();
+    await page.locator('[data-test-subj="cosineMatrix"][data-drawn="true"]').waitFor();
+    expect(await sub('cosineMatrix').getAttribute('data-size')).toBe('300');
+    const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+    const box = await sub('cosineScroll').boundingBox();
+    expect(box!.width).toBeLessThan(1200);
+  });
+
   it('50 inputs of 512 tokens on a 768-d model (native): click to rendered matrix, and hover stays responsive', async () => {
     const wide = loadFixture('wide-768');
     await page.goto(`${HOST()}/app/mlModels/playground`);

@@ -122,26 +122,29 @@ function MatrixCanvas({ matrix, labels, onRendered }: Props) {
 
   return (
     <div data-test-subj="cosineMatrix" data-size={n} data-drawn={drawn}>
-      <div style={{ position: 'relative', width: size, height: size }}>
-        <canvas
-          ref={ref}
-          width={size}
-          height={size}
-          role="img"
-          aria-label={matrixSummary(matrix, n)}
-          tabIndex={0}
-          onKeyDown={onKey}
-          onMouseMove={onMove}
-          onMouseLeave={() => setHover(undefined)}
-          style={{ cursor: 'crosshair', display: 'block' }}
-          data-test-subj="cosineCanvas"
-        />
-        {hover && (
-          <div
-            aria-hidden
-            style={{ position: 'absolute', left: hover.j * cell, top: hover.i * cell, width: cell, height: cell, boxSizing: 'border-box', border: '2px solid #000', pointerEvents: 'none' }}
+      {/* Past ~130 inputs the 4 px cells outgrow the panel: they scroll here, not the whole page. */}
+      <div style={{ maxWidth: '100%', maxHeight: CANVAS_SIZE + 120, overflow: 'auto' }} data-test-subj="cosineScroll">
+        <div style={{ position: 'relative', width: size, height: size }}>
+          <canvas
+            ref={ref}
+            width={size}
+            height={size}
+            role="img"
+            aria-label={matrixSummary(matrix, n)}
+            tabIndex={0}
+            onKeyDown={onKey}
+            onMouseMove={onMove}
+            onMouseLeave={() => setHover(undefined)}
+            style={{ cursor: 'crosshair', display: 'block' }}
+            data-test-subj="cosineCanvas"
           />
-        )}
+          {hover && (
+            <div
+              aria-hidden
+              style={{ position: 'absolute', left: hover.j * cell, top: hover.i * cell, width: cell, height: cell, boxSizing: 'border-box', border: '2px solid #000', pointerEvents: 'none' }}
+            />
+          )}
+        </div>
       </div>
       <EuiText size="xs" data-test-subj="cosineReadout" aria-live="polite">
         {hover ? (
