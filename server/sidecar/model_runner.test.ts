@@ -1,4 +1,4 @@
-import { ModelRunner } from './model_runner';
+import { ModelRunner, sessionOptions } from './model_runner';
 import { NativeError } from './native_error';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -6,6 +6,12 @@ const fixtures = require('../../scripts/fixtures/fixtures.cjs');
 
 jest.setTimeout(30000);
 const tinyBert = fixtures.loadFixture('tiny-bert');
+
+describe('session options', () => {
+  it("free each run's memory: no arena keeping the largest run's peak (2.46 GB after 64 x 512 tokens on MiniLM)", () => {
+    expect(sessionOptions(2)).toMatchObject({ intraOpNumThreads: 2, enableCpuMemArena: false, extra: { session: { force_spinning_stop: '1' } } });
+  });
+});
 
 // Runs (session.run) are tested through the sidecar process (native_routes.test.ts): in jest's
 // realm onnxruntime refuses the Float32Arrays it is given. Checks before a run are tested here.
