@@ -108,6 +108,8 @@ export interface NativeLoadedModel {
 export interface NativeStatus {
   enabled: boolean;
   running: boolean;
+  /** Being started (first use, or again after it stopped); requests wait for it. */
+  starting: boolean;
   pid?: number;
   restarts: number;
   /** Worker threads replaced inside the running sidecar after they died. */

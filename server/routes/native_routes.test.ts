@@ -19,9 +19,9 @@ const tinyBert = fixtures.loadFixture('tiny-bert');
 const sparse = fixtures.loadFixture('tiny-sparse');
 const long = 'word '.repeat(600);
 
-async function host(config: Partial<NativeConfig> = {}): Promise<{ t: RouteTestHost; rt: NativeRuntime; close(): Promise<void> }> {
+async function host(config: Partial<NativeConfig> = {}, backoffMs = 50): Promise<{ t: RouteTestHost; rt: NativeRuntime; close(): Promise<void> }> {
   const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mlm-native-'));
-  const rt = createNativeRuntime({ cacheDir, intraOpThreads: 1, ...config }, silentLogger, { entry, backoffMs: 50 });
+  const rt = createNativeRuntime({ cacheDir, intraOpThreads: 1, ...config }, silentLogger, { entry, backoffMs });
   const t = await startRouteTestHost({ native: rt });
   return {
     t,
@@ -214,7 +214,8 @@ describe('sidecar faults', () => {
   const heavy = { text_docs: Array.from({ length: 40 }, (_x, i) => `${i} ${long}`) };
 
   it('kill -9 mid-request: the request fails with 503 and a clear message, the sidecar restarts, the next request works', async () => {
-    const h = await host();
+    // A restart 1 s after the crash: status is read in between.
+    const h = await host({}, 1000);
     try {
       await inspect(h.t, sparse.zipPath);
       const pid = (await h.t.call('GET', `${API}/status`)).body.pid as number;
@@ -224,6 +225,7 @@ describe('sidecar faults', () => {
       const res = await inFlight;
       expect([res.status, res.body.attributes?.code]).toEqual([503, 'sidecar_crashed']);
       expect(res.body.message).toMatch(/stopped \(signal SIGKILL\).*restarts automatically/);
+      expect((await h.t.call('GET', `${API}/status`)).body).toMatchObject({ running: false, starting: true, restarts: 1 });
       const again = await h.t.call('POST', `${API}/predict/sparse_encoding/${sparse.sha256}`, { body: { text_docs: ['back'] } });
       expect(again.status).toBe(200);
       const s = (await h.t.call('GET', `${API}/status`)).body as NativeStatus;

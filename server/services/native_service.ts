@@ -144,6 +144,7 @@ export class NativeService {
     return {
       enabled: config.enabled,
       running: client.running,
+      starting: !client.running && client.startingNow,
       pid: side?.pid ?? client.pid,
       restarts: client.restarts,
       worker_restarts: side?.worker_restarts ?? 0,

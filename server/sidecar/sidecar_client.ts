@@ -56,6 +56,11 @@ export class SidecarClient {
     return this.child?.pid;
   }
 
+  /** Starting again (after a crash, or on first use): requests arriving now wait for it. */
+  get startingNow(): boolean {
+    return !this.stopped && !!this.starting;
+  }
+
   get running(): boolean {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
   }

@@ -11,6 +11,7 @@ const SHA = 'c'.repeat(64);
 const RUNNING: NativeStatus = {
   enabled: true,
   running: true,
+  starting: false,
   pid: 4242,
   restarts: 1,
   worker_restarts: 0,
@@ -43,6 +44,13 @@ describe('NativeStatusPanel', () => {
     fireEvent.click(screen.getByText('Native inference on this Dashboards server'));
     expect(await screen.findByTestId('nativeStatusState')).toHaveTextContent('Not running: it starts with the first native inspect or prediction.');
     expect(screen.getByText('None: a model loads on its first native prediction.')).toBeInTheDocument();
+  });
+
+  it('says when the sidecar is restarting after it stopped (not "starts with the first request")', async () => {
+    const http = createFakeHttp({ get: { [STATUS]: { ...RUNNING, running: false, starting: true, pid: undefined, rss_bytes: undefined, models: [] } } });
+    renderWithServices(<NativeStatusPanel />, { http });
+    fireEvent.click(screen.getByText('Native inference on this Dashboards server'));
+    expect(await screen.findByTestId('nativeStatusState')).toHaveTextContent('Restarting after it stopped; requests wait for it.');
   });
 
   it('says when native inference is turned off on this server', async () => {

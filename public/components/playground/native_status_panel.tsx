@@ -8,6 +8,7 @@ import { formatBytes } from '../common/format';
 function stateText(s: NativeStatus): string {
   if (!s.enabled) return 'Disabled on this Dashboards server (ml_models.native.enabled: false).';
   if (s.running) return `Running (process ${s.pid ?? '?'}, ${s.workers} worker thread${s.workers === 1 ? '' : 's'}${s.rss_bytes !== undefined ? `, ${formatBytes(s.rss_bytes)} resident` : ''}).`;
+  if (s.starting) return s.restarts ? 'Restarting after it stopped; requests wait for it.' : 'Starting; requests wait for it.';
   return 'Not running: it starts with the first native inspect or prediction.';
 }
 
