@@ -17,7 +17,19 @@ import type { HttpSetup } from '../../types/osd';
 import { toQuery } from './query';
 
 export class ModelApi {
+  /** Told of every model this client deleted, so lists still showing it can read again. */
+  private readonly deletedListeners = new Set<(modelId: string) => void>();
+
   constructor(private readonly http: HttpSetup) {}
+
+  /**
+   * Calls `listener` after each delete this client makes, wherever it comes from (a registration
+   * cleaned up after the user left its page, for one). Returns the unsubscribe function.
+   */
+  onDeleted(listener: (modelId: string) => void): () => void {
+    this.deletedListeners.add(listener);
+    return () => this.deletedListeners.delete(listener);
+  }
 
   registerMeta(body: ModelRegisterMetaBody, signal?: AbortSignal): Promise<RegisterMetaResponse> {
     return this.http.post<RegisterMetaResponse>(routePath('modelRegisterMeta'), { body: JSON.stringify(body), signal });
@@ -48,8 +60,10 @@ export class ModelApi {
     return this.http.put<{ result?: string }>(routePath('modelUpdate', { modelId }), { body: JSON.stringify(body) });
   }
 
-  delete(modelId: string): Promise<{ result?: string }> {
-    return this.http.delete<{ result?: string }>(routePath('modelDelete', { modelId }));
+  async delete(modelId: string): Promise<{ result?: string }> {
+    const result = await this.http.delete<{ result?: string }>(routePath('modelDelete', { modelId }));
+    this.deletedListeners.forEach((listener) => listener(modelId));
+    return result;
   }
 
   deploy(modelId: string, body: DeployBody = {}): Promise<DeployResponse> {

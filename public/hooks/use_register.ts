@@ -49,7 +49,7 @@ export function leaveMessage(state: FlowState | undefined): string | undefined {
  * another app is not seen; unmounting then cancels, which deletes a model left half-uploaded.
  */
 export function useRegister(options: Omit<RegisterFlowOptions, 'onChange'> = {}) {
-  const { apis, leaveGuard } = useServices();
+  const { apis, leaveGuard, notifications } = useServices();
   const api = useMemo(() => registerFlowApi(apis), [apis]);
   const [state, setState] = useState<FlowState | undefined>();
   const controllerRef = useRef<AbortController>();
@@ -77,9 +77,14 @@ export function useRegister(options: Omit<RegisterFlowOptions, 'onChange'> = {})
       const controller = new AbortController();
       controllerRef.current = controller;
       const flow = new RegisterFlow(api, { ...optionsRef.current, onChange: (s) => mounted.current && setState(s) });
-      return flow.run(request, controller.signal);
+      const end = await flow.run(request, controller.signal);
+      // Ended after its page was left (unmounting cancels): the page cannot say what was cleaned up.
+      if (!mounted.current && end.cleanup.length) {
+        notifications.toasts.addWarning({ title: `Registration of ${request.model.name} cancelled`, text: end.cleanup.join(' ') });
+      }
+      return end;
     },
-    [api, state]
+    [api, state, notifications]
   );
 
   const cancel = useCallback(() => controllerRef.current?.abort(), []);

@@ -178,6 +178,17 @@ describe('ModelsPage', () => {
     expect(history.location.search).toBe('?q=mini&state=DEPLOYED');
   });
 
+  it('reads the list again when the app deletes a model elsewhere (an upload cleaned up after its page was left)', async () => {
+    const { http, services } = setup({ extraDelete: { [routePath('modelDelete', { modelId: 'm9' })]: { result: 'deleted' } } });
+    await screen.findByTestId('modelName-m1');
+    const reads = () => http.get.mock.calls.filter((c) => c[0] === MODELS && isTableQuery(c[1])).length;
+    const before = reads();
+    await act(async () => {
+      await services.apis.models.delete('m9');
+    });
+    await waitFor(() => expect(reads()).toBe(before + 1));
+  });
+
   it('sorts on the server when a column header is clicked', async () => {
     const { http } = setup();
     await screen.findByTestId('modelName-m1');

@@ -1,5 +1,5 @@
 import { EuiEmptyPrompt, EuiFlexGroup, EuiFlexItem, EuiSpacer } from '@elastic/eui';
-import React, { useCallback, useState } from 'react';
+import React, { useCallback, useEffect, useState } from 'react';
 import { MODEL_SORT_FIELDS, ModelSortField } from '../../../common/types';
 import { useAutoRefresh } from '../../hooks/use_auto_refresh';
 import { useModelGroupIndex } from '../../hooks/use_model_group_index';
@@ -8,6 +8,7 @@ import { useOrphanedUploads } from '../../hooks/use_orphaned_uploads';
 import { useReadiness } from '../../hooks/use_readiness';
 import { usePageWithin, useTablePaging } from '../../hooks/use_table_paging';
 import { AppLinkButton, appPaths } from '../common/app_link';
+import { useApis } from '../../services';
 import { ErrorCallout, RefreshErrorCallout } from '../common/error_callout';
 import { PageTitle } from '../common/page_title';
 import { RefreshControl } from '../common/refresh_interval';
@@ -33,6 +34,7 @@ function EmptyModels() {
 
 /** Every model in the cluster, deployed or not, with its state explained and the actions on it. */
 export function ModelsPage() {
+  const apis = useApis();
   // Filters and paging live in the URL: Back from a model, or a reload, finds the list as it was.
   const [params, patchQuery] = useUrlQuery();
   const searchBox = useUrlSearchText('q');
@@ -65,6 +67,8 @@ export function ModelsPage() {
     reloadReadiness();
   }, [reloadModels, reloadOrphans, reloadGroups, reloadReadiness]);
   useAutoRefresh(refreshMs, refresh, models.loading);
+  // A model deleted elsewhere in the app while this list shows it (an upload cleaned up after its page was left).
+  useEffect(() => apis.models.onDeleted(refresh), [apis, refresh]);
   const actions = useModelActions({ onChanged: refresh });
 
   const filtered = search || filters.state || filters.fn || filters.format || filters.groupId;

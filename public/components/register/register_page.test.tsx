@@ -332,6 +332,20 @@ describe('RegisterPage', () => {
     confirm.mockRestore();
   });
 
+  it('left mid-upload (confirmed): the upload is cancelled, what it made is deleted, and a toast says so', async () => {
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValue(true);
+    const { http, history, toasts } = setup({ post: { [chunkPath(0)]: hangsUntilAborted } });
+    await pick(GLOVE, 'glove.zip');
+    await zipChecked();
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    await screen.findByTestId('uploadProgress', {}, { timeout: 10000 });
+    act(() => history.push('/models'));
+    expect(history.location.pathname).toBe('/models');
+    await waitFor(() => expect(toasts.addWarning).toHaveBeenCalledWith({ title: 'Registration of glove cancelled', text: expect.stringContaining('Deleted the half-registered model m1') }));
+    expect(http.delete).toHaveBeenCalledWith(routePath('modelDelete', { modelId: 'm1' }));
+    confirm.mockRestore();
+  });
+
   it('says why the hash of the zip for a URL could not be computed', async () => {
     const hash = jest.spyOn(sha256, 'cachedSha256').mockRejectedValueOnce(new Error('The file could not be read; it was changed or moved.'));
     setup();
