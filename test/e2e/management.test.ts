@@ -95,6 +95,11 @@ describe('model management in Chromium', () => {
     await page.locator(sel(`modelGroupRow-${groupId}`)).filter({ hasText: 'Edited by the management browser test' }).waitFor({ timeout: 5000 });
     await page.waitForTimeout(1500);
     expect(await page.locator(sel(`modelGroupRow-${groupId}`)).textContent()).toContain('Edited by the management browser test');
+    // A paged table that fits shows no scrollbars (its pagination row's -12 px margins made some).
+    const [scroller] = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-test-subj="scrollX"]')).map((el) => [el.scrollWidth - el.clientWidth, el.scrollHeight - el.clientHeight])
+    );
+    expect(scroller).toEqual([0, 0]);
     await page.goto(app(`/model-groups/${groupId}`));
     await page.locator(sel('pageTitle')).filter({ hasText: groupName }).waitFor();
   });
