@@ -84,13 +84,15 @@ describe('ChunkUploader', () => {
     ]);
   });
 
-  it('gives up after 3 attempts', async () => {
+  it('gives up after 6 attempts, about 30 s of waiting: long enough for a node to restart', async () => {
     const send = jest.fn(async () => {
-      throw httpError(500, 'Failed to find model');
+      throw httpError(502, 'OpenSearch could not be reached: connect ECONNREFUSED');
     });
-    const { uploader } = setup({ send });
-    await expect(uploader.upload(sizedBlob(10), new AbortController().signal)).rejects.toMatchObject({ body: { message: 'Failed to find model' } });
-    expect(send).toHaveBeenCalledTimes(3);
+    const sleeps: number[] = [];
+    const uploader = new ChunkUploader({ send, sleep: async (ms: number) => void sleeps.push(ms) });
+    await expect(uploader.upload(sizedBlob(10), new AbortController().signal)).rejects.toMatchObject({ body: { statusCode: 502 } });
+    expect(send).toHaveBeenCalledTimes(6);
+    expect(sleeps).toEqual([1000, 2000, 4000, 8000, 15000]);
   });
 
   it('takes a 409 on a retried last chunk as done (its first attempt landed), and on any other chunk as a failure', async () => {

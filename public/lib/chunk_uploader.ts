@@ -51,7 +51,8 @@ export class ChunkUploader {
   constructor(private readonly opts: ChunkUploaderOptions) {
     this.sleep = opts.sleep || defaultSleep;
     this.now = opts.now || (() => Date.now());
-    this.maxAttempts = opts.maxAttempts ?? 3;
+    // ~30 s of waiting in all (1, 2, 4, 8, 15 s): a node restarting comes back within it.
+    this.maxAttempts = opts.maxAttempts ?? 6;
     this.baseDelayMs = opts.baseDelayMs ?? 1000;
     this.maxDelayMs = opts.maxDelayMs ?? 15000;
   }

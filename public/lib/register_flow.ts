@@ -85,6 +85,8 @@ export interface FlowState {
   groupId?: string;
   /** The group this run created (deleted again if registering fails). */
   createdGroup?: boolean;
+  /** That group was deleted again; while it was not, a retry registers into it rather than making another of the same name. */
+  groupDeleted?: boolean;
   modelId?: string;
   /**
    * The model reached REGISTERED: it is kept whatever happens next (a deploy cancelled or failed,
@@ -360,6 +362,7 @@ export class RegisterFlow {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.api.deleteGroup(groupId);
+        this.set({ groupDeleted: true });
         return `Deleted the model group ${groupId} created for this version.`;
       } catch (err) {
         if (errorStatus(err) === 409 && attempt < 5) {

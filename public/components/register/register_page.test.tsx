@@ -391,4 +391,25 @@ describe('RegisterPage', () => {
     expect(JSON.parse(posted(http, routePath('modelGroupCreate'))[0][1].body)).toEqual({ name: 'fresh group' });
     expect(http.delete).toHaveBeenCalledWith(routePath('modelGroupDelete', { groupId: 'g-new' }));
   });
+
+  it('a retry registers into the group the failed run made when that group could not be deleted (its name is taken now)', async () => {
+    const { http } = setup({
+      search: '',
+      post: { [META]: httpError(400, 'refused'), [routePath('modelGroupCreate')]: { model_group_id: 'g1', status: 'CREATED' } },
+      del: { [routePath('modelGroupDelete', { groupId: 'g1' })]: httpError(502, 'OpenSearch could not be reached') },
+    });
+    await pick(GLOVE, 'glove.zip');
+    await zipChecked();
+    fireEvent.click(within(screen.getByTestId('groupMode')).getByLabelText('Create a new group'));
+    fireEvent.change(screen.getByTestId('newGroupName'), { target: { value: 'embeddings' } });
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    expect(await screen.findByTestId('registerCleanup', {}, { timeout: 10000 })).toHaveTextContent('Could not delete the model group g1');
+    fireEvent.click(screen.getByTestId('registerRetry'));
+    expect(within(screen.getByTestId('groupMode')).getByLabelText('Add a version to an existing group')).toBeChecked();
+    await waitFor(() => expect(screen.getByTestId('groupSelect')).toHaveTextContent('embeddings'));
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    await waitFor(() => expect(posted(http, META)).toHaveLength(2));
+    expect(JSON.parse(posted(http, META)[1][1].body)).toMatchObject({ model_group_id: 'g1' });
+    expect(posted(http, routePath('modelGroupCreate'))).toHaveLength(1);
+  });
 });

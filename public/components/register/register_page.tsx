@@ -94,6 +94,13 @@ export function RegisterPage() {
   };
 
   const onFiles = (files: FileList | null) => setFile(files && files.length ? files[0] : undefined);
+  // The group this run made is still there (its cleanup failed, or it may yet receive the model):
+  // the retry registers into it, as "Create a new group" would now fail on its taken name.
+  const retry = () => {
+    const kept = state?.createdGroup && !state.groupDeleted ? state.groupId : undefined;
+    if (kept) setValues((v) => ({ ...v, groupMode: 'existing', groupId: kept }));
+    reset();
+  };
   const startOver = () => {
     reset();
     setFile(undefined);
@@ -257,7 +264,7 @@ export function RegisterPage() {
           </>
         )}
         {state && finished && (
-          <ResultPanel state={state} onAgain={startOver} onRetry={reset} names={names} />
+          <ResultPanel state={state} onAgain={startOver} onRetry={retry} names={names} />
         )}
       </Section>
     </div>
