@@ -3,16 +3,27 @@
  * reader in this folder (hashing, the ONNX walker, the chunk uploader) goes through these.
  */
 
+/** What a File picked earlier answers once the file on disk changed or moved. */
+export const FILE_CHANGED = 'The file changed or moved on disk since it was picked; pick it again.';
+
+/** The browser's NotReadableError ("...typically due to permission problems...") in plain words. */
+function fileReadError(err: unknown): unknown {
+  return (err as { name?: string } | undefined)?.name === 'NotReadableError' ? Object.assign(new Error(FILE_CHANGED), { name: 'FileChangedError' }) : err;
+}
+
 /** The bytes of a (small) blob slice. `FileReader` covers runtimes whose Blob lacks `arrayBuffer()`. */
 export function readBlob(blob: Blob): Promise<Uint8Array> {
   const withArrayBuffer = blob as Blob & { arrayBuffer?: () => Promise<ArrayBuffer> };
   if (typeof withArrayBuffer.arrayBuffer === 'function') {
-    return withArrayBuffer.arrayBuffer().then((b) => new Uint8Array(b));
+    return withArrayBuffer.arrayBuffer().then(
+      (b) => new Uint8Array(b),
+      (err) => Promise.reject(fileReadError(err))
+    );
   }
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error || new Error('Could not read the file'));
+    reader.onerror = () => reject(fileReadError(reader.error) || new Error('Could not read the file'));
     reader.readAsArrayBuffer(blob);
   });
 }

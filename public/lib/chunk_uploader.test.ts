@@ -1,6 +1,7 @@
 import { CHUNK_SIZE_BYTES } from '../../common/constants';
 import { httpError } from '../../test/mocks/public_http';
 import { isTransientError } from '../apis/errors';
+import { FILE_CHANGED } from './blob_slices';
 import { ChunkUploader, UploadProgress } from './chunk_uploader';
 
 /** A Blob of `size` bytes without allocating them: only size and slice() are used. */
@@ -82,6 +83,20 @@ describe('ChunkUploader', () => {
       { chunkNumber: 1, attempt: 2, delayMs: 500, reason: 'node is restarting' },
       { chunkNumber: 1, attempt: 3, delayMs: 1000, reason: 'node is restarting' },
     ]);
+  });
+
+  it('stops at once, saying so, when the file changed on disk since it was picked (the browser refuses it as a network error)', async () => {
+    const changed = {
+      size: 10,
+      slice: () => changed,
+      arrayBuffer: () => Promise.reject(Object.assign(new Error('The requested file could not be read, typically due to permission problems'), { name: 'NotReadableError' })),
+    } as unknown as Blob;
+    const send = jest.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const uploader = new ChunkUploader({ send, sleep: async () => undefined });
+    await expect(uploader.upload(changed, new AbortController().signal)).rejects.toThrow(FILE_CHANGED);
+    expect(send).toHaveBeenCalledTimes(1);
   });
 
   it('gives up after 6 attempts, about 30 s of waiting: long enough for a node to restart', async () => {

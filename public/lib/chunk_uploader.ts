@@ -1,7 +1,7 @@
 import { CHUNK_SIZE_BYTES } from '../../common/constants';
 import { chunkCount, chunkRange } from '../../common/upload';
 import { errorMessage, errorStatus, isTransientError } from '../apis/errors';
-import { throwIfAborted } from './blob_slices';
+import { readBlob, throwIfAborted } from './blob_slices';
 import { defaultSleep, Sleep } from './sleep';
 
 /** Sends one chunk; rejects with the HTTP error (`body.statusCode`) or a network error. */
@@ -96,6 +96,9 @@ export class ChunkUploader {
           // left REGISTERING, so the server refuses more chunks. The caller waits for REGISTERED.
           if (attempt > 1 && n === totalChunks - 1 && errorStatus(err) === 409) break;
           if (!isTransientError(err) || attempt >= this.maxAttempts) throw err;
+          // A network failure may be the browser refusing a file changed on disk (ERR_UPLOAD_FILE_CHANGED):
+          // reading one byte of the slice tells, and retrying that would fail every time.
+          if (errorStatus(err) === undefined) await readBlob(slice.slice(0, 1));
           const delayMs = this.delayFor(attempt + 1);
           report(n, { chunkNumber: n, attempt: attempt + 1, delayMs, reason: errorMessage(err) });
           await this.sleep(delayMs, signal);
