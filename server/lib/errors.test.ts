@@ -61,6 +61,15 @@ describe('errorResponse', () => {
     expect((res.payload as any).attributes).toEqual({ field: 'body' });
   });
 
+  it('does not log a request the browser cancelled (the upstream call aborted with it, or the body cut short)', () => {
+    for (const err of [new errors.RequestAbortedError('Request aborted', {} as never), Object.assign(new Error('aborted'), { code: 'ECONNRESET' })]) {
+      const log = jest.fn();
+      const res = errorResponse(responseFactory, err, log);
+      expect([res.status, (res.payload as any).message]).toEqual([400, 'The request was cancelled before it finished']);
+      expect(log).not.toHaveBeenCalled();
+    }
+  });
+
   it('logs and answers 500 for a bug of ours', () => {
     const log = jest.fn();
     const res = errorResponse(responseFactory, new TypeError('x is undefined'), log);

@@ -54,6 +54,16 @@ function isConnectionError(err: unknown): boolean {
 }
 
 /**
+ * The browser went away mid-request (a cancelled upload or inspect, a closed tab): the upstream call
+ * is aborted with it (RequestAbortedError) or the body stream ends early ("aborted"). Nobody reads
+ * the answer, and it is no fault of the server's worth an error-level stack trace.
+ */
+function isClientAbort(err: unknown): boolean {
+  const e = err as { name?: string; code?: string; message?: string } | undefined;
+  return e?.name === 'RequestAbortedError' || e?.name === 'AbortError' || (e?.code === 'ECONNRESET' && e?.message === 'aborted');
+}
+
+/**
  * Turns any failure into the response the browser gets. Upstream statuses pass through unchanged
  * (a 404 stays a 404, a 409 a 409) with ML Commons' own reason; only the plugin's own bugs become 500.
  */
@@ -80,6 +90,9 @@ export function errorResponse(
       statusCode: 502,
       body: { message: `OpenSearch could not be reached: ${(err as Error).message}` },
     });
+  }
+  if (isClientAbort(err)) {
+    return response.customError({ statusCode: 400, body: { message: 'The request was cancelled before it finished' } });
   }
   if (log) log(err);
   return response.internalError({ body: { message: `Unexpected error: ${(err as Error)?.message || String(err)}` } });
