@@ -34,3 +34,11 @@ export function formatBytes(bytes: number | undefined): string {
 export function fieldError(message: string | undefined): string | undefined {
   return message?.replace(/^\[[^\]]+\]: /, '');
 }
+
+/** How much of an input a heading shows (the Playground's result cards, the similarity query). */
+export const INPUT_HEADING_CHARS = 160;
+
+/** `text` cut to at most `max` characters, the cut marked with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -3,6 +3,7 @@ import { useHistory } from 'react-router-dom';
 import { PLUGIN_TITLE } from '../../../common/constants';
 import { useServices } from '../../services';
 import type { AppLocation } from './app_link';
+import { shorten } from './format';
 
 export interface Crumb {
   text: string;
@@ -11,7 +12,7 @@ export interface Crumb {
 
 /** Longer names are cut in the header (the page title shows them whole). */
 export const MAX_CRUMB_CHARS = 40;
-const short = (text: string) => (text.length > MAX_CRUMB_CHARS ? `${text.slice(0, MAX_CRUMB_CHARS - 1)}…` : text);
+const short = (text: string) => shorten(text, MAX_CRUMB_CHARS);
 
 /**
  * "ML Models > <crumbs...>" in OSD's header, each crumb but the last a link; the last names the

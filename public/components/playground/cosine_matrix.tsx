@@ -1,6 +1,7 @@
 import { EuiText } from '@elastic/eui';
 import React, { useEffect, useRef, useState } from 'react';
 import { divergingColor, textColorOn } from '../../lib/playground_vectors';
+import { shorten } from '../common/format';
 
 interface Props {
   /** Row-major N x N cosine values. */
@@ -14,7 +15,7 @@ interface Props {
 export const MATRIX_TABLE_MAX = 12;
 const CANVAS_SIZE = 520;
 
-const short = (s: string, n = 28) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const short = (s: string, n = 28) => shorten(s, n);
 
 /** Small matrices: plain cells (no OUI component per cell), values in the cells and on hover. */
 function MatrixTable({ matrix, labels }: Props) {

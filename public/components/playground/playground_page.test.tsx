@@ -294,6 +294,18 @@ describe('PlaygroundPage', () => {
     expect(screen.getByTestId('similarityScore-0')).toHaveTextContent('0.8792');
   });
 
+  it('a long query or input is cut short where it is a heading (the full text stays on hover)', async () => {
+    const long = Array.from({ length: 200 }, (_x, i) => `word${i}`).join(' ');
+    setup({ [predictPath('text_similarity', 'cross1')]: similarityCluster });
+    await choose('cross1', SIM_DOCS.join('\n'));
+    fireEvent.change(screen.getByTestId('playgroundQuery'), { target: { value: long } });
+    click('playgroundRun');
+    const query = await screen.findByTestId('similarityQuery');
+    expect(query.textContent!.length).toBeLessThanOrEqual(160);
+    expect(query.textContent!.endsWith('…')).toBe(true);
+    expect(query).toHaveAttribute('title', long);
+  });
+
   it('not deployed: plain words, ML Commons\u2019 reason, and the deploy action', async () => {
     const body = errors.not_deployed.body;
     setup({ [predictPath('text_embedding', 'idle1')]: httpError(body.statusCode, body.message) });
@@ -343,6 +355,17 @@ describe('PlaygroundPage', () => {
     click('playgroundRun');
     expect(await screen.findByTestId('truncationNote')).toHaveTextContent("Inputs over 512 tokens are truncated (this model's own limit, in its tokenizer.json, may be lower)");
     expect(screen.getByTestId('truncated-1')).toHaveTextContent('Input 2: at least 632 tokens (counted in words');
+  });
+
+  it('many truncated inputs: ten are listed, the rest named by number on one line', async () => {
+    const long = 'the quick brown fox jumps over the lazy dog '.repeat(70);
+    const one = (denseCluster as PredictResponse).inference_results[0];
+    setup({ [predictPath('text_embedding', 'glove1')]: { inference_results: Array.from({ length: 13 }, () => one) } });
+    await choose('glove1', Array.from({ length: 13 }, () => long).join('\n'));
+    click('playgroundRun');
+    expect(await screen.findByTestId('truncated-9')).toBeInTheDocument();
+    expect(screen.queryByTestId('truncated-10')).not.toBeInTheDocument();
+    expect(screen.getByTestId('truncatedMore')).toHaveTextContent('and 3 more: inputs 11, 12, 13');
   });
 
   it('a dropped zip is inspected, summarised, and run natively by its sha256', async () => {

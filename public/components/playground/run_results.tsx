@@ -10,6 +10,9 @@ import { RawResponse } from './raw_response';
 import { RequestSnippets } from './request_snippets';
 import { SideResults } from './side_results';
 
+/** Truncated inputs listed one per line; the rest are named by number on one more line. */
+const TRUNCATED_LISTED = 10;
+
 interface Props {
   run: PlaygroundRun;
   /** The chosen cluster model's algorithm, to tell a wrong function from other failures. */
@@ -67,11 +70,16 @@ export function RunResults({ run, algorithm, maxLength, dashboardsUrl, onDeploy,
                 : `Inputs over ${DEFAULT_MAX_TOKENS} tokens are truncated (this model's own limit, in its tokenizer.json, may be lower): the model reads only their start`
             } data-test-subj="truncationNote">
             <ul>
-              {truncated.map((t) => (
+              {truncated.slice(0, TRUNCATED_LISTED).map((t) => (
                 <li key={t.index} data-test-subj={`truncated-${t.index}`}>
                   Input {t.index + 1}: {t.exact ? `${t.tokens} tokens` : `at least ${t.tokens} tokens (counted in words; the exact count comes with a native run)`}
                 </li>
               ))}
+              {truncated.length > TRUNCATED_LISTED && (
+                <li data-test-subj="truncatedMore">
+                  and {truncated.length - TRUNCATED_LISTED} more: inputs {truncated.slice(TRUNCATED_LISTED).map((t) => t.index + 1).join(', ')}
+                </li>
+              )}
             </ul>
           </EuiCallOut>
           <EuiSpacer size="s" />

@@ -2,6 +2,7 @@ import { EuiBasicTable, EuiText } from '@elastic/eui';
 import React, { useMemo } from 'react';
 import type { ScoreResult } from '../../lib/playground_results';
 import { rankByScore } from '../../lib/playground_results';
+import { INPUT_HEADING_CHARS, shorten } from '../common/format';
 
 /** text_similarity: the documents ranked by the model's score for (query, document). */
 export const SimilarityView = React.memo(function SimilarityView({ results, query }: { results: ScoreResult[]; query?: string }) {
@@ -11,7 +12,10 @@ export const SimilarityView = React.memo(function SimilarityView({ results, quer
     <div data-test-subj="similarityView">
       <EuiText size="s">
         <p>
-          Query: <strong data-test-subj="similarityQuery">{query}</strong>
+          Query:{' '}
+          <strong data-test-subj="similarityQuery" title={query}>
+            {shorten(query ?? '', INPUT_HEADING_CHARS)}
+          </strong>
         </p>
       </EuiText>
       <EuiBasicTable

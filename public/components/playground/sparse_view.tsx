@@ -2,6 +2,7 @@ import { EuiBasicTable, EuiFlexGroup, EuiFlexItem, EuiPanel, EuiSelect, EuiSpace
 import React, { useMemo, useState } from 'react';
 import type { SparseResult, SparseToken } from '../../lib/playground_results';
 import { tokenOverlap } from '../../lib/playground_results';
+import { INPUT_HEADING_CHARS, shorten } from '../common/format';
 
 /** Sparse vectors can carry thousands of tokens; the heaviest tell what the model picked up. */
 const TABLE_TOKENS = 50;
@@ -17,7 +18,7 @@ function TokenBars({ tokens, index }: { tokens: SparseToken[]; index: number }) 
       {shown.map((t, i) => (
         <g key={t.token} transform={`translate(0 ${i * row})`}>
           <text x={96} y={13} textAnchor="end" fontSize={11} fill="#343741">
-            {t.token.length > 14 ? `${t.token.slice(0, 13)}…` : t.token}
+            {shorten(t.token, 14)}
           </text>
           <rect x={100} y={3} height={12} width={Math.max(1, (t.weight / max) * 170)} fill="#6092c0" />
           <text x={104 + (t.weight / max) * 170} y={13} fontSize={10} fill="#69707d">
@@ -34,8 +35,9 @@ function SparseInput({ result, index }: { result: SparseResult; index: number })
   return (
     <EuiPanel paddingSize="s" hasShadow={false} hasBorder data-test-subj={`predictResult-${index}`}>
       <EuiTitle size="xxs">
-        <h3>
-          Input {index + 1}: {result.input}
+        {/* A long input would fill the card: the full text is in the input box, and on hover. */}
+        <h3 title={result.input}>
+          Input {index + 1}: {shorten(result.input ?? '', INPUT_HEADING_CHARS)}
         </h3>
       </EuiTitle>
       <EuiText size="xs" color="subdued">
