@@ -90,6 +90,21 @@ describe('inspectModelZip', () => {
     expect(report.problems).toEqual([{ code: 'model_named_folder', entry: 'model.onnx/', message: expect.stringContaining('a folder named "model.onnx" at its root') }]);
   });
 
+  it("blames the zip, not the model, when the zip's directory lies about the model's size", async () => {
+    const onnx = await fs.readFile(path.join(BAD_DIR, '..', 'tiny-bert', 'model.onnx'));
+    const lie = (zip: Buffer) => {
+      for (let i = 0; i + 4 <= zip.length; i++) {
+        if (zip.readUInt32LE(i) === 0x02014b50 && zip.toString('utf8', i + 46, i + 56) === 'model.onnx') {
+          zip.writeUInt32LE(zip.readUInt32LE(i + 20) - 1000, i + 20);
+          zip.writeUInt32LE(zip.readUInt32LE(i + 24) - 1000, i + 24);
+        }
+      }
+    };
+    const report = await inspectModelZip(await zipOf([['tokenizer.json', TOKENIZER], ['model.onnx', onnx.toString('latin1')]], lie));
+    expect(report.problems.map((p) => p.code)).toEqual(['corrupt_zip']);
+    expect(report.problems[0].message).toMatch(/^The zip is damaged: reading "model\.onnx" failed/);
+  });
+
   it('refuses an entry name that appears twice', async () => {
     const report = await inspectModelZip(await zipOf([['tokenizer.json', '{}'], ['model.pt', 'x'], ['tokenizer.jsoX', '{}']], rename('tokenizer.jsoX', 'tokenizer.json')));
     expect(report.problems).toEqual([{ code: 'duplicate_entry', entry: 'tokenizer.json', message: expect.stringContaining('"tokenizer.json" appears twice') }]);

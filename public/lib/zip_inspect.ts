@@ -373,9 +373,14 @@ export async function inspectModelZip(
       close: () => pipe.end(),
       abort: (reason) => pipe.end(reason || new Error('aborted')),
     });
+    /** Set when zip.js itself failed to inflate the entry: the zip is at fault, not the model. */
+    let zipFailure: unknown;
     const extraction = entry.getData(writable, { signal: controller.signal }).then(
       () => pipe.end(),
-      (err: unknown) => pipe.end(err)
+      (err: unknown) => {
+        zipFailure = err;
+        pipe.end(err);
+      }
     );
     try {
       report.onnx = await readOnnxSignature(pipe.source);
@@ -393,7 +398,11 @@ export async function inspectModelZip(
       pipe.end(e);
       await extraction;
       throwIfAborted(opts.signal);
-      report.problems.push({ code: 'onnx_unreadable', entry: report.modelFile, message: `"${report.modelFile}" is not a readable ONNX model: ${(e as Error).message}.` });
+      if (zipFailure !== undefined && e === zipFailure) {
+        report.problems.push({ code: 'corrupt_zip', entry: report.modelFile, message: `The zip is damaged: reading "${report.modelFile}" failed (${(e as Error).message}). Was the download or copy cut short, or the zip edited by hand?` });
+      } else {
+        report.problems.push({ code: 'onnx_unreadable', entry: report.modelFile, message: `"${report.modelFile}" is not a readable ONNX model: ${(e as Error).message}.` });
+      }
     } finally {
       opts.signal?.removeEventListener('abort', onOuterAbort);
       await extraction;

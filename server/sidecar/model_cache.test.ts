@@ -37,6 +37,11 @@ describe('the native zip cache', () => {
     expect((await fs.stat(cache.zipPath(a))).size).toBe(1000);
   });
 
+  it('refuses an empty file in words a user picking it understands', async () => {
+    const cache = new ModelCache(dir, 1e6);
+    await expect(cache.storeStream(Readable.from([]), 1e6)).rejects.toMatchObject({ statusCode: 400, code: 'empty_body', message: 'The file is empty (0 bytes): send the bytes of a model zip' });
+  });
+
   it('orders by last use within the minute its file time is not refreshed', async () => {
     const cache = new ModelCache(dir, 2500);
     const a = await store(cache, 1);

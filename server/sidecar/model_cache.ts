@@ -128,7 +128,7 @@ export class ModelCache {
     }
     if (size === 0) {
       await fs.rm(tmp, { force: true });
-      throw new NativeError(400, 'empty_body', 'expected the raw zip bytes as the request body');
+      throw new NativeError(400, 'empty_body', 'The file is empty (0 bytes): send the bytes of a model zip');
     }
     const sha256 = hash.digest('hex');
     const existed = await this.adopt(tmp, sha256);
