@@ -71,6 +71,16 @@ describe('model group routes', () => {
     ]);
   });
 
+  it('matches other cased letters in any case with a regexp class ("GRÜPPE" finds "grüppe"); ASCII-only words keep the wildcard', async () => {
+    t.transport.reply({ hits: { total: { value: 0 }, hits: [] } });
+    await t.call('GET', `${API}/model_groups?search=${encodeURIComponent('GRÜPPE (v2)')}`);
+    const must = (t.transport.calls[0].body as any).query.bool.must[0].bool.should[0].bool.must;
+    expect(must).toEqual([
+      { regexp: { 'name.keyword': { value: '.*GR[üÜ]PPE.*', case_insensitive: true, flags: 'NONE' } } },
+      { wildcard: { 'name.keyword': { value: '*(v2)*', case_insensitive: true } } },
+    ]);
+  });
+
   it('gets one group and adds its id (ML Commons omits it)', async () => {
     t.transport.reply({ name: 'g', latest_version: 0 });
     const res = await t.call('GET', `${API}/model_groups/abc_-1`);

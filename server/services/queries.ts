@@ -10,6 +10,20 @@ export function escapeWildcard(text: string): string {
   return text.replace(/[\\*?]/g, (c) => `\\${c}`);
 }
 
+/** A letter outside ASCII with an upper and a lower case ("Ü"). */
+const nonAsciiCased = (c: string) => c > '\u007f' && c.toLowerCase() !== c.toUpperCase();
+const hasNonAsciiCase = (word: string) => Array.from(word).some(nonAsciiCased);
+
+/**
+ * `word` as a Lucene regexp matching it in any case. `case_insensitive` folds only ASCII there (as
+ * in `wildcard`: "GRÜPPE" missed "grüppe"), so other cased letters become classes ("[üÜ]").
+ */
+function caseFoldedRegexp(word: string): string {
+  return Array.from(word)
+    .map((c) => (nonAsciiCased(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.?+*|{}[\]()"\\#@&<>~^$-]/g, (x) => `\\${x}`)))
+    .join('');
+}
+
 /**
  * The name contains every word of the text, in any order and case ("tiny bert" finds
  * "tiny-bert-a"), or the id is exactly the text.
@@ -17,7 +31,10 @@ export function escapeWildcard(text: string): string {
 function nameOrIdClause(search: string) {
   const text = search.trim();
   const words = text.split(/\s+/).filter(Boolean);
-  const contains = (word: string) => ({ wildcard: { 'name.keyword': { value: `*${escapeWildcard(word)}*`, case_insensitive: true } } });
+  const contains = (word: string) =>
+    hasNonAsciiCase(word)
+      ? { regexp: { 'name.keyword': { value: `.*${caseFoldedRegexp(word)}.*`, case_insensitive: true, flags: 'NONE' } } }
+      : { wildcard: { 'name.keyword': { value: `*${escapeWildcard(word)}*`, case_insensitive: true } } };
   return {
     bool: {
       should: [words.length === 1 ? contains(words[0]) : { bool: { must: words.map(contains) } }, { term: { _id: text } }],

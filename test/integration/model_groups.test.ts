@@ -27,6 +27,16 @@ describe('model groups against a real ML Commons', () => {
     expect(byId.items).toEqual([expect.objectContaining({ id: groupId, name, latest_version: 0 })]);
   });
 
+  it('finds a name by a word in another case beyond ASCII ("GRÜPPE" finds "grüppe"; case_insensitive folds ASCII only)', async () => {
+    const umlaut = await ok<{ model_group_id: string }>('POST', 'modelGroupCreate', {}, { body: { name: `${name}-grüppe` } });
+    try {
+      const found = await ok('GET', 'modelGroups', {}, { query: { search: `${name.toUpperCase()}-GRÜPPE` } });
+      expect(found.items.map((g: { id: string }) => g.id)).toEqual([umlaut.model_group_id]);
+    } finally {
+      await api('DELETE', 'modelGroupDelete', { groupId: umlaut.model_group_id });
+    }
+  });
+
   it('reads groups by their ids (how the models table names its groups), with no other group', async () => {
     const other = await ok<{ model_group_id: string }>('POST', 'modelGroupCreate', {}, { body: { name: `${name}-other` } });
     try {
