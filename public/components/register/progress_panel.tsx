@@ -1,5 +1,5 @@
 import { EuiButton, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiProgress, EuiSpacer, EuiText } from '@elastic/eui';
-import React from 'react';
+import React, { useEffect, useState } from 'react';
 import type { FlowState } from '../../lib/register_flow';
 import { TaskStateHealth } from '../common/task_state';
 import { describeUpload, formatBytes, formatDuration } from './format_progress';
@@ -15,10 +15,32 @@ const PHASE_TEXT: Partial<Record<FlowState['phase'], string>> = {
   cleaning_up: 'Cleaning up…',
 };
 
+/** A chunk unanswered for longer than this is said to be waiting (a 10 MB chunk takes ~0.2 s locally). */
+const STALL_SECONDS = 10;
+
+/** Whole seconds since `key` last changed, ticking once a second. */
+function useSecondsSince(key: unknown): number {
+  const [since, setSince] = useState(() => Date.now());
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const at = Date.now();
+    setSince(at);
+    setNow(at);
+  }, [key]);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return Math.max(0, Math.floor((now - since) / 1000));
+}
+
 /** Where a running registration is, with the one action that makes sense then: cancel. */
 export function ProgressPanel({ state, onCancel }: { state: FlowState; onCancel: () => void }) {
   const { hashProgress: hp, uploadProgress: up } = state;
   const canCancel = state.phase !== 'cleaning_up';
+  // Progress moves per chunk: while one goes unanswered, the figures above would read as live.
+  const unanswered = useSecondsSince(up);
+  const stalled = state.phase === 'uploading' && up && !up.retry && up.chunksDone < up.totalChunks && unanswered >= STALL_SECONDS;
   return (
     <div data-test-subj="registerProgress">
       <EuiText size="s">
@@ -41,6 +63,13 @@ export function ProgressPanel({ state, onCancel }: { state: FlowState; onCancel:
           <EuiText size="xs" color="subdued">
             <p data-test-subj="uploadStats">{describeUpload(up)}</p>
           </EuiText>
+          {stalled && (
+            <EuiText size="xs" color="warning">
+              <p data-test-subj="uploadStalled">
+                Chunk {up.chunksDone + 1} of {up.totalChunks} has had no answer for {formatDuration(unanswered)}; the upload goes on as long as the connection does (Cancel stops it).
+              </p>
+            </EuiText>
+          )}
           {up.retry && (
             <EuiCallOut
               size="s"
