@@ -268,6 +268,8 @@ async function main() {
   });
   out.overhead_split_ms = Object.fromEntries(BATCHES.map((b) => [`batch_${b}`, split(b)]));
   const s32 = out.overhead_split_ms.batch_32;
+  // Differences of p50s measured in separate slices: a share below zero is that noise, not a gain.
+  const share = (ms) => (ms < 0 ? `nothing measurable (${ms} ms: the noise between slices)` : `**${ms} ms**`);
   out.ratios = ratiosOf(out);
   out.p50_overhead_ms_batch_1 = +median(out.repeats.map((r) => r.p50_overhead_ms_batch_1)).toFixed(3);
   const spread = (xs) => `${Math.min(...xs)}–${Math.max(...xs)} (median ${median(xs)})`;
@@ -286,7 +288,7 @@ ${BATCHES.map(row).join('\n')}
 
 Sidecar resident memory with this model loaded: **${(out.sidecar.rss_bytes / 1048576).toFixed(0)} MB** (the model's share, measured as RSS growth while it loaded: ${(out.sidecar.model_rss_delta_bytes / 1048576).toFixed(0)} MB; load ${out.sidecar.model_load_ms} ms; ${out.sidecar.workers} worker).
 
-Where the route's extra time goes at batch 32, measured in this run as differences of the p50s above: **${s32.worker} ms** in the worker thread itself (its tokenizing, run and pooling as raw's, plus writing the reply's JSON, float32 values at their shortest as ML Commons prints them, about 150 KB for 32 × 384, one thread hop each way, and the client's \`JSON.parse\`); **${s32.process} ms** for the sidecar being a separate process (the IPC both ways and its main thread's relay); **${s32.http} ms** for HTTP and the Dashboards server (reading and validating the request, forwarding the reply's bytes, which it never parses). The raw side returns Float32Arrays in its own process and pays none of it. Profiled on its own on a quiet box, the JSON writing takes 0.6–0.8 ms and the client's parse about 0.7 ms of the worker's share. The raw side pools in one pass per vector (as a careful caller would); with the spread/\`Math.hypot\` pooling used before 2026-11-25 it took 1.7 ms more per batch of 32.
+Where the route's extra time goes at batch 32, measured in this run as differences of the p50s above: ${share(s32.worker)} in the worker thread itself (its tokenizing, run and pooling as raw's, plus writing the reply's JSON, float32 values at their shortest as ML Commons prints them, about 150 KB for 32 × 384, one thread hop each way, and the client's \`JSON.parse\`); ${share(s32.process)} for the sidecar being a separate process (the IPC both ways and its main thread's relay); ${share(s32.http)} for HTTP and the Dashboards server (reading and validating the request, forwarding the reply's bytes, which it never parses). The raw side returns Float32Arrays in its own process and pays none of it. Profiled on its own on a quiet box, the JSON writing takes 0.6–0.8 ms and the client's parse about 0.7 ms of the worker's share. The raw side pools in one pass per vector (as a careful caller would); with the spread/\`Math.hypot\` pooling used before 2026-11-25 it took 1.7 ms more per batch of 32.
 
 Over ${REPEATS} repeats of the whole comparison in this run (the table shows the median one): throughput ratio at batch 32 ${spread(r32)}, target ≥ 0.9 — ${verdict(r32, (x) => x >= 0.9)}; p50 overhead at batch 1 ${spread(o1)} ms, target ≤ 1.5 ms — ${verdict(o1, (x) => x <= 1.5)}.`
   );
