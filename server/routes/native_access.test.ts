@@ -85,6 +85,16 @@ describe('who may use a zip in the shared native cache', () => {
     expect(await loaded('erin')).toEqual([]);
   });
 
+  it('with security, users without a name own nothing: one nameless user cannot list or run what another sent', async () => {
+    // An auth plugin that authenticates without naming the user (no authinfo.user_name).
+    await start({ get: () => ({ status: 'authenticated', state: {} }) });
+    expect((await t.call('POST', `${API}/native/inspect`, { raw: zip, headers: octet })).status).toBe(200);
+    t.transport.reply(noHits).reply(noHits);
+    expect(await listed('anyone')).toEqual([]);
+    expect((await predict('anyone')).status).toBe(404);
+    expect((await rt.cache.readMeta(tinyBert.sha256))?.owners).toBeUndefined();
+  });
+
   it('with security, a chunk upload makes its registering user an owner of the cached zip', async () => {
     await start(securityAuth);
     t.transport.reply(nodesAt('2.19.6')).reply({ model_id: 'm1', status: 'CREATED' });

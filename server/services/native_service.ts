@@ -36,7 +36,7 @@ export class NativeService {
   private async usable(caller: NativeCaller, hashes: string[]): Promise<Set<string>> {
     if (caller.user === undefined) return new Set(hashes);
     const metas = await Promise.all(hashes.map((h) => this.rt.cache.readMeta(h)));
-    const ok = new Set(hashes.filter((_h, i) => metas[i]?.owners?.includes(caller.user as string)));
+    const ok = new Set(hashes.filter((_h, i) => caller.user !== '' && metas[i]?.owners?.includes(caller.user as string)));
     const ask = hashes.filter((h) => !ok.has(h));
     if (ask.length) {
       // Fails closed: when the cluster cannot answer, only the caller's own zips are usable.

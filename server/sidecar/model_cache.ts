@@ -192,7 +192,8 @@ export class ModelCache {
   /** A registered config (from an upload) outranks a suggested one (from inspect); owners add up. */
   async writeMeta(sha256: string, meta: CachedMeta) {
     const old = await this.readMeta(sha256);
-    const owners = Array.from(new Set([...(old?.owners ?? []), ...(meta.owners ?? [])]));
+    // '' is a user without a name (current_user.ts): it owns nothing, or every nameless user would share it.
+    const owners = Array.from(new Set([...(old?.owners ?? []), ...(meta.owners ?? [])])).filter((o) => o !== '');
     const next: CachedMeta = old?.source === 'upload' && meta.source === 'inspect' ? { ...old } : { ...meta };
     if (owners.length) next.owners = owners;
     else delete next.owners;
