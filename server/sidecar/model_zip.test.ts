@@ -110,6 +110,19 @@ describe('model zip rules (zips built here)', () => {
     zip.close();
   });
 
+  it('refuses a .onnx entry that would inflate past 2 GiB (onnxruntime reads one protobuf of at most that) before reading it', async () => {
+    // The directory claims 3 GB stored (ratio 1:1, so only this rule can refuse it).
+    const claim = (zip: Buffer) =>
+      eachHeader(zip, (_at, methodAt, name) => {
+        if (name !== 'model.onnx') return;
+        zip.writeUInt32LE(3e9, methodAt + 10);
+        zip.writeUInt32LE(3e9, methodAt + 14);
+      });
+    const err = await refused(await writeZip('huge.zip', [['tokenizer.json', tokenizer], ['model.onnx', onnx]], claim));
+    expect({ status: err?.statusCode, code: err?.code }).toEqual({ status: 400, code: 'onnx_too_large' });
+    expect(err.message).toContain('model.onnx inflates to 3000000000 bytes');
+  });
+
   it('matches model files case-sensitively, like ML Commons: MODEL.ONNX alone is no model, and the error says why', async () => {
     const err = await refused(await writeZip('upper.zip', [['tokenizer.json', tokenizer], ['MODEL.ONNX', onnx]]));
     expect(err).toBeInstanceOf(NativeError);

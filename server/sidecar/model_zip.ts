@@ -19,6 +19,12 @@ export const ZIP_LIMITS = {
   /** Models and tokenizers deflate 1–5:1; a bomb deflates ~1000:1. Small entries are exempt. */
   maxRatio: 100,
   ratioMinBytes: 1024 * 1024,
+  /**
+   * One .onnx file is read whole into memory to load it, and onnxruntime parses it as one protobuf
+   * message, which cannot exceed 2 GiB: a larger entry (a 40 MB zip may inflate 100:1) is refused
+   * before it costs gigabytes of the host's memory.
+   */
+  maxOnnxBytes: 2 ** 31 - 1,
 };
 
 const NATIVE_LIBRARY = /\.(so(\.\d+)*|dylib|dll|jar|class)$/i;
@@ -130,6 +136,9 @@ function layout(entries: NativeZipEntry[], folders: Set<string>): Pick<ModelZip,
   if (!root.some((e) => e.name === 'tokenizer.json')) {
     const nested = entries.find((e) => e.name.endsWith('/tokenizer.json'));
     throw bad('missing_tokenizer', `No tokenizer file: tokenizer.json must be at the zip root${nested ? ` (found ${nested.name})` : ''}`);
+  }
+  if (onnx.length && onnx[0].size_bytes > ZIP_LIMITS.maxOnnxBytes) {
+    throw bad('onnx_too_large', `${onnx[0].name} inflates to ${onnx[0].size_bytes} bytes; onnxruntime reads one .onnx file of at most ${ZIP_LIMITS.maxOnnxBytes} bytes (2 GiB, protobuf's limit)`);
   }
   return { format: onnx.length ? 'ONNX' : 'TORCH_SCRIPT', modelFile: models[0].name, tokenizerFile: 'tokenizer.json' };
 }
