@@ -34,12 +34,21 @@ export function registerUploadRoutes(router: IRouter, deps: RouteDeps & { upload
       }
       if (declared > CHUNK_SIZE_BYTES) throw new PluginHttpError(413, `Chunk is larger than ${CHUNK_SIZE_BYTES} bytes`);
       const service = new ModelService(transport);
-      await service.checkChunkTarget(request.params.modelId, request.params.chunkNumber);
       const limit = new ByteLimit(CHUNK_SIZE_BYTES);
+      // Listened to from the start: a browser that goes away during the check below must end this
+      // request, not leave it waiting for bytes that never come.
       request.body.on('error', (e) => limit.destroy(e));
+      // An error nobody else hears (no copy kept, or a client that never read the body) must not
+      // become an uncaught exception of the Dashboards server; the upload call sees it as a failure.
+      limit.on('error', () => undefined);
+      await service.checkChunkTarget(request.params.modelId, request.params.chunkNumber);
+      if (request.body.destroyed && !request.body.readableEnded) throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
       // Native inference keeps a copy when it saw this upload registered (best effort, see ChunkAssembler).
       const tap = deps.uploads?.tap(request.params.modelId, request.params.chunkNumber);
-      if (tap) limit.on('error', (e) => tap.stream.destroy(e));
+      if (tap) {
+        limit.on('error', (e) => tap.stream.destroy(e));
+        tap.stream.on('error', () => undefined);
+      }
       const upstream = tap ? request.body.pipe(limit).pipe(tap.stream) : request.body.pipe(limit);
       let accepted = false;
       try {

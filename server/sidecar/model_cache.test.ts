@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import { Readable } from 'stream';
+import { PassThrough, Readable } from 'stream';
 import { ModelCache } from './model_cache';
 
 /** Stores `size` bytes of `fill` and returns its hash. */
@@ -35,6 +35,21 @@ describe('the native zip cache', () => {
     const again = await cache.storeStream(Readable.from([Buffer.alloc(1000, 1)]), 1e6);
     expect(again).toMatchObject({ sha256: a, existed: false });
     expect((await fs.stat(cache.zipPath(a))).size).toBe(1000);
+  });
+
+  it('answers, and keeps no temp file, when the client went away before the temp file existed', async () => {
+    const cache = new ModelCache(dir, 1e6);
+    const body = new PassThrough();
+    body.destroy(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+    const settled = await Promise.race([
+      cache.storeStream(body, 1e6).then(
+        () => 'stored',
+        (e: Error) => e.message
+      ),
+      new Promise((r) => setTimeout(() => r('still waiting'), 3000)),
+    ]);
+    expect(settled).toBe('aborted');
+    expect(await fs.readdir(path.join(dir, 'tmp')).catch(() => [])).toEqual([]);
   });
 
   it('refuses an empty file in words a user picking it understands', async () => {

@@ -92,6 +92,11 @@ export class ModelCache {
    * Returns the hash and whether the zip was already cached.
    */
   async storeStream(body: Readable, maxBytes: number): Promise<{ sha256: string; size: number; path: string; existed: boolean }> {
+    // Heard from the start: a client gone before the temp file exists would otherwise leave this
+    // waiting forever on a stream that neither ends nor errors again (and the file open).
+    let early: unknown;
+    const onEarly = (err: unknown) => (early = err);
+    body.on('error', onEarly);
     let tmp: string;
     try {
       tmp = await this.tmpFile('upload');
@@ -99,6 +104,11 @@ export class ModelCache {
       body.resume(); // read to the end, so the client gets the answer rather than a reset
       throw err;
     }
+    if (early !== undefined || (body.destroyed && !body.readableEnded)) {
+      await fs.rm(tmp, { force: true });
+      throw early ?? Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+    }
+    body.off('error', onEarly);
     const hash = createHash('sha256');
     let size = 0;
     const out = createWriteStream(tmp);
