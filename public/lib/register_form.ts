@@ -244,14 +244,15 @@ export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): F
   }
   // Characters the cluster's version refuses, where the route checks them (a chunked upload's name
   // is never checked; its description goes through the update API after the last chunk).
-  const texts: Array<[FormField, string | undefined]> = [
-    ['description', common.description as string | undefined],
-    ['name', v.sourceKind === 'url' ? (common.name as string) : undefined],
-    ['newGroupName', groupBody?.name],
-    ['newGroupDescription', groupBody?.description],
+  // [form field, the field's name in its request body, its text]
+  const texts: Array<[FormField, string, string | undefined]> = [
+    ['description', 'description', common.description as string | undefined],
+    ['name', 'name', v.sourceKind === 'url' ? (common.name as string) : undefined],
+    ['newGroupName', 'name', groupBody?.name],
+    ['newGroupDescription', 'description', groupBody?.description],
   ];
-  for (const [field, text] of texts) {
-    const problem = safeTextProblem({ [field === 'newGroupName' ? 'name' : field === 'newGroupDescription' ? 'description' : field]: text }, ctx.clusterVersion);
+  for (const [field, bodyField, text] of texts) {
+    const problem = safeTextProblem({ [bodyField]: text }, ctx.clusterVersion);
     if (problem) add(field, problem.message);
   }
   if (report?.format && v.model_format && report.format !== v.model_format) {

@@ -58,6 +58,14 @@ function isConnectionError(err: unknown): boolean {
  * is aborted with it (RequestAbortedError) or the body stream ends early ("aborted"). Nobody reads
  * the answer, and it is no fault of the server's worth an error-level stack trace.
  */
+/**
+ * A request body the client abandoned before it was read (destroyed, never ended), as the error
+ * Node gives such a body, so it is answered like any other client abort; undefined if it is whole.
+ */
+export function abandonedBody(body: { destroyed: boolean; readableEnded: boolean }): Error | undefined {
+  return body.destroyed && !body.readableEnded ? Object.assign(new Error('aborted'), { code: 'ECONNRESET' }) : undefined;
+}
+
 function isClientAbort(err: unknown): boolean {
   const e = err as { name?: string; code?: string; message?: string } | undefined;
   return e?.name === 'RequestAbortedError' || e?.name === 'AbortError' || (e?.code === 'ECONNRESET' && e?.message === 'aborted');

@@ -4,7 +4,7 @@ import * as v from '../../common/validators';
 import type { IRouter, RouteValidationFunction } from '../../types/osd';
 import type { Readable } from 'stream';
 import { ByteLimit, isReadable } from '../lib/byte_limit';
-import { PluginHttpError } from '../lib/errors';
+import { abandonedBody, PluginHttpError } from '../lib/errors';
 import { ModelService } from '../services/model_service';
 import type { UploadObserver } from '../sidecar/chunk_assembler';
 import { jsonHandler, RouteDeps, validation } from './route_helpers';
@@ -42,7 +42,8 @@ export function registerUploadRoutes(router: IRouter, deps: RouteDeps & { upload
       // become an uncaught exception of the Dashboards server; the upload call sees it as a failure.
       limit.on('error', () => undefined);
       await service.checkChunkTarget(request.params.modelId, request.params.chunkNumber);
-      if (request.body.destroyed && !request.body.readableEnded) throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+      const abandoned = abandonedBody(request.body);
+      if (abandoned) throw abandoned;
       // Native inference keeps a copy when it saw this upload registered (best effort, see ChunkAssembler).
       const tap = deps.uploads?.tap(request.params.modelId, request.params.chunkNumber);
       if (tap) {

@@ -4,6 +4,7 @@ import path from 'path';
 import type { Readable } from 'stream';
 import type { FunctionName } from '../../common/ml_commons';
 import type { ModelConfig } from '../../common/types';
+import { abandonedBody } from '../lib/errors';
 import { NativeError } from './native_error';
 
 /** What is known about a cached zip besides its bytes. */
@@ -104,9 +105,10 @@ export class ModelCache {
       body.resume(); // read to the end, so the client gets the answer rather than a reset
       throw err;
     }
-    if (early !== undefined || (body.destroyed && !body.readableEnded)) {
+    const gone = early ?? abandonedBody(body);
+    if (gone !== undefined) {
       await fs.rm(tmp, { force: true });
-      throw early ?? Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+      throw gone;
     }
     body.off('error', onEarly);
     const hash = createHash('sha256');
