@@ -34,7 +34,7 @@ describe('chunked uploads seen by this server land in the native cache', () => {
       .filter((target) => target.startsWith(root));
 
   /** Register meta and the one chunk a model under 10 MB has, through the real routes. */
-  async function upload(hash: string, opts: { enabled?: boolean; chunkRefused?: boolean } = {}) {
+  async function upload(hash: string, opts: { enabled?: boolean; chunkRefused?: boolean; beforeStop?: () => void } = {}) {
     const rt = createNativeRuntime({ cacheDir: dir, enabled: opts.enabled ?? true }, silentLogger);
     const t = await startRouteTestHost({ native: rt });
     try {
@@ -61,6 +61,7 @@ describe('chunked uploads seen by this server land in the native cache', () => {
       await rt.uploads.settled();
       // Whatever ML Commons answered, the copy's file is closed by now.
       expect(openUnder(dir)).toEqual([]);
+      opts.beforeStop?.();
     } finally {
       await t.close();
       await rt.stop();
@@ -98,9 +99,12 @@ describe('chunked uploads seen by this server land in the native cache', () => {
   });
 
   it('keeps no copy, and no open file, of a chunk ML Commons refused', async () => {
-    const rt = await upload(f.sha256, { chunkRefused: true });
+    let kept: string[] = [];
+    const rt = await upload(f.sha256, { chunkRefused: true, beforeStop: () => (kept = readdirSync(path.join(dir, 'assembling', 'm1'))) });
+    expect(kept).toEqual([]);
     expect((await rt.cache.stats()).entries).toBe(0);
-    expect(readdirSync(path.join(dir, 'assembling', 'm1'))).toEqual([]);
+    // Stopping the runtime removed the followed upload's folder.
+    expect(readdirSync(path.join(dir, 'assembling'))).toEqual([]);
   });
 
   it('copies nothing when native inference is disabled', async () => {
@@ -175,7 +179,7 @@ describe('chunked uploads seen by this server land in the native cache', () => {
       expect(readdirSync(path.join(dir, 'assembling', 'm6'))).toEqual(['0.part']);
       t.transport.reply({ result: 'deleted' });
       expect((await t.call('DELETE', '/api/ml-models/models/m6')).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 50));
+      await rt.uploads.settled();
       expect(readdirSync(path.join(dir, 'assembling'))).toEqual([]);
     } finally {
       await t.close();

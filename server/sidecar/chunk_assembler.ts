@@ -112,8 +112,7 @@ export class ChunkAssembler implements UploadObserver {
           this.logger.debug(`native cache: chunk ${chunkNumber} of ${modelId} not kept (${(err as Error).message})`);
           this.drop(modelId);
         });
-        this.pending.add(work);
-        work.finally(() => this.pending.delete(work));
+        this.track(work);
       },
     };
   }
@@ -170,7 +169,12 @@ export class ChunkAssembler implements UploadObserver {
     if (!upload) return;
     this.uploads.delete(modelId);
     clearTimeout(upload.timer);
-    fs.rm(upload.dir, { recursive: true, force: true }).catch(() => undefined);
+    this.track(fs.rm(upload.dir, { recursive: true, force: true }).catch(() => undefined));
+  }
+
+  private track(work: Promise<void>) {
+    this.pending.add(work);
+    work.finally(() => this.pending.delete(work));
   }
 
   /**
@@ -188,17 +192,18 @@ export class ChunkAssembler implements UploadObserver {
       }
     };
     const work = Promise.all([sweepDir(path.join(this.cache.dir, 'assembling')), sweepDir(path.join(this.cache.dir, 'tmp'))]).then(() => undefined);
-    this.pending.add(work);
-    work.finally(() => this.pending.delete(work));
+    this.track(work);
     return work;
   }
 
-  /** Resolves once every chunk handed over so far is kept or dropped (a completed zip cached), and a running sweep is done. */
+  /** Resolves once every chunk handed over so far is kept or dropped (a completed zip cached), dropped uploads' copies are gone, and a running sweep is done. */
   async settled(): Promise<void> {
     while (this.pending.size) await Promise.all(Array.from(this.pending));
   }
 
-  stop() {
+  /** Drops every followed upload; resolves once their copies are removed from disk. */
+  stop(): Promise<void> {
     for (const id of Array.from(this.uploads.keys())) this.drop(id);
+    return this.settled();
   }
 }

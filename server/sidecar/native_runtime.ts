@@ -58,8 +58,7 @@ export function createNativeRuntime(
     client,
     uploads,
     async stop() {
-      uploads.stop();
-      await client.stop();
+      await Promise.all([uploads.stop(), client.stop()]);
     },
   };
 }
