@@ -60,6 +60,24 @@ describe('the sidecar process lifecycle', () => {
     expect(liveSidecars()).toEqual([]);
   });
 
+  it('a request between the channel closing and the exit starts one sidecar, not two', async () => {
+    process.env.MLM_FAKE_READY_MS = '300';
+    client = start();
+    const first = await outcome(client.run(job));
+    const hungUp = outcome(client.run({ kind: 'hang_up' } as unknown as Job));
+    await sleep(20);
+    // The old process is disconnected but not yet exited: this request starts the next one.
+    const next = client.run(job);
+    expect(await hungUp).toBe('503 sidecar_crashed');
+    const second = await outcome(next);
+    expect(second).toMatch(/^ok /);
+    expect(second).not.toBe(first);
+    // Long enough for a second, backed-off restart to have forked and become ready.
+    await sleep(800);
+    expect(liveSidecars()).toEqual([client.pid]);
+    expect(await outcome(client.run(job))).toBe(second);
+  });
+
   it('stop() while the sidecar is still starting ends it and fails the waiting request', async () => {
     process.env.MLM_FAKE_READY_MS = '800';
     client = start();

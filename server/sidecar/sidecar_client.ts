@@ -236,8 +236,11 @@ export class SidecarClient {
     if (ready && Date.now() - this.startedAt > STABLE_MS) this.crashes = 0;
     const delay = Math.min(this.opts.maxBackoffMs ?? 30000, (this.opts.backoffMs ?? 250) * 2 ** this.crashes);
     this.crashes++;
-    // Restart eagerly so the next request finds it ready; until then requests wait for it.
     this.restarts++;
+    // A request that came between the channel closing and this exit already started the next
+    // one: a second start here would leave one of the two running, unused, until the plugin stops.
+    if (ready && this.starting) return;
+    // Restart eagerly so the next request finds it ready; until then requests wait for it.
     this.starting = this.launch(delay);
   }
 
