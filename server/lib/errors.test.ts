@@ -55,6 +55,12 @@ describe('errorResponse', () => {
     expect((res.payload as any).message).toMatch(/OpenSearch could not be reached: connect ECONNREFUSED/);
   });
 
+  it('answers 504 when OpenSearch did not answer in time, saying the operation may still complete', () => {
+    const res = errorResponse(responseFactory, new errors.TimeoutError('Request timed out', {} as never));
+    expect(res.status).toBe(504);
+    expect((res.payload as any).message).toBe('OpenSearch did not answer in time (Request timed out); the operation may still complete');
+  });
+
   it("answers the plugin's own errors with their status and field", () => {
     const res = errorResponse(responseFactory, new PluginHttpError(413, 'too big', 'body'));
     expect(res.status).toBe(413);

@@ -50,7 +50,7 @@ export function readUpstreamError(err: unknown): UpstreamError | undefined {
 
 function isConnectionError(err: unknown): boolean {
   const name = (err as { name?: string })?.name;
-  return name === 'ConnectionError' || name === 'NoLivingConnectionsError' || name === 'TimeoutError';
+  return name === 'ConnectionError' || name === 'NoLivingConnectionsError';
 }
 
 /**
@@ -91,6 +91,14 @@ export function errorResponse(
     return response.customError({
       statusCode: upstream.statusCode,
       body: { message: upstream.reason, attributes: { reason: upstream.reason, type: upstream.type } },
+    });
+  }
+  // The request may have reached OpenSearch, so what it asked for may still happen: unlike an
+  // unreachable cluster (502), a caller must look before repeating a change.
+  if ((err as { name?: string })?.name === 'TimeoutError') {
+    return response.customError({
+      statusCode: 504,
+      body: { message: `OpenSearch did not answer in time (${(err as Error).message}); the operation may still complete` },
     });
   }
   if (isConnectionError(err)) {
