@@ -133,6 +133,27 @@ describe('chunked uploads seen by this server land in the native cache', () => {
     expect(readFileSync(rt.cache.zipPath(f.sha256)).equals(zip)).toBe(true);
   });
 
+  it('a chunk sent twice at once (a retry while the first try still streams) still lets the zip be cached', async () => {
+    const parts = split(2);
+    const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
+    rt.uploads.expect('m7', { model_content_hash_value: f.sha256, model_content_size_in_bytes: zip.length, total_chunks: 2 });
+    const pass = async (tap: NonNullable<ReturnType<typeof rt.uploads.tap>>, bytes: Buffer) => {
+      tap.stream.resume();
+      tap.stream.end(bytes);
+      await new Promise((r) => tap.stream.on('end', r));
+      tap.done(true);
+      await rt.uploads.settled();
+    };
+    const first = rt.uploads.tap('m7', 0)!;
+    const retry = rt.uploads.tap('m7', 0)!;
+    first.stream.write(parts[0].subarray(0, 100));
+    await pass(retry, parts[0]);
+    await pass(first, parts[0].subarray(100));
+    await pass(rt.uploads.tap('m7', 1)!, parts[1]);
+    expect(readFileSync(rt.cache.zipPath(f.sha256)).equals(zip)).toBe(true);
+    await rt.stop();
+  });
+
   it('caches nothing, and fails nothing, when a chunk went to another server', async () => {
     const rt = await direct(f.sha256, split(3).slice(0, 2), 3);
     expect((await rt.cache.stats()).entries).toBe(0);

@@ -49,6 +49,7 @@ export class ChunkAssembler implements UploadObserver {
   private readonly uploads = new Map<string, Upload>();
   /** Chunk copies still being closed, kept or assembled. */
   private readonly pending = new Set<Promise<void>>();
+  private taps = 0;
 
   constructor(private readonly cache: ModelCache, private readonly logger: Logger, private readonly opts: { ttlMs?: number; maxUploads?: number; maxZipBytes?: number } = {}) {}
 
@@ -78,7 +79,9 @@ export class ChunkAssembler implements UploadObserver {
     upload.activeAt = Date.now();
     // The copy goes straight to disk as it passes, so the server never holds a chunk in memory.
     const part = path.join(upload.dir, `${chunkNumber}.part`);
-    const partial = `${part}.tmp`;
+    // Its own temp name: a chunk the browser retried while the first try still streams must not
+    // interleave with it in one file (each try renames a whole copy into place).
+    const partial = `${part}.${++this.taps}.tmp`;
     let file: WriteStream | undefined;
     let failed = false;
     try {
