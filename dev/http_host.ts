@@ -2,6 +2,9 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
 import { RouterAdapter } from './router_adapter';
 
+/** OpenSearch Dashboards' default `server.keepaliveTimeout`. */
+export const OSD_KEEPALIVE_TIMEOUT_MS = 120000;
+
 export type Fallback = (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
 
 export interface HttpHost {
@@ -30,6 +33,9 @@ export async function startHttpHost(opts: { router: RouterAdapter; port?: number
   });
   // Chunk uploads of 10 MB over slow links must not hit node's default request timeout.
   server.requestTimeout = 0;
+  // OSD's server.keepaliveTimeout default: a client reusing a socket idle for over node's 5 s
+  // would otherwise race the server closing it ("socket hang up").
+  server.keepAliveTimeout = OSD_KEEPALIVE_TIMEOUT_MS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
