@@ -81,6 +81,17 @@ describe('model group routes', () => {
     ]);
   });
 
+  it('lets "ß" and "ı" match only themselves (their upper cases "SS" and "I" are other letters), and "İ" either of its cases', async () => {
+    const value = async (search: string) => {
+      t.transport.reply({ hits: { total: { value: 0 }, hits: [] } });
+      await t.call('GET', `${API}/model_groups?search=${encodeURIComponent(search)}`);
+      return (t.transport.calls[t.transport.calls.length - 1].body as any).query.bool.must[0].bool.should[0].regexp['name.keyword'].value;
+    };
+    expect(await value('Straße')).toBe('.*Straße.*');
+    expect(await value('kırmızı')).toBe('.*kırmızı.*');
+    expect(await value('İzmir')).toBe('.*(i̇|İ)zmir.*');
+  });
+
   it('gets one group and adds its id (ML Commons omits it)', async () => {
     t.transport.reply({ name: 'g', latest_version: 0 });
     const res = await t.call('GET', `${API}/model_groups/abc_-1`);

@@ -14,13 +14,30 @@ export function escapeWildcard(text: string): string {
 const nonAsciiCased = (c: string) => c > '\u007f' && c.toLowerCase() !== c.toUpperCase();
 const hasNonAsciiCase = (word: string) => Array.from(word).some(nonAsciiCased);
 
+const escapeRegexp = (text: string) => text.replace(/[.?+*|{}[\]()"\\#@&<>~^$-]/g, (x) => `\\${x}`);
+
+/**
+ * `c` in each case that folds back to it. "ß" upper-cases to "SS" and "ı" to "I", which lower-case
+ * to "ss" and "i": those are other words, so "ß" and "ı" match only themselves.
+ */
+function caseVariants(c: string): string[] {
+  const lower = c.toLowerCase();
+  return Array.from(new Set([lower, c.toUpperCase(), c])).filter((v) => v.toLowerCase() === lower);
+}
+
 /**
  * `word` as a Lucene regexp matching it in any case. `case_insensitive` folds only ASCII there (as
- * in `wildcard`: "GRÜPPE" missed "grüppe"), so other cased letters become classes ("[üÜ]").
+ * in `wildcard`: "GRÜPPE" missed "grüppe"), so other cased letters become classes ("[üÜ]"), or
+ * alternatives when one case is two characters ("İ" lower-cases to "i" + a combining dot).
  */
 function caseFoldedRegexp(word: string): string {
   return Array.from(word)
-    .map((c) => (nonAsciiCased(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.?+*|{}[\]()"\\#@&<>~^$-]/g, (x) => `\\${x}`)))
+    .map((c) => {
+      if (!nonAsciiCased(c)) return escapeRegexp(c);
+      const variants = caseVariants(c);
+      if (variants.length === 1) return escapeRegexp(c);
+      return variants.every((v) => Array.from(v).length === 1) ? `[${variants.join('')}]` : `(${variants.map(escapeRegexp).join('|')})`;
+    })
     .join('');
 }
 
