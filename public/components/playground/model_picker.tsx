@@ -22,6 +22,8 @@ interface Props {
   /** How many models match on the cluster; more than `clusterModels` holds means a search is needed. */
   clusterTotal: number;
   clusterLoading: boolean;
+  /** Why the cluster's models could not be read (the page shows the error itself). */
+  clusterUnavailable?: unknown;
   modelSearch: string;
   onModelSearch: (text: string) => void;
   nativeModels: NativeCachedModel[];
@@ -66,7 +68,9 @@ export function ModelPicker(p: Props) {
   const clusterHelp = partial
     ? `Showing ${p.clusterModels.length} of ${p.clusterTotal} models${p.modelSearch.trim() ? ' matching' : ' by name'}; type part of a name to find the others.`
     : !p.clusterLoading && p.clusterModels.length === 0
-    ? p.modelSearch.trim()
+    ? p.clusterUnavailable
+      ? "The cluster's models could not be read; see the error above."
+      : p.modelSearch.trim()
       ? 'No model name matches.'
       : 'No model is registered on the cluster.'
     : undefined;

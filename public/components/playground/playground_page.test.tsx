@@ -65,6 +65,14 @@ describe('PlaygroundPage', () => {
     expect(screen.getByRole('option', { name: /idle v1 — TEXT_EMBEDDING, REGISTERED$/ })).toBeInTheDocument();
   });
 
+  it("when the cluster's models cannot be read, says so under Model instead of \"No model is registered\"", async () => {
+    const http = createFakeHttp({ get: { [MODELS]: httpError(502, 'OpenSearch could not be reached: connect ECONNREFUSED 127.0.0.1:9200'), [NATIVE_MODELS]: NATIVE } });
+    renderWithServices(<PlaygroundPage />, { http });
+    expect(await screen.findByTestId('playgroundModelsError')).toHaveTextContent(/ECONNREFUSED/);
+    expect(screen.getByText("The cluster's models could not be read; see the error above.")).toBeInTheDocument();
+    expect(screen.queryByText('No model is registered on the cluster.')).not.toBeInTheDocument();
+  });
+
   it('a TorchScript model runs on the cluster only, though its uploaded zip is in the native cache', async () => {
     const ts = model({ id: 'ts1', name: 'glove-ts', model_format: 'TORCH_SCRIPT', model_state: 'DEPLOYED', model_content_hash_value: GLOVE_SHA });
     const http = createFakeHttp({ get: { [MODELS]: page([...CLUSTER.items, ts]), [NATIVE_MODELS]: NATIVE } });

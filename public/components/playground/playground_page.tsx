@@ -182,7 +182,12 @@ export function PlaygroundPage() {
   return (
     <>
       <PageTitle title="Playground" description="Run a model on the cluster, natively on this Dashboards server, or both, and look at what it returns." />
-      {cluster.error ? <ErrorCallout title="Could not load the cluster's models" error={cluster.error} onRetry={cluster.reload} data-test-subj="playgroundModelsError" /> : null}
+      {cluster.error ? (
+        <>
+          <ErrorCallout title="Could not load the cluster's models" error={cluster.error} onRetry={cluster.reload} data-test-subj="playgroundModelsError" />
+          <EuiSpacer size="m" />
+        </>
+      ) : null}
       {/* A set minWidth: a flex item is otherwise as wide as its widest unbreakable line (a long
           input); in a narrow window the recent runs go below the form. */}
       <EuiFlexGroup gutterSize="l" alignItems="flexStart" wrap>
@@ -194,6 +199,7 @@ export function PlaygroundPage() {
               clusterModels={model && !listed ? [model, ...models] : models}
               clusterTotal={cluster.data?.total ?? 0}
               clusterLoading={cluster.loading}
+              clusterUnavailable={cluster.error}
               modelSearch={modelSearch}
               onModelSearch={setModelSearch}
               nativeModels={nativeModels}
