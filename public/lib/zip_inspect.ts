@@ -4,6 +4,7 @@ import { readBlob, throwIfAborted } from './blob_slices';
 import type { ChunkSource } from './chunk_reader';
 import { ConfigSuggestion, suggestConfig } from './config_suggestions';
 import { OnnxSignature, readOnnxSignature } from './onnx_signature';
+import { formatBytes } from './format_bytes';
 
 /**
  * Checks a model zip in the browser before anything is sent, with the rules ML Commons applies at
@@ -118,18 +119,6 @@ const isNativeLibrary = (name: string) => {
   // libfoo.so.1 is a shared library too.
   return NATIVE_EXTENSIONS.includes(ext(name)) || /\.so(\.\d+)+$/.test(base);
 };
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let i = -1;
-  do {
-    v /= 1024;
-    i++;
-  } while (v >= 1024 && i < units.length - 1);
-  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
-}
 
 function entryProblem(entry: { filename: string; symlink: boolean; executable: boolean; encrypted: boolean; directory: boolean; uncompressedSize: number; compressedSize: number }): ZipProblem | undefined {
   const raw = entry.filename;
@@ -258,7 +247,7 @@ export async function inspectModelZip(
   if (file.size > MAX_MODEL_SIZE_BYTES) {
     return problem({
       code: 'too_large',
-      message: `The file is ${formatBytes(file.size)}; ML Commons accepts model zips up to ${formatBytes(MAX_MODEL_SIZE_BYTES)} (${MAX_MODEL_SIZE_BYTES} bytes).`,
+      message: `The file is ${formatBytes(file.size)}; ML Commons accepts model zips up to ${MAX_MODEL_SIZE_BYTES.toLocaleString('en-US')} bytes (${formatBytes(MAX_MODEL_SIZE_BYTES)}).`,
     });
   }
   if (!(await hasZipMagic(file))) {

@@ -172,7 +172,7 @@ describe('playground in Chromium', () => {
     // The sidecar that ran it, as the status panel reads it from the real process.
     await page.getByText('Native inference on this Dashboards server').click();
     await sub(`nativeLoaded-${tiny.sha256}`).waitFor();
-    expect(await sub('nativeStatusState').textContent()).toMatch(/^Running \(process \d+, \d+ worker threads?, [\d.]+ MB resident\)\.$/);
+    expect(await sub('nativeStatusState').textContent()).toMatch(/^Running \(process \d+, \d+ worker threads?, [\d.]+ MiB resident\)\.$/);
     await sub('nativeStatus').scrollIntoViewIfNeeded();
     await screenshot(page, 'playground_native_status');
   });

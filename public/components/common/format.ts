@@ -1,4 +1,5 @@
 import moment from 'moment';
+import { formatBytes as formatByteCount } from '../../lib/format_bytes';
 
 /** Shown in cells with no value, as elsewhere in OSD. */
 export const EMPTY = '\u2014';
@@ -14,17 +15,9 @@ export function orEmpty(value: string | number | undefined | null): string {
   return value === undefined || value === null || value === '' ? EMPTY : String(value);
 }
 
-/** `12345678` -> `11.8 MB` (binary units, as OSD shows sizes), with the exact count kept for tooltips. */
+/** A size in IEC units (see lib/format_bytes), or the empty mark. */
 export function formatBytes(bytes: number | undefined): string {
-  if (bytes === undefined || bytes === null) return EMPTY;
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+  return bytes === undefined || bytes === null ? EMPTY : formatByteCount(bytes);
 }
 
 /**

@@ -67,7 +67,7 @@ describe('ModelVersionPage', () => {
     const { http, chrome } = setup();
     expect(await screen.findByTestId('pageTitle')).toHaveTextContent('glove');
     expect(screen.getByTestId('modelHash')).toHaveTextContent(HASH);
-    expect(screen.getByTestId('modelSize')).toHaveTextContent('11.8 MB');
+    expect(screen.getByTestId('modelSize')).toHaveTextContent('11.8 MiB');
     expect(screen.getByTestId('modelChunks')).toHaveTextContent('2');
     expect(screen.getByTestId('modelFormat')).toHaveTextContent('ONNX');
     expect(await screen.findByTestId('modelGroupLink')).toHaveTextContent('encoders');

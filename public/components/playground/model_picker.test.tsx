@@ -8,11 +8,11 @@ const model = (id: string, name: string, sha = SHA): Model => ({ id, name, model
 describe('nativeLabel', () => {
   it('names every registration made from the same zip, not only the first', () => {
     const label = nativeLabel(entry, [model('1', 'glove-embed'), model('2', 'glove-sim'), model('3', 'other', 'b'.repeat(64))]);
-    expect(label).toBe('glove-embed v1, glove-sim v1 — TEXT_SIMILARITY, 2.0 MB');
+    expect(label).toBe('glove-embed v1, glove-sim v1 — TEXT_SIMILARITY, 2.0 MiB');
   });
 
   it('sums up beyond two names, and falls back to the hash when no cluster model has it', () => {
     expect(nativeLabel(entry, [model('1', 'a'), model('2', 'b'), model('3', 'c'), model('4', 'd')])).toMatch(/^a v1, b v1 and 2 more — /);
-    expect(nativeLabel({ ...entry, source: 'inspect', function_name: undefined }, [])).toBe(`${SHA.slice(0, 12)} — function unknown, 2.0 MB, inspected`);
+    expect(nativeLabel({ ...entry, source: 'inspect', function_name: undefined }, [])).toBe(`${SHA.slice(0, 12)} — function unknown, 2.0 MiB, inspected`);
   });
 });

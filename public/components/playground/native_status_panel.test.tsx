@@ -29,10 +29,10 @@ describe('NativeStatusPanel', () => {
     renderWithServices(<NativeStatusPanel />, { http });
     expect(http.get).not.toHaveBeenCalled();
     fireEvent.click(screen.getByText('Native inference on this Dashboards server'));
-    expect(await screen.findByTestId('nativeStatusState')).toHaveTextContent('Running (process 4242, 1 worker thread, 400.0 MB resident).');
+    expect(await screen.findByTestId('nativeStatusState')).toHaveTextContent('Running (process 4242, 1 worker thread, 400.0 MiB resident).');
     expect(screen.getByTestId('nativeStatusRestarts')).toHaveTextContent('1 of the process, 0 of worker threads; last exit: killed by SIGKILL');
     expect(screen.getByTestId('nativeStatusQueue')).toHaveTextContent('3 admitted (2 waiting) of at most 64');
-    expect(screen.getByTestId('nativeStatusCache')).toHaveTextContent('2 zips, 5.0 MB of 10.0 GB');
+    expect(screen.getByTestId('nativeStatusCache')).toHaveTextContent('2 zips, 5.0 MiB of 10.0 GiB');
     expect(screen.getByTestId(`nativeLoaded-${SHA}`)).toHaveTextContent('12');
     fireEvent.click(screen.getByTestId('nativeStatusRefresh'));
     await waitFor(() => expect(http.get).toHaveBeenCalledTimes(2));

@@ -1,4 +1,4 @@
-import { formatBytes } from '../../lib/zip_inspect';
+import { formatBytes } from '../../lib/format_bytes';
 import type { UploadProgress } from '../../lib/chunk_uploader';
 
 export { formatBytes };
@@ -11,11 +11,11 @@ export function formatDuration(seconds: number | undefined): string {
   return minutes < 90 ? `${minutes} min` : `${(minutes / 60).toFixed(1)} h`;
 }
 
-/** "12.3 MB of 83.7 MB · 9.1 MB/s · about 6 s left · chunk 3 of 9" */
+/** "12.3 MiB of 79.8 MiB · 9.1 MiB/s · about 6 s left · chunk 3 of 9" */
 export function describeUpload(p: UploadProgress): string {
   const parts = [`${formatBytes(p.bytesSent)} of ${formatBytes(p.totalBytes)}`];
   if (p.bytesPerSecond > 0) parts.push(`${formatBytes(p.bytesPerSecond)}/s`);
-  if (p.etaSeconds !== undefined && p.bytesSent < p.totalBytes) parts.push(`about ${formatDuration(p.etaSeconds)} left`);
+  if (p.etaSeconds !== undefined && p.bytesSent < p.totalBytes) parts.push(p.etaSeconds < 1 ? 'less than a second left' : `about ${formatDuration(p.etaSeconds)} left`);
   parts.push(`chunk ${Math.min(p.chunksDone + 1, p.totalChunks)} of ${p.totalChunks}`);
   return parts.join(' · ');
 }
