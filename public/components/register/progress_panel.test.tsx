@@ -13,6 +13,19 @@ const uploading = (chunksDone: number): FlowState => ({
 describe('ProgressPanel', () => {
   afterEach(() => jest.useRealTimers());
 
+  it('scrolls itself into view once, when it opens below the form (not on every progress step)', () => {
+    const scrollIntoView = jest.fn();
+    Element.prototype.scrollIntoView = scrollIntoView;
+    try {
+      const { rerender } = render(<ProgressPanel state={uploading(3)} onCancel={() => undefined} />);
+      rerender(<ProgressPanel state={uploading(4)} onCancel={() => undefined} />);
+      expect(scrollIntoView).toHaveBeenCalledTimes(1);
+      expect(scrollIntoView.mock.contexts[0]).toBe(screen.getByTestId('registerProgress'));
+    } finally {
+      delete (Element.prototype as Partial<Element>).scrollIntoView;
+    }
+  });
+
   it('says when a chunk has gone unanswered for a while (the figures move per chunk and would read as live)', () => {
     jest.useFakeTimers();
     const { rerender } = render(<ProgressPanel state={uploading(3)} onCancel={() => undefined} />);

@@ -1,5 +1,5 @@
 import { EuiButton, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiProgress, EuiSpacer, EuiText } from '@elastic/eui';
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import type { FlowState } from '../../lib/register_flow';
 import { TaskStateHealth } from '../common/task_state';
 import { describeUpload, formatBytes, formatDuration } from './format_progress';
@@ -41,8 +41,14 @@ export function ProgressPanel({ state, onCancel }: { state: FlowState; onCancel:
   // Progress moves per chunk: while one goes unanswered, the figures above would read as live.
   const unanswered = useSecondsSince(up);
   const stalled = state.phase === 'uploading' && up && !up.retry && up.chunksDone < up.totalChunks && unanswered >= STALL_SECONDS;
+  // It opens below a long form, where the button that started it is: brought into view once, so
+  // the progress and Cancel are seen without scrolling.
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    panel.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, []);
   return (
-    <div data-test-subj="registerProgress">
+    <div data-test-subj="registerProgress" ref={panel}>
       <EuiText size="s">
         <p data-test-subj="registerPhase">{PHASE_TEXT[state.phase]}</p>
       </EuiText>
