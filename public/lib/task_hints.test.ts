@@ -22,6 +22,14 @@ describe('task error hints', () => {
     expect(taskErrorLines('{"n1":"model content changed","n2":"boom"}', { n1: 'node-1' })).toEqual(['node-1: model content changed', 'n2: boom']);
   });
 
+  it("explains a deploy that failed reading tokenizer.json, whose words (serde_json's) name no file", () => {
+    // As ML Commons 2.19.6 and 3.6.0 answer for the bad-tokenizer fixture (test/integration/deploy_errors.test.ts).
+    expect(taskMessageHint('EOF while parsing an object at line 1 column 20', 'DEPLOY_MODEL')).toMatch(/^the zip's tokenizer.json could not be read/);
+    expect(taskMessageHint('expected `,` or `}` at line 1 column 7', 'DEPLOY_MODEL')).toMatch(/tokenizer.json/);
+    expect(taskMessageHint('EOF while parsing an object at line 1 column 20', 'REGISTER_MODEL')).toBeUndefined();
+    expect(taskMessageHint('Model not ready yet', 'DEPLOY_MODEL')).toBeUndefined();
+  });
+
   it("explains a deploy's duplicate-task error, and tells a deploy that only met another one from a failed one", () => {
     expect(taskMessageHint('Duplicate deploy model task', 'DEPLOY_MODEL')).toMatch(/^the node already runs this model/);
     expect(taskMessageHint('Duplicate deploy model task', 'REGISTER_MODEL')).toBeUndefined();

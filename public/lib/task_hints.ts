@@ -19,10 +19,20 @@ const REGISTER_HINTS: Array<{ test: (message: string) => boolean; hint: string }
 /** ML Commons' words when the node already holds the model, deployed or being deployed (two tabs, two users). */
 const isDuplicateDeployMessage = (m: string) => /^Duplicate deploy model task$/i.test(m.trim());
 
+/**
+ * The Hugging Face tokenizer's JSON parser (serde_json) ends each error with its position. A deploy
+ * reads no other JSON from the zip, and its text names no file.
+ */
+const isTokenizerParseMessage = (m: string) => / at line \d+ column \d+$/.test(m.trim());
+
 const DEPLOY_HINTS: typeof REGISTER_HINTS = [
   {
     test: isDuplicateDeployMessage,
     hint: 'the node already runs this model, or another deploy of it was under way there: nothing changed on it',
+  },
+  {
+    test: isTokenizerParseMessage,
+    hint: "the zip's tokenizer.json could not be read as a Hugging Face tokenizer (the words are its JSON parser's): register a zip whose tokenizer.json is the one saved with the model",
   },
 ];
 
