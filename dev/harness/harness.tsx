@@ -119,7 +119,7 @@ function Chrome({ title }: { title: string }) {
           </EuiTitle>
         </EuiHeaderSectionItem>
         <EuiHeaderSectionItem>
-          <EuiBreadcrumbs breadcrumbs={crumbs} data-test-subj="osdBreadcrumbs" />
+          <EuiBreadcrumbs breadcrumbs={crumbs} data-test-subj="breadcrumbs" />
         </EuiHeaderSectionItem>
       </EuiHeaderSection>
     </EuiHeader>

@@ -52,7 +52,7 @@ describe('app shell in Chromium', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('e2e-glove-');
     await page.locator('[data-test-subj="modelState-DEPLOYED"]').first().waitFor();
-    expect(await page.locator('[data-test-subj="osdBreadcrumbs"]').textContent()).toContain('Models');
+    expect(await page.locator('[data-test-subj="breadcrumbs"]').textContent()).toContain('Models');
     await screenshot(page, 'shell_models');
   });
 
@@ -80,7 +80,7 @@ describe('app shell in Chromium', () => {
     await page.locator('[data-test-subj="appNav-modelGroups"]').click();
     await page.waitForURL(/\/model-groups$/);
     await page.locator(`[data-test-subj="modelGroupName-${groupId}"]`).waitFor();
-    expect(await page.locator('[data-test-subj="osdBreadcrumbs"]').textContent()).toContain('Model groups');
+    expect(await page.locator('[data-test-subj="breadcrumbs"]').textContent()).toContain('Model groups');
     await screenshot(page, 'shell_model_groups');
   });
 

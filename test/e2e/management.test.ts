@@ -82,7 +82,7 @@ describe('model management in Chromium', () => {
     await page.waitForURL(/\/model-groups\/[A-Za-z0-9_-]+$/);
     groupId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() as string);
     expect(await page.locator(sel('pageTitle')).textContent()).toBe(groupName);
-    expect(await page.locator(sel('osdBreadcrumbs')).textContent()).toContain(groupName);
+    expect(await page.locator(sel('breadcrumbs')).textContent()).toContain(groupName);
     const group = await ok('GET', 'modelGroup', { groupId });
     expect(group.description).toBe('Created by the management browser test');
   });
