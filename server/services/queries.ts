@@ -26,9 +26,10 @@ function caseVariants(c: string): string[] {
 }
 
 /**
- * `word` as a Lucene regexp matching it in any case. `case_insensitive` folds only ASCII there (as
+ * `word` as a Lucene regexp matching it in any case. On 2.x `case_insensitive` folds only ASCII (as
  * in `wildcard`: "GRÜPPE" missed "grüppe"), so other cased letters become classes ("[üÜ]"), or
- * alternatives when one case is two characters ("İ" lower-cases to "i" + a combining dot).
+ * alternatives when one case is two characters ("İ" lower-cases to "i" + a combining dot). 3.x's
+ * Lucene 10 folds beyond ASCII itself; the classes then change nothing.
  */
 function caseFoldedRegexp(word: string): string {
   return Array.from(word)
