@@ -141,6 +141,22 @@ describe('RegisterFlow, chunked upload', () => {
     expect(api.deleteGroup).toHaveBeenCalledWith('g-new');
   });
 
+  it("waits one index refresh after deleting the model before deleting the new group, which ML Commons' search would still find it in", async () => {
+    const calls: string[] = [];
+    const api = fakeApi({
+      registerMeta: jest.fn(async () => ({ model_id: 'm7', status: 'CREATED' })),
+      uploadChunk: jest.fn(async () => {
+        throw httpError(400, 'Chunk size either 0 or null');
+      }),
+      deleteModel: jest.fn(async () => void calls.push('deleteModel')),
+      deleteGroup: jest.fn(async () => void calls.push('deleteGroup')),
+    });
+    const f = new RegisterFlow(api, { sleep: async (ms: number) => void calls.push(`sleep ${ms}`), pollMs: 1, hash: async () => HASH });
+    const state = await f.run(request({ group: { kind: 'new', body: { name: 'fresh' } } }), new AbortController().signal);
+    expect(state.error?.message).toMatch(/Chunk size/);
+    expect(calls.slice(-3)).toEqual(['deleteModel', 'sleep 1000', 'deleteGroup']);
+  });
+
   it('retries deleting a new group while ML Commons still sees chunk docs in it (409)', async () => {
     let tries = 0;
     const api = fakeApi({

@@ -19,6 +19,9 @@ import { defaultSleep, Sleep } from './sleep';
 import { cachedSha256, HashProgress } from './sha256';
 import { taskMessageHint } from './task_hints';
 
+/** How long a new group's delete waits after its model's (one index refresh). */
+const GROUP_DELETE_DELAY_MS = 1000;
+
 /** The calls the flow makes (`registerFlowApi` builds them from the app's API clients; tests pass fakes). */
 export interface RegisterFlowApi {
   registerMeta(body: ModelRegisterMetaBody, signal?: AbortSignal): Promise<RegisterMetaResponse>;
@@ -342,15 +345,21 @@ export class RegisterFlow {
       this.set({ cleanup: notes });
       return;
     }
+    let modelDeleted = false;
     if (modelId) {
       try {
         await this.api.deleteModel(modelId);
+        modelDeleted = true;
         notes.push(`Deleted the half-registered model ${modelId}, so nothing is left behind.`);
       } catch (err) {
         notes.push(`Could not delete the half-registered model ${modelId}: ${errorMessage(err)}. Delete it from the Models page.`);
       }
     }
     if (createdGroup && groupId) {
+      // ML Commons refuses a group its search still finds models in, and a deleted model stays
+      // found until the index refreshes (each second): deleting at once mostly met a 409, which
+      // browsers and the Dashboards log show as an error though the retry then succeeds.
+      if (modelDeleted) await this.sleep(GROUP_DELETE_DELAY_MS, new AbortController().signal);
       notes.push(await this.deleteCreatedGroup(groupId));
     }
     this.set({ cleanup: notes });
