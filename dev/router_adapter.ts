@@ -9,6 +9,7 @@ import { Readable } from 'stream';
 import type {
   CustomHttpResponseOptions,
   ErrorHttpResponseOptions,
+  HttpAuth,
   HttpResponseOptions,
   IOpenSearchDashboardsResponse,
   IRouter,
@@ -59,8 +60,8 @@ export const responseFactory: OpenSearchDashboardsResponseFactory = {
   custom: (o: CustomHttpResponseOptions) => new AdapterResponse(o.statusCode, o.body, o),
 };
 
-class HttpError extends Error {
-  constructor(public readonly status: number, message: string) {
+export class HttpError extends Error {
+  constructor(public readonly status: number, message: string, public readonly headers?: Record<string, string>) {
     super(message);
   }
 }
@@ -133,17 +134,35 @@ function mediaType(req: IncomingMessage): string {
   return String(req.headers['content-type'] || '').split(';')[0].trim().toLowerCase();
 }
 
+/** What an auth handler decided for one request, as OSD's `http.auth.get()` reports it. */
+export type AuthResult = { status: 'authenticated'; state: unknown } | { status: 'unknown' };
+
 export interface RouterAdapterOptions {
   logger: Logger;
   /** Builds the handler context (OpenSearch clients) for one request. */
   createContext(req: IncomingMessage): RequestHandlerContext;
+  /**
+   * OSD's auth stage, run before xsrf, body and validation (an auth plugin's handler): throws an
+   * HttpError (401) to refuse. Without it every request is `unknown`, as in OSD without one.
+   */
+  authenticate?(req: IncomingMessage): Promise<AuthResult>;
 }
 
 export class RouterAdapter implements IRouter {
   readonly routerPath = '/';
   private readonly routes: Route[] = [];
 
+  private readonly authResults = new WeakMap<object, AuthResult>();
+
   constructor(private readonly options: RouterAdapterOptions) {}
+
+  /** OSD's `core.http.auth`: what the auth stage decided for a request a handler was given. */
+  readonly auth: HttpAuth = {
+    get: (request) => {
+      const result = this.authResults.get(request) ?? { status: 'unknown' as const };
+      return result.status === 'authenticated' ? { status: 'authenticated', state: result.state } : { status: 'unknown' };
+    },
+  };
 
   private add(method: string) {
     return <P, Q, B>(config: RouteConfig<P, Q, B>, handler: RequestHandler<P, Q, B>) => {
@@ -187,7 +206,7 @@ export class RouterAdapter implements IRouter {
       await this.send(res, response);
     } catch (err) {
       if (err instanceof HttpError) {
-        await this.send(res, new AdapterResponse(err.status, errorPayload(err.status, { body: err.message }), {}));
+        await this.send(res, new AdapterResponse(err.status, errorPayload(err.status, { body: err.message }), { headers: err.headers }));
       } else {
         this.options.logger.error(err as Error);
         await this.send(res, new AdapterResponse(500, errorPayload(500, { body: 'An internal server error occurred.' }), {}));
@@ -200,6 +219,7 @@ export class RouterAdapter implements IRouter {
     const { config } = route;
     const validate = config.validate || {};
     const method = route.method;
+    const authResult: AuthResult = this.options.authenticate ? await this.options.authenticate(req) : { status: 'unknown' };
     const xsrfRequired = config.options?.xsrfRequired !== false;
     if (method !== 'get' && xsrfRequired && !req.headers['osd-xsrf'] && !req.headers['osd-version']) {
       throw new HttpError(400, 'Request must contain the osd-xsrf header.');
@@ -266,6 +286,7 @@ export class RouterAdapter implements IRouter {
         },
       },
     };
+    this.authResults.set(request, authResult);
     const result = await route.handler(this.options.createContext(req), request, responseFactory);
     if (!(result instanceof AdapterResponse)) {
       throw new Error(`Unexpected result from Route Handler. Expected OpenSearchDashboardsResponse, but given: ${typeof result}.`);

@@ -80,10 +80,17 @@ export async function startStandalone(opts: StandaloneOptions): Promise<HttpHost
     logger: { get: () => logger },
   };
   const osContext = createOpenSearchContextFactory(opts.opensearchUrl);
-  const router = new RouterAdapter({ logger, createContext: osContext.createContext });
+  const security = await osContext.detectSecurity();
+  if (security === 'unreachable') {
+    logger.warn(`OpenSearch (${opts.opensearchUrl}) could not be reached at start: running without user identities, as with a cluster without the Security plugin`);
+  } else if (security) {
+    logger.info('OpenSearch has the Security plugin: each request runs as the user its Authorization header names');
+  }
+  const router = new RouterAdapter({ logger, createContext: osContext.createContext, authenticate: security === true ? osContext.authenticate : undefined });
   const instance = serverModule.plugin(initializerContext);
   await instance.setup({ http: { createRouter: () => router, basePath: { serverBasePath: '' } } }, {});
-  await instance.start({});
+  // As OSD's CoreStart: `http.auth` says who each request's user is (unknown without security).
+  await instance.start({ http: { auth: router.auth } });
   const host = await startHttpHost({ router, port: opts.port, fallbacks: [staticFiles(targetDir)] });
   return {
     ...host,
