@@ -115,7 +115,7 @@ async function main() {
   await buildServer();
   await buildDevHost();
   const opensearchUrl = process.env.OPENSEARCH_URL;
-  const host = await startHost({ opensearchUrl: opensearchUrl || 'http://127.0.0.1:9', port: await findFreePort() });
+  const host = await startHost({ opensearchUrl: opensearchUrl || 'http://127.0.0.1:9', port: await findFreePort(), identity: opensearchUrl ? undefined : 'none' });
   const api = `${host.url}/api/ml-models`;
   const out = { machine: machine(), fixture: { name: fx.name, sha256: fx.sha256, size_bytes: fx.size_bytes }, seconds_per_case: SECONDS, route: [], raw: [], worker: [], sidecar_direct: [], cluster: [] };
   try {

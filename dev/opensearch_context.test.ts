@@ -9,7 +9,7 @@ const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const ALICE = `Basic ${Buffer.from('alice:pw').toString('base64')}`;
 
 /** A stand-in cluster answering authinfo as OpenSearch does with, or without, the Security plugin. */
-async function fakeCluster(withSecurity: boolean): Promise<{ url: string; authinfoCalls: () => number; close(): Promise<void> }> {
+async function fakeCluster(withSecurity: boolean, port = 0): Promise<{ url: string; authinfoCalls: () => number; close(): Promise<void> }> {
   let calls = 0;
   const server: Server = createServer((req: IncomingMessage, res) => {
     const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -20,7 +20,7 @@ async function fakeCluster(withSecurity: boolean): Promise<{ url: string; authin
     if (req.headers.authorization === ALICE) return json(200, { user_name: 'alice', backend_roles: [], roles: ['ml_full_access'] });
     res.writeHead(401, { 'www-authenticate': 'Basic realm="OpenSearch Security"' }).end('Unauthorized');
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     authinfoCalls: () => calls,
@@ -28,11 +28,19 @@ async function fakeCluster(withSecurity: boolean): Promise<{ url: string; authin
   };
 }
 
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
 /** The standalone host's wiring: a route answering with the user the plugin would see. */
 async function hostOn(clusterUrl: string) {
   const os = createOpenSearchContextFactory(clusterUrl);
   const security = await os.detectSecurity();
-  const router = new RouterAdapter({ logger: silent, createContext: os.createContext, authenticate: security === true ? os.authenticate : undefined });
+  const router = new RouterAdapter({ logger: silent, createContext: os.createContext, authenticate: os.authenticate });
   router.get({ path: '/api/whoami', validate: false }, async (_ctx, request, response) => response.ok({ body: { user: userOfRequest(router.auth, request) ?? null } }));
   const host = await startHttpHost({ router });
   const whoami = async (authorization?: string) => {
@@ -61,24 +69,32 @@ describe('the standalone host under the Security plugin', () => {
     }
   });
 
-  it('without the plugin (authinfo answers 400), or with the cluster unreachable at start, there is no user identity', async () => {
+  it('without the plugin (authinfo answers 400) there is no user identity, and no authinfo call per request', async () => {
     const cluster = await fakeCluster(false);
     const h = await hostOn(cluster.url);
     try {
       expect(h.security).toBe(false);
       expect(await h.whoami(ALICE)).toEqual({ status: 200, challenge: null, body: { user: null } });
-      // Detected once: requests cost no authinfo call.
       expect(cluster.authinfoCalls()).toBe(1);
     } finally {
       await h.close();
       await cluster.close();
     }
-    const down = await hostOn('http://127.0.0.1:9');
+  });
+
+  it('a cluster unreachable at start leaves it undecided: 503 until the cluster answers, then its rules (never open to anyone meanwhile)', async () => {
+    const port = await freePort();
+    const h = await hostOn(`http://127.0.0.1:${port}`);
+    let cluster: Awaited<ReturnType<typeof fakeCluster>> | undefined;
     try {
-      expect(down.security).toBe('unreachable');
-      expect(await down.whoami()).toEqual({ status: 200, challenge: null, body: { user: null } });
+      expect(h.security).toBeUndefined();
+      expect((await h.whoami()).status).toBe(503);
+      cluster = await fakeCluster(true, port);
+      expect((await h.whoami()).status).toBe(401);
+      expect((await h.whoami(ALICE)).body).toEqual({ user: 'alice' });
     } finally {
-      await down.close();
+      await h.close();
+      await cluster?.close();
     }
   });
 });

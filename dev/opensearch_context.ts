@@ -25,9 +25,49 @@ export function createOpenSearchContextFactory(opensearchUrl: string) {
     const authorization = req.headers.authorization;
     return authorization ? base.child({ headers: { authorization } }) : base;
   };
-  /** Whether the cluster has the Security plugin; undefined until `detectSecurity` has run. */
+  /** Whether the cluster has the Security plugin; undefined until it has answered. */
   let security: boolean | undefined;
   const authinfos = new Map<string, { at: number; info: unknown }>();
+
+  /**
+   * Its authinfo endpoint exists only with the Security plugin (a 401 or 403 says it exists too).
+   * An unreachable cluster leaves it undecided: it is asked again on the next request.
+   */
+  async function detectSecurity(): Promise<boolean | undefined> {
+    try {
+      await base.transport.request({ method: 'GET', path: '/_plugins/_security/authinfo' });
+      security = true;
+    } catch (err) {
+      const status = statusOf(err);
+      if (status == null) return undefined;
+      security = status === 401 || status === 403;
+    }
+    return security;
+  }
+
+  async function authenticate(req: IncomingMessage): Promise<AuthResult> {
+    // Undecided is refused: running it as nobody in particular would open every cached zip to
+    // anyone whenever the host started before a secured cluster was up.
+    if (security === undefined && (await detectSecurity()) === undefined) {
+      throw new HttpError(503, 'OpenSearch could not be reached to learn whether it asks for a login (the Security plugin): retry once it is up');
+    }
+    if (!security) return { status: 'unknown' };
+    const key = req.headers.authorization || '';
+    const cached = authinfos.get(key);
+    if (cached && Date.now() - cached.at < AUTHINFO_TTL_MS) return { status: 'authenticated', state: { authInfo: cached.info } };
+    let info: unknown;
+    try {
+      info = (await clientFor(req).transport.request({ method: 'GET', path: '/_plugins/_security/authinfo' })).body;
+    } catch (err) {
+      const status = statusOf(err);
+      // The challenge the Security plugin's basic auth sends, so a browser asks for a login.
+      if (status === 401 || status === 403) throw new HttpError(401, 'Unauthorized', { 'www-authenticate': 'Basic realm="OpenSearch Security"' });
+      throw new HttpError(503, `OpenSearch could not be asked who the user is: ${(err as Error).message}`);
+    }
+    if (authinfos.size >= AUTHINFO_CACHE_MAX) authinfos.delete(authinfos.keys().next().value as string);
+    authinfos.set(key, { at: Date.now(), info });
+    return { status: 'authenticated', state: { authInfo: info } };
+  }
 
   return {
     createContext(req: IncomingMessage): RequestHandlerContext {
@@ -43,45 +83,8 @@ export function createOpenSearchContextFactory(opensearchUrl: string) {
         },
       };
     },
-
-    /**
-     * Asks the cluster once, at start. Its authinfo endpoint exists only with the Security plugin
-     * (a 401 or 403 says it exists too). A cluster that cannot be reached counts as without it.
-     */
-    async detectSecurity(): Promise<boolean | 'unreachable'> {
-      try {
-        await base.transport.request({ method: 'GET', path: '/_plugins/_security/authinfo' });
-        security = true;
-      } catch (err) {
-        const status = statusOf(err);
-        if (status == null) {
-          security = false;
-          return 'unreachable';
-        }
-        security = status === 401 || status === 403;
-      }
-      return security;
-    },
-
-    async authenticate(req: IncomingMessage): Promise<AuthResult> {
-      if (!security) return { status: 'unknown' };
-      const key = req.headers.authorization || '';
-      const cached = authinfos.get(key);
-      if (cached && Date.now() - cached.at < AUTHINFO_TTL_MS) return { status: 'authenticated', state: { authInfo: cached.info } };
-      let info: unknown;
-      try {
-        info = (await clientFor(req).transport.request({ method: 'GET', path: '/_plugins/_security/authinfo' })).body;
-      } catch (err) {
-        const status = statusOf(err);
-        // The challenge the Security plugin's basic auth sends, so a browser asks for a login.
-        if (status === 401 || status === 403) throw new HttpError(401, 'Unauthorized', { 'www-authenticate': 'Basic realm="OpenSearch Security"' });
-        throw new HttpError(503, `OpenSearch could not be asked who the user is: ${(err as Error).message}`);
-      }
-      if (authinfos.size >= AUTHINFO_CACHE_MAX) authinfos.delete(authinfos.keys().next().value as string);
-      authinfos.set(key, { at: Date.now(), info });
-      return { status: 'authenticated', state: { authInfo: info } };
-    },
-
+    detectSecurity,
+    authenticate,
     close: () => base.close(),
   };
 }

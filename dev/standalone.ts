@@ -64,6 +64,17 @@ export interface StandaloneOptions {
    * the cache is a folder under the OS temp dir that every host on the machine shares.
    */
   dataDir?: string;
+  /**
+   * `cluster` (the default): user identities as the cluster's Security plugin gives them, if it has
+   * one. `none`: no identities whatever the cluster, for a host serving native inference alone
+   * (bench:native without a cluster).
+   */
+  identity?: 'cluster' | 'none';
+}
+
+/** `url` without its user and password, for logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1***@');
 }
 
 export async function startStandalone(opts: StandaloneOptions): Promise<HttpHost> {
@@ -80,13 +91,14 @@ export async function startStandalone(opts: StandaloneOptions): Promise<HttpHost
     logger: { get: () => logger },
   };
   const osContext = createOpenSearchContextFactory(opts.opensearchUrl);
-  const security = await osContext.detectSecurity();
-  if (security === 'unreachable') {
-    logger.warn(`OpenSearch (${opts.opensearchUrl}) could not be reached at start: running without user identities, as with a cluster without the Security plugin`);
+  const identity = opts.identity ?? 'cluster';
+  const security = identity === 'cluster' ? await osContext.detectSecurity() : false;
+  if (security === undefined) {
+    logger.warn(`OpenSearch (${redactUrl(opts.opensearchUrl)}) could not be reached at start: API requests answer 503 until it tells whether it asks for a login`);
   } else if (security) {
     logger.info('OpenSearch has the Security plugin: each request runs as the user its Authorization header names');
   }
-  const router = new RouterAdapter({ logger, createContext: osContext.createContext, authenticate: security === true ? osContext.authenticate : undefined });
+  const router = new RouterAdapter({ logger, createContext: osContext.createContext, authenticate: identity === 'cluster' ? osContext.authenticate : undefined });
   const instance = serverModule.plugin(initializerContext);
   await instance.setup({ http: { createRouter: () => router, basePath: { serverBasePath: '' } } }, {});
   // As OSD's CoreStart: `http.auth` says who each request's user is (unknown without security).
@@ -108,9 +120,10 @@ if (require.main === module) {
     console.error('OPENSEARCH_URL is not set: run `npm start`, which starts a local OpenSearch, or set OPENSEARCH_URL=http://127.0.0.1:9200');
     process.exit(2);
   }
-  startStandalone({ port: Number(process.env.PORT || 5601), opensearchUrl, dataDir: process.env.MLM_DATA_DIR || undefined })
+  const identity = process.env.MLM_STANDALONE_IDENTITY === 'none' ? 'none' : 'cluster';
+  startStandalone({ port: Number(process.env.PORT || 5601), opensearchUrl, dataDir: process.env.MLM_DATA_DIR || undefined, identity })
     .then((host) => {
-      console.log(`ML Models standalone host: ${host.url}/app/${PLUGIN_ID} (OpenSearch ${opensearchUrl})`);
+      console.log(`ML Models standalone host: ${host.url}/app/${PLUGIN_ID} (OpenSearch ${redactUrl(opensearchUrl)})`);
       const stop = () => host.close().then(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

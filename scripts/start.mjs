@@ -27,11 +27,11 @@ async function main() {
     opensearchUrl = node.url;
     if (!node.alreadyRunning) stopLocal = () => stopOpenSearch({ port });
   }
-  const { startStandalone } = require(path.join(ROOT, 'target', 'dev', 'standalone.js'));
+  const { redactUrl, startStandalone } = require(path.join(ROOT, 'target', 'dev', 'standalone.js'));
   // The product's own data folder (OSD's path.data), so its native cache holds only what its users put there.
   const dataDir = path.join(ROOT, '.cache', 'standalone-data');
   const host = await startStandalone({ port: Number(process.env.PORT || 5601), opensearchUrl, dataDir });
-  console.log(`ML Models is running: ${host.url}/app/mlModels (OpenSearch ${opensearchUrl}). Ctrl-C stops it.`);
+  console.log(`ML Models is running: ${host.url}/app/mlModels (OpenSearch ${redactUrl(opensearchUrl)}). Ctrl-C stops it.`);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

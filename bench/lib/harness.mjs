@@ -20,10 +20,14 @@ export async function waitFor(url, timeoutMs = 30000) {
   throw new Error(`${url} did not come up`);
 }
 
-/** The plugin as users run it: the built standalone host in its own process. */
-export async function startHost({ opensearchUrl, port }) {
+/**
+ * The plugin as users run it: the built standalone host in its own process. `identity: 'none'` for
+ * a host without a cluster (native routes only), which would otherwise wait for one to tell
+ * whether it asks for a login.
+ */
+export async function startHost({ opensearchUrl, port, identity }) {
   const child = spawn(process.execPath, [path.join(ROOT, 'target', 'dev', 'standalone.js')], {
-    env: { ...process.env, OPENSEARCH_URL: opensearchUrl, PORT: String(port) },
+    env: { ...process.env, OPENSEARCH_URL: opensearchUrl, PORT: String(port), ...(identity ? { MLM_STANDALONE_IDENTITY: identity } : {}) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
