@@ -158,10 +158,7 @@ export class RouterAdapter implements IRouter {
 
   /** OSD's `core.http.auth`: what the auth stage decided for a request a handler was given. */
   readonly auth: HttpAuth = {
-    get: (request) => {
-      const result = this.authResults.get(request) ?? { status: 'unknown' as const };
-      return result.status === 'authenticated' ? { status: 'authenticated', state: result.state } : { status: 'unknown' };
-    },
+    get: (request) => this.authResults.get(request) ?? { status: 'unknown' },
   };
 
   private add(method: string) {

@@ -356,18 +356,18 @@ export class RegisterFlow {
       }
     }
     if (createdGroup && groupId) {
-      // ML Commons refuses a group its search still finds models in, and a deleted model stays
-      // found until the index refreshes (each second): deleting at once mostly met a 409, which
-      // browsers and the Dashboards log show as an error though the retry then succeeds.
-      if (modelDeleted) await this.sleep(GROUP_DELETE_DELAY_MS, new AbortController().signal);
-      notes.push(await this.deleteCreatedGroup(groupId));
+      notes.push(await this.deleteCreatedGroup(groupId, modelDeleted));
     }
     this.set({ cleanup: notes });
   }
 
   /** A group with model docs left (chunks are deleted by query, a moment later) answers 409: retry briefly. */
-  private async deleteCreatedGroup(groupId: string): Promise<string> {
+  private async deleteCreatedGroup(groupId: string, modelJustDeleted: boolean): Promise<string> {
     const never = new AbortController().signal;
+    // ML Commons refuses a group its search still finds models in, and a deleted model stays
+    // found until the index refreshes (each second): deleting at once mostly met a 409, which
+    // browsers and the Dashboards log show as an error though the retry then succeeds.
+    if (modelJustDeleted) await this.sleep(GROUP_DELETE_DELAY_MS, never);
     for (let attempt = 1; ; attempt++) {
       try {
         await this.api.deleteGroup(groupId);

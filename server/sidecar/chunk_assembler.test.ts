@@ -91,6 +91,15 @@ describe('chunked uploads seen by this server land in the native cache', () => {
     return Array.from({ length: parts }, (_x, i) => zip.subarray(i * size, (i + 1) * size));
   };
 
+  /** Streams `bytes` through a chunk's tap, as accepted by ML Commons, and waits until it is kept. */
+  async function feed(rt: ReturnType<typeof createNativeRuntime>, tap: NonNullable<ReturnType<ReturnType<typeof createNativeRuntime>['uploads']['tap']>>, bytes: Buffer) {
+    tap.stream.resume();
+    tap.stream.end(bytes);
+    await new Promise((r) => tap.stream.on('end', r));
+    tap.done(true);
+    await rt.uploads.settled();
+  }
+
   it('caches the uploaded zip with its registered model_config when the hash matches', async () => {
     expect(zip.length).toBeLessThan(CHUNK_SIZE_BYTES);
     const rt = await upload(f.sha256);
@@ -122,14 +131,7 @@ describe('chunked uploads seen by this server land in the native cache', () => {
     const parts = split(3);
     const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
     rt.uploads.expect('m3', { model_content_hash_value: f.sha256, model_content_size_in_bytes: zip.length, total_chunks: 3 });
-    for (const n of [2, 0, 1]) {
-      const tap = rt.uploads.tap('m3', n)!;
-      tap.stream.resume();
-      tap.stream.end(parts[n]);
-      await new Promise((r) => tap.stream.on('end', r));
-      tap.done(true);
-      await rt.uploads.settled();
-    }
+    for (const n of [2, 0, 1]) await feed(rt, rt.uploads.tap('m3', n)!, parts[n]);
     expect(readFileSync(rt.cache.zipPath(f.sha256)).equals(zip)).toBe(true);
   });
 
@@ -137,19 +139,12 @@ describe('chunked uploads seen by this server land in the native cache', () => {
     const parts = split(2);
     const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
     rt.uploads.expect('m7', { model_content_hash_value: f.sha256, model_content_size_in_bytes: zip.length, total_chunks: 2 });
-    const pass = async (tap: NonNullable<ReturnType<typeof rt.uploads.tap>>, bytes: Buffer) => {
-      tap.stream.resume();
-      tap.stream.end(bytes);
-      await new Promise((r) => tap.stream.on('end', r));
-      tap.done(true);
-      await rt.uploads.settled();
-    };
     const first = rt.uploads.tap('m7', 0)!;
     const retry = rt.uploads.tap('m7', 0)!;
     first.stream.write(parts[0].subarray(0, 100));
-    await pass(retry, parts[0]);
-    await pass(first, parts[0].subarray(100));
-    await pass(rt.uploads.tap('m7', 1)!, parts[1]);
+    await feed(rt, retry, parts[0]);
+    await feed(rt, first, parts[0].subarray(100));
+    await feed(rt, rt.uploads.tap('m7', 1)!, parts[1]);
     expect(readFileSync(rt.cache.zipPath(f.sha256)).equals(zip)).toBe(true);
     await rt.stop();
   });
@@ -169,12 +164,7 @@ describe('chunked uploads seen by this server land in the native cache', () => {
     const big = Buffer.alloc(3 * 1024 * 1024, 7);
     // The registered hash is the bytes' own: only the failed write may keep them out of the cache.
     rt.uploads.expect('m4', { model_content_hash_value: createHash('sha256').update(big).digest('hex'), model_content_size_in_bytes: big.length, total_chunks: 1 });
-    const tap = rt.uploads.tap('m4', 0)!;
-    tap.stream.resume();
-    tap.stream.end(big);
-    await new Promise((r) => tap.stream.on('end', r));
-    tap.done(true);
-    await rt.uploads.settled();
+    await feed(rt, rt.uploads.tap('m4', 0)!, big);
     expect((await rt.cache.stats()).entries).toBe(0);
     expect(readdirSync(path.join(dir, 'assembling'))).toEqual([]);
     await rt.stop();
@@ -219,12 +209,7 @@ describe('chunked uploads seen by this server land in the native cache', () => {
     started.done(false);
     rt.uploads.expect('fresh', meta);
     expect(rt.uploads.tap('idle1', 0)).toBeUndefined();
-    const tap = rt.uploads.tap('fresh', 0)!;
-    tap.stream.resume();
-    tap.stream.end(zip);
-    await new Promise((r) => tap.stream.on('end', r));
-    tap.done(true);
-    await rt.uploads.settled();
+    await feed(rt, rt.uploads.tap('fresh', 0)!, zip);
     expect(readFileSync(rt.cache.zipPath(f.sha256)).equals(zip)).toBe(true);
     await rt.stop();
   });
