@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Local single-node OpenSearch + job-scheduler + ML Commons, assembled from Maven Central: the 2.19
-// line by default, or the 3.x line with --line 3 (OPENSEARCH_LINE=3), which runs on Java 21+.
+// line by default, or the 3.x line with --line 3 (OPENSEARCH_LINE=3), which runs on Java 21+, or
+// 2.19 with the Security plugin (--line 2.19-security: demo certificates, admin SECURITY_ADMIN).
 //
-//   npm run opensearch -- start  [--port 9200] [--keep-data] [--heap 2g] [--line 2.19|3]
+//   npm run opensearch -- start  [--port 9200] [--keep-data] [--heap 2g] [--line 2.19|2.19-security|3]
 //   npm run opensearch -- stop   [--port 9200] [--clean]
 //   npm run opensearch -- status [--port 9200]
 //   npm run opensearch -- logs   [--port 9200] [--lines 80]
@@ -23,7 +24,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEFAULT_LINE, lineOf, resolveArtifacts, run } from './lib/opensearch_artifacts.mjs';
+import { DEFAULT_LINE, lineOf, releaseLine, resolveArtifacts, run, withSecurity } from './lib/opensearch_artifacts.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CACHE_DIR = path.join(REPO_ROOT, '.cache', 'opensearch');
@@ -34,7 +35,7 @@ export const JAVA_HOME = process.env.OPENSEARCH_JAVA_HOME || '/usr/lib/jvm/java-
  * 3.x (Java 21+) OPENSEARCH3_JAVA_HOME or the newest JDK 21+ under /usr/lib/jvm.
  */
 export function javaHomeFor(line) {
-  if (line === DEFAULT_LINE) return JAVA_HOME;
+  if (releaseLine(line) === DEFAULT_LINE) return JAVA_HOME;
   if (process.env.OPENSEARCH3_JAVA_HOME) return process.env.OPENSEARCH3_JAVA_HOME;
   const major = (d) => Number(d.match(/(?:^|-)(\d+)(?:[.-]|$)/)?.[1] ?? 0);
   let dirs = [];
@@ -55,6 +56,13 @@ const HEALTH_TIMEOUT_MS = 180_000;
 const OPTIONS_FILE = 'mlmodels.options';
 const REQUIRED_JVM_FLAGS = ['-Dai.djl.offline=true', '-DOPT_OUT_TRACKING=true'];
 const IS_ROOT = process.getuid?.() === 0;
+/**
+ * The Security line's built-in admin (its demo configuration). A test node on loopback: the
+ * password only has to pass the plugin's strength check.
+ */
+export const SECURITY_ADMIN = Object.freeze({ username: 'admin', password: 'Loopback#Only-9xK-2026' });
+const SECURITY_BLOCK = /^#{8} Start OpenSearch Security Demo Configuration #{8}$[\s\S]*?^#{8} End OpenSearch Security Demo Configuration #{8}$/m;
+const basicAuth = ({ username, password }) => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 
 // ---------------------------------------------------------------------------------------------
 // small helpers
@@ -90,8 +98,8 @@ function isPortFree(port) {
   });
 }
 
-async function httpJson(url, timeoutMs = 5000) {
-  const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+async function httpJson(url, timeoutMs = 5000, headers = {}) {
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
   const text = await res.text();
   let body;
   try {
@@ -198,7 +206,8 @@ async function mustRun(cmd, args, opts, what) {
 
 /** Unzips the server, installs job-scheduler then ML Commons. Returns OPENSEARCH_HOME. */
 async function ensureHome(resolved, log) {
-  const home = path.join(CACHE_DIR, 'home', resolved.version);
+  const security = withSecurity(resolved.line);
+  const home = path.join(CACHE_DIR, 'home', security ? `${resolved.version}-security` : resolved.version);
   const marker = path.join(home, '.mlmodels-installed.json');
   if (fs.existsSync(marker)) {
     installReindexModule(home, resolved.version); // no-op when present (homes installed before it existed)
@@ -215,7 +224,7 @@ async function ensureHome(resolved, log) {
   const tmpHome = path.join(work, `opensearch-${resolved.version}`);
   const env = { ...cleanEnv(resolved.line), OPENSEARCH_PATH_CONF: path.join(tmpHome, 'config') };
   // job-scheduler first: ML Commons declares extended.plugins=opensearch-job-scheduler.
-  for (const f of [resolved.files.jobScheduler, resolved.files.ml]) {
+  for (const f of [resolved.files.jobScheduler, resolved.files.ml, ...(security ? [resolved.files.security] : [])]) {
     await mustRun(
       path.join(tmpHome, 'bin', 'opensearch-plugin'),
       ['install', '--batch', pathToFileURL(path.join(dl, f)).href],
@@ -224,11 +233,34 @@ async function ensureHome(resolved, log) {
     );
   }
   installReindexModule(tmpHome, resolved.version);
+  if (security) await installSecurityDemoConfig(tmpHome, env);
   fs.writeFileSync(path.join(tmpHome, '.mlmodels-installed.json'), JSON.stringify({ ...resolved, installedAt: new Date().toISOString() }, null, 2));
   fs.renameSync(tmpHome, home);
   fs.rmSync(work, { recursive: true, force: true });
   log(`  installed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return home;
+}
+
+/**
+ * Runs the Security plugin's own demo installer on the home's config: it writes the demo TLS
+ * certificates for the transport layer, the security index's seed files (opensearch-security/)
+ * with SECURITY_ADMIN's password hashed, and appends its settings to opensearch.yml. Node configs
+ * are generated per start, so that block is kept in security.yml for writeNodeConfig, with TLS
+ * off for HTTP (the node is on loopback; the plugin and tests speak plain HTTP).
+ */
+async function installSecurityDemoConfig(home, env) {
+  const conf = env.OPENSEARCH_PATH_CONF;
+  await mustRun(
+    'bash',
+    [path.join(home, 'plugins', 'opensearch-security', 'tools', 'install_demo_configuration.sh'), '-y', '-i', '-s'],
+    { env: { ...env, OPENSEARCH_INITIAL_ADMIN_PASSWORD: SECURITY_ADMIN.password, JAVA_HOME: env.OPENSEARCH_JAVA_HOME }, cwd: home },
+    'the Security plugin demo installer',
+  );
+  const block = fs.readFileSync(path.join(conf, 'opensearch.yml'), 'utf8').match(SECURITY_BLOCK)?.[0];
+  if (!block) throw new Error(`the Security demo installer wrote no settings block into ${path.join(conf, 'opensearch.yml')}`);
+  const settings = block.replace(/^plugins\.security\.ssl\.http\.enabled:.*$/m, 'plugins.security.ssl.http.enabled: false');
+  if (!/^plugins\.security\.ssl\.http\.enabled: false$/m.test(settings)) throw new Error('the Security demo settings lack plugins.security.ssl.http.enabled');
+  fs.writeFileSync(path.join(conf, 'security.yml'), `${settings}\n`);
 }
 
 /**
@@ -360,7 +392,15 @@ function writeNodeConfig({ home, nodeDir, port, transportPort, libtorchDir, heap
     // the stock -Xms1g/-Xmx1g would be overridden by mlmodels.options anyway; drop them to avoid confusion
     .replace(/^-Xm[sx]\S+$/gm, '');
   fs.writeFileSync(path.join(conf, 'jvm.options'), jvm);
-  fs.writeFileSync(path.join(conf, 'opensearch.yml'), opensearchYml({ port, transportPort, nodeDir }));
+  let yml = opensearchYml({ port, transportPort, nodeDir });
+  const securityYml = path.join(home, 'config', 'security.yml');
+  if (fs.existsSync(securityYml)) {
+    // The Security home: its settings, its transport certificates and the security index's seed files.
+    yml += fs.readFileSync(securityYml, 'utf8');
+    for (const f of fs.readdirSync(path.join(home, 'config')).filter((x) => x.endsWith('.pem'))) fs.copyFileSync(path.join(home, 'config', f), path.join(conf, f));
+    fs.cpSync(path.join(home, 'config', 'opensearch-security'), path.join(conf, 'opensearch-security'), { recursive: true });
+  }
+  fs.writeFileSync(path.join(conf, 'opensearch.yml'), yml);
   fs.writeFileSync(
     path.join(conf, 'jvm.options.d', OPTIONS_FILE),
     [
@@ -417,10 +457,11 @@ export async function statusOpenSearch({ port = DEFAULT_PORT } = {}) {
     /* optional */
   }
   const out = { ...base, running: true, pid, home: meta.home, version: meta.version };
+  const headers = authHeaders(meta.line);
   try {
-    const root = await httpJson(`${url}/`, 3000);
+    const root = await httpJson(`${url}/`, 3000, headers);
     if (root.status === 200) out.version = root.body.version?.number ?? out.version;
-    const h = await httpJson(`${url}/_cluster/health`, 3000);
+    const h = await httpJson(`${url}/_cluster/health`, 3000, headers);
     out.health = h.body?.status;
   } catch {
     out.health = 'unreachable'; // alive but HTTP not up yet (starting) or hung
@@ -433,7 +474,8 @@ export async function statusOpenSearch({ port = DEFAULT_PORT } = {}) {
  * @param {{port?: number, log?: (msg: string) => void, keepData?: boolean, heap?: string}} opts
  * @returns {Promise<{url: string, port: number, version: string, pid: number, home: string,
  *   transportPort: number, nodeDir: string, logFile: string, serviceUser: string|null,
- *   alreadyRunning: boolean, startSeconds: number}>}
+ *   alreadyRunning: boolean, startSeconds: number, admin?: {username: string, password: string}}>}
+ *   `admin` on the 2.19-security line: every request to that node needs credentials.
  */
 export async function startOpenSearch({ port = DEFAULT_PORT, log = console.log, keepData = false, heap = DEFAULT_HEAP, line = DEFAULT_LINE } = {}) {
   port = checkPort(port);
@@ -453,8 +495,8 @@ export async function startOpenSearch({ port = DEFAULT_PORT, log = console.log, 
     const meta = JSON.parse(fs.readFileSync(path.join(nodeDir, 'node.json'), 'utf8'));
     if ((meta.line ?? DEFAULT_LINE) !== line) throw new Error(`port ${port} runs OpenSearch ${meta.version} (the ${meta.line ?? DEFAULT_LINE} line), not the ${line} line asked for; stop it first`);
     log(`OpenSearch already running on ${url} (pid ${existing.pid}); reusing it.`);
-    await waitForHealth({ url, pid: existing.pid, nodeDir, port });
-    return { ...meta, url, port, pid: existing.pid, logFile, alreadyRunning: true, startSeconds: (Date.now() - t0) / 1000 };
+    await waitForHealth({ url, pid: existing.pid, nodeDir, port, line });
+    return { ...meta, ...adminOf(line), url, port, pid: existing.pid, logFile, alreadyRunning: true, startSeconds: (Date.now() - t0) / 1000 };
   }
   if (!(await isPortFree(port))) throw new Error(`port ${port} on 127.0.0.1 is already in use by another process (not an OpenSearch started by this script)`);
 
@@ -515,18 +557,24 @@ export async function startOpenSearch({ port = DEFAULT_PORT, log = console.log, 
     if (!pid) await sleep(250);
   }
   if (!pid) throw new Error(`OpenSearch wrote no pid file within 30 s\n${logTail(port)}`);
-  await waitForHealth({ url, pid, nodeDir, port });
+  await waitForHealth({ url, pid, nodeDir, port, line });
   const startSeconds = (Date.now() - t0) / 1000;
-  log(`OpenSearch ${resolved.version} is up on ${url} (pid ${pid}) after ${startSeconds.toFixed(1)} s`);
-  return { ...meta, url, port, pid, logFile, alreadyRunning: false, startSeconds };
+  log(`OpenSearch ${resolved.version}${withSecurity(line) ? ' with the Security plugin' : ''} is up on ${url} (pid ${pid}) after ${startSeconds.toFixed(1)} s`);
+  return { ...meta, ...adminOf(line), url, port, pid, logFile, alreadyRunning: false, startSeconds };
 }
 
-async function waitForHealth({ url, pid, nodeDir, port }) {
+const adminOf = (line) => (withSecurity(line) ? { admin: SECURITY_ADMIN } : {});
+
+/** What a client of the node sends to be let in: SECURITY_ADMIN on the Security line. */
+const authHeaders = (line) => (withSecurity(line) ? { authorization: basicAuth(SECURITY_ADMIN) } : {});
+
+async function waitForHealth({ url, pid, nodeDir, port, line }) {
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (!isOurProcess(pid, nodeDir)) throw new Error(`OpenSearch (pid ${pid}) exited during start-up\n${logTail(port)}`);
     try {
-      const r = await httpJson(`${url}/_cluster/health?wait_for_status=yellow&timeout=1s`, 5000);
+      // With the Security plugin: 401/503 until its index is initialised from the seed files.
+      const r = await httpJson(`${url}/_cluster/health?wait_for_status=yellow&timeout=1s`, 5000, authHeaders(line));
       if (r.status === 200 && ['yellow', 'green'].includes(r.body?.status)) return r.body;
     } catch {
       /* not listening yet */
@@ -645,7 +693,7 @@ async function main() {
       console.log(logsOpenSearch(opts));
       break;
     default:
-      console.error('usage: npm run opensearch -- start|stop|status|logs [--port N] [--keep-data] [--heap 2g] [--line 2.19|3] [--clean] [--lines N]');
+      console.error('usage: npm run opensearch -- start|stop|status|logs [--port N] [--keep-data] [--heap 2g] [--line 2.19|2.19-security|3] [--clean] [--lines N]');
       process.exitCode = 2;
   }
 }

@@ -11,11 +11,18 @@ import path from 'node:path';
 // Release lines, each probed newest first. 2.19.5 is missing from Central for the ML plugin, and
 // of 3.x only 3.6.0 has every zip there (checked 2026-11-26: the ML plugin of 3.0-3.5 and 3.8-3.9
 // is not), so each list is simply probed in order. 2.19 is the default: the line OSD 2.19 ships with.
+// '2.19-security' adds the Security plugin: of 2.19, only 2.19.1 has its zip, ML Commons' and
+// job-scheduler's all on Central (checked 2026-11-26: security 2.19.3/2.19.4 exist, their ML zips not).
 export const LINES = {
   '2.19': ['2.19.6', '2.19.5', '2.19.4', '2.19.3', '2.19.2', '2.19.1', '2.19.0'],
+  '2.19-security': ['2.19.6', '2.19.5', '2.19.4', '2.19.3', '2.19.2', '2.19.1', '2.19.0'],
   3: ['3.9.0', '3.8.0', '3.7.0', '3.6.0', '3.5.0', '3.4.0', '3.3.0'],
 };
 export const DEFAULT_LINE = '2.19';
+/** Whether a line's nodes run the Security plugin. */
+export const withSecurity = (line) => String(line).endsWith('-security');
+/** The release line under the Security variant ('2.19-security' -> '2.19'). */
+export const releaseLine = (line) => String(line).replace(/-security$/, '');
 
 /** The line a --line value names ("3", "3.x" and "2.19" are accepted). */
 export function lineOf(value = DEFAULT_LINE) {
@@ -43,6 +50,7 @@ export const coords = {
     file: `opensearch-job-scheduler-${v}.0.zip`,
   }),
   ml: (v) => ({ gav: `org.opensearch.plugin:opensearch-ml-plugin:${v}.0:zip`, file: `opensearch-ml-plugin-${v}.0.zip` }),
+  security: (v) => ({ gav: `org.opensearch.plugin:opensearch-security:${v}.0:zip`, file: `opensearch-security-${v}.0.zip` }),
   libtorch: (flavor) => ({
     gav: `ai.djl.pytorch:pytorch-native-${flavor}:${LIBTORCH_VERSION}:jar:linux-x86_64`,
     file: `pytorch-native-${flavor}-${LIBTORCH_VERSION}-linux-x86_64.jar`,
@@ -54,6 +62,20 @@ export const coords = {
 };
 
 export class ArtifactNotFound extends Error {}
+
+/** Files named by the other lines' recorded resolutions. */
+function usedByOtherLines(cacheDir, line) {
+  const used = new Set();
+  for (const other of Object.keys(LINES).filter((l) => l !== String(line))) {
+    try {
+      const r = JSON.parse(fs.readFileSync(resolvedFile(cacheDir, other), 'utf8'));
+      for (const f of Object.values(r.files || {})) used.add(f);
+    } catch {
+      /* not resolved */
+    }
+  }
+  return used;
+}
 
 /** Runs a command, resolving {code, stdout, stderr}; never rejects for a non-zero exit. */
 export function run(cmd, args, opts = {}) {
@@ -109,7 +131,7 @@ export function readCachedResolution(cacheDir, line = DEFAULT_LINE) {
   try {
     const r = JSON.parse(fs.readFileSync(p, 'utf8'));
     const files = Object.values(r.files || {});
-    if (r.version && r.libtorchFlavor && files.length === 5 && files.every((f) => fileOk(path.join(cacheDir, 'downloads', f)))) return r;
+    if (r.version && r.libtorchFlavor && files.length === (withSecurity(line) ? 6 : 5) && files.every((f) => fileOk(path.join(cacheDir, 'downloads', f)))) return r;
   } catch {
     /* missing or corrupt: resolve again */
   }
@@ -137,6 +159,8 @@ export async function resolveArtifacts({ cacheDir, log = console.log, line = DEF
   const tried = [];
   for (const v of candidates) {
     try {
+      // The Security zip is the rarest on Central: a version without it costs one probe.
+      if (withSecurity(line)) await mvnCopy(coords.security(v), dl, log);
       await mvnCopy(coords.ml(v), dl, log);
       await mvnCopy(coords.jobScheduler(v), dl, log);
       await mvnCopy(coords.server(v), dl, log);
@@ -151,9 +175,13 @@ export async function resolveArtifacts({ cacheDir, log = console.log, line = DEF
   if (!version) {
     throw new Error(`No complete OpenSearch ${line}.x set (server + job-scheduler + ML plugin) resolved:\n  ${tried.join('\n  ')}`);
   }
-  // Drop ML/job-scheduler zips of versions we did not pick (they are still in ~/.m2).
+  // Drop the zips of versions we did not pick (they are still in ~/.m2), unless another line's
+  // resolution uses them (2.19 and 2.19-security pick different versions).
+  const inUse = usedByOtherLines(cacheDir, line);
   for (const v of candidates.filter((x) => x !== version)) {
-    for (const c of [coords.ml(v), coords.jobScheduler(v), coords.server(v)]) fs.rmSync(path.join(dl, c.file), { force: true });
+    for (const c of [coords.ml(v), coords.jobScheduler(v), coords.server(v), coords.security(v)]) {
+      if (!inUse.has(c.file)) fs.rmSync(path.join(dl, c.file), { force: true });
+    }
   }
 
   let libtorchFlavor = null;
@@ -195,6 +223,7 @@ export async function resolveArtifacts({ cacheDir, log = console.log, line = DEF
       ml: coords.ml(version).file,
       libtorch: coords.libtorch(libtorchFlavor).file,
       djlJni: coords.djlJni(jniVersion).file,
+      ...(withSecurity(line) ? { security: coords.security(version).file } : {}),
     },
     resolvedAt: new Date().toISOString(),
     resolveSeconds: Math.round((Date.now() - t0) / 1000),
@@ -205,7 +234,7 @@ export async function resolveArtifacts({ cacheDir, log = console.log, line = DEF
 }
 
 /** 3.x's integ-test zip carries every module; 2.19's only the transport ones. */
-const needsReindexModule = (line) => line === DEFAULT_LINE;
+const needsReindexModule = (line) => releaseLine(line) === DEFAULT_LINE;
 
 /**
  * The 2.19 integ-test zip has no `reindex` module, and ML Commons deletes a model's chunk docs (and
