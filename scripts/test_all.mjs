@@ -3,7 +3,8 @@
  * `npm test`: every suite, one after the other: type check, unit (server, public, and the app
  * mounted under React 18), integration
  * (real OpenSearch + ML Commons), browser end-to-end (real Chromium), then both again against the
- * 3.x line. Ends with one line, `N passed, N failed`, totalling all suites.
+ * 3.x line, then the security suite on 2.19 with the Security plugin. Ends with one line,
+ * `N passed, N failed`, totalling all suites.
  */
 import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync } from 'fs';
@@ -81,11 +82,12 @@ async function withLocalOpenSearch(line, suites) {
   const t0 = Date.now();
   const { startOpenSearch, stopOpenSearch, findFreePort } = await import('./opensearch.mjs');
   const port = await findFreePort();
-  const label = line === '3' ? 'OpenSearch 3.x' : 'OpenSearch';
+  const label = line === '3' ? 'OpenSearch 3.x' : line === '2.19-security' ? 'OpenSearch with Security' : 'OpenSearch';
   try {
     const node = await startOpenSearch({ port, line, log: (m) => console.log(`[${label}] ${m}`) });
     summary.push(`local OpenSearch ${node.version} on ${node.url} ready in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     process.env.OPENSEARCH_URL = node.url;
+    if (node.admin) process.env.MLM_OPENSEARCH_ADMIN = `${node.admin.username}:${node.admin.password}`;
     suites(node);
   } catch (err) {
     console.error(`Could not start the local ${label}: ${err.message}`);
@@ -94,6 +96,7 @@ async function withLocalOpenSearch(line, suites) {
   } finally {
     await stopOpenSearch({ port }).catch(() => undefined);
     delete process.env.OPENSEARCH_URL;
+    delete process.env.MLM_OPENSEARCH_ADMIN;
   }
 }
 
@@ -102,8 +105,9 @@ const clusterSuites = () => {
   if (want('e2e')) jestSuite('e2e (Chromium)', 'e2e', ['--runInBand']);
 };
 if (process.env.OPENSEARCH_URL) {
-  // A cluster given from outside is the one cluster tested.
+  // A cluster given from outside is the one cluster tested (the security suite too, given its admin).
   clusterSuites();
+  if (want('security') && process.env.MLM_OPENSEARCH_ADMIN) jestSuite('security (given OpenSearch + Security plugin)', 'security', ['--runInBand']);
 } else {
   // One node for both cluster suites.
   if (want('integration') || want('e2e')) await withLocalOpenSearch('2.19', clusterSuites);
@@ -125,6 +129,10 @@ if (process.env.OPENSEARCH_URL) {
         if (want('e2e')) jestSuite(`e2e (Chromium, OpenSearch ${node.version})`, 'e2e', ['--runInBand'], 'e2e-3');
       });
     }
+  }
+  // Who the caller is and what each may do: a cluster with the Security plugin and its users.
+  if (want('security')) {
+    await withLocalOpenSearch('2.19-security', (node) => jestSuite(`security (OpenSearch ${node.version} + Security plugin)`, 'security', ['--runInBand']));
   }
 }
 

@@ -18,7 +18,7 @@ const common = {
   rootDir: ROOT,
   transform: { '^.+\\.(ts|tsx)$': tsJest },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
-  testPathIgnorePatterns: ['/node_modules/', '/target/', '/build/', '/test/integration/', '/test/e2e/'],
+  testPathIgnorePatterns: ['/node_modules/', '/target/', '/build/', '/test/integration/', '/test/e2e/', '/test/security/'],
 };
 
 module.exports = {
@@ -62,6 +62,16 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/'],
+      globalSetup: '<rootDir>/test/integration/global_setup.mjs',
+      globalTeardown: '<rootDir>/test/integration/global_teardown.mjs',
+    },
+    {
+      ...common,
+      // The plugin against a cluster with the Security plugin: who the caller is, and what each may do.
+      displayName: 'security',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/security/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
       globalSetup: '<rootDir>/test/integration/global_setup.mjs',
       globalTeardown: '<rootDir>/test/integration/global_teardown.mjs',

@@ -31,11 +31,12 @@ async function waitFor(url, timeoutMs) {
  * (`globalThis`), so two runs side by side never stop each other's host.
  */
 export default async function globalSetup(_globalConfig, projectConfig) {
-  const browserSuite = (projectConfig?.displayName?.name || projectConfig?.displayName) === 'e2e';
+  const project = projectConfig?.displayName?.name || projectConfig?.displayName;
+  const browserSuite = project === 'e2e';
   const { startOpenSearch, findFreePort } = await import(path.join(ROOT, 'scripts', 'opensearch.mjs'));
   const state = { startedOpenSearch: false };
   try {
-    await prepare(state, browserSuite, { startOpenSearch, findFreePort });
+    await prepare(state, { browserSuite, securitySuite: project === 'security' }, { startOpenSearch, findFreePort });
   } catch (err) {
     // Jest runs no teardown after a failed setup: leave nothing running behind.
     if (state.hostPid) process.kill(state.hostPid, 'SIGTERM');
@@ -49,14 +50,22 @@ export default async function globalSetup(_globalConfig, projectConfig) {
   globalThis.__MLM_INTEGRATION_STATE__ = state;
 }
 
-async function prepare(state, browserSuite, { startOpenSearch, findFreePort }) {
+async function prepare(state, { browserSuite, securitySuite }, { startOpenSearch, findFreePort }) {
   let opensearchUrl = process.env.OPENSEARCH_URL;
+  // "user:password" of the cluster's admin, when it runs the Security plugin.
+  let admin = process.env.MLM_OPENSEARCH_ADMIN;
   if (!opensearchUrl) {
     const port = await findFreePort();
-    // OPENSEARCH_LINE=3 runs the suites against the 3.x line.
-    const node = await startOpenSearch({ port, line: process.env.OPENSEARCH_LINE, log: (m) => process.stderr.write(`[opensearch] ${m}\n`) });
+    // OPENSEARCH_LINE=3 runs the suites against the 3.x line; the security suite needs the Security plugin.
+    const line = securitySuite ? '2.19-security' : process.env.OPENSEARCH_LINE;
+    const node = await startOpenSearch({ port, line, log: (m) => process.stderr.write(`[opensearch] ${m}\n`) });
     opensearchUrl = node.url;
+    if (node.admin) admin = `${node.admin.username}:${node.admin.password}`;
     Object.assign(state, { startedOpenSearch: true, opensearchPort: port });
+  }
+  const adminHeaders = admin ? { authorization: `Basic ${Buffer.from(admin).toString('base64')}` } : {};
+  if (securitySuite && (await fetch(`${opensearchUrl}/_plugins/_security/authinfo`, { headers: adminHeaders })).status !== 200) {
+    throw new Error(`the security suite needs a cluster with the Security plugin and its admin in MLM_OPENSEARCH_ADMIN (user:password); ${opensearchUrl} is not one`);
   }
 
   const { buildServer, buildPublic, buildDevHost } = await import(path.join(ROOT, 'scripts', 'build.mjs'));
@@ -84,5 +93,6 @@ async function prepare(state, browserSuite, { startOpenSearch, findFreePort }) {
   process.env.OPENSEARCH_URL = opensearchUrl;
   process.env.MLM_URL = hostUrl;
   // Read synchronously by suites whose cases depend on the line (2.19 or 3.x).
-  process.env.MLM_OPENSEARCH_VERSION = (await (await fetch(opensearchUrl)).json()).version.number;
+  process.env.MLM_OPENSEARCH_VERSION = (await (await fetch(opensearchUrl, { headers: adminHeaders })).json()).version.number;
+  if (admin) process.env.MLM_OPENSEARCH_ADMIN = admin;
 }

@@ -35,6 +35,13 @@ export const CLUSTER_VERSION = process.env.MLM_OPENSEARCH_VERSION as string;
 /** Whether the cluster is at least major.minor. */
 export const clusterAtLeast = (major: number, minor: number): boolean => !versionBefore(CLUSTER_VERSION, major, minor);
 
+/** Someone the cluster knows (Security plugin): sent as HTTP Basic. */
+export interface Credentials {
+  username: string;
+  password: string;
+}
+const basic = (c: Credentials) => `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+
 export interface ApiResult<T = any> {
   status: number;
   body: T;
@@ -45,11 +52,12 @@ export async function api<T = any>(
   method: string,
   route: RouteName,
   params: Record<string, string | number> = {},
-  init: { query?: Record<string, string | number>; body?: unknown; raw?: Buffer } = {}
+  init: { query?: Record<string, string | number>; body?: unknown; raw?: Buffer; user?: Credentials } = {}
 ): Promise<ApiResult<T>> {
   const url = new URL(routePath(route, params), HOST());
   for (const [k, v] of Object.entries(init.query || {})) url.searchParams.set(k, String(v));
   const headers: Record<string, string> = { 'osd-xsrf': 'integration-test' };
+  if (init.user) headers.authorization = basic(init.user);
   let body: BodyInit | undefined;
   if (init.raw) {
     headers['content-type'] = 'application/octet-stream';
@@ -81,16 +89,16 @@ export async function until<T>(what: string, fn: () => Promise<T | undefined>, t
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
-export function waitForTask(taskId: string, timeoutMs?: number): Promise<Task> {
+export function waitForTask(taskId: string, timeoutMs?: number, user?: Credentials): Promise<Task> {
   return until(`task ${taskId}`, async () => {
-    const task = await ok<Task>('GET', 'task', { taskId });
+    const task = await ok<Task>('GET', 'task', { taskId }, { user });
     return TERMINAL_TASK_STATES.includes(task.state as never) ? task : undefined;
   }, timeoutMs);
 }
 
-export function waitForModelState(modelId: string, states: string[], timeoutMs?: number): Promise<Model> {
+export function waitForModelState(modelId: string, states: string[], timeoutMs?: number, user?: Credentials): Promise<Model> {
   return until(`model ${modelId} in ${states.join('|')}`, async () => {
-    const model = await ok<Model>('GET', 'model', { modelId });
+    const model = await ok<Model>('GET', 'model', { modelId }, { user });
     return states.includes(model.model_state as string) ? model : undefined;
   }, timeoutMs);
 }
@@ -109,7 +117,7 @@ export async function serveFile(file: string): Promise<{ url: string; close(): P
 }
 
 /** Register meta, then every chunk in order, through the plugin's routes. */
-export async function uploadInChunks(fixture: Fixture, extra: Record<string, unknown>): Promise<{ modelId: string; chunks: number }> {
+export async function uploadInChunks(fixture: Fixture, extra: Record<string, unknown>, user?: Credentials): Promise<{ modelId: string; chunks: number }> {
   const total = chunkCount(fixture.size_bytes);
   const meta = await ok<{ model_id: string }>('POST', 'modelRegisterMeta', {}, {
     body: {
@@ -122,12 +130,13 @@ export async function uploadInChunks(fixture: Fixture, extra: Record<string, unk
       model_config: fixture.model_config,
       ...extra,
     },
+    user,
   });
   const zip = await fs.readFile(fixture.zipPath);
   for (let n = 0; n < total; n++) {
     const { start, end } = chunkRange(n, zip.length);
     expect(end - start).toBeLessThanOrEqual(CHUNK_SIZE_BYTES);
-    await ok('POST', 'modelUploadChunk', { modelId: meta.model_id, chunkNumber: n }, { raw: zip.subarray(start, end) });
+    await ok('POST', 'modelUploadChunk', { modelId: meta.model_id, chunkNumber: n }, { raw: zip.subarray(start, end), user });
   }
   return { modelId: meta.model_id, chunks: total };
 }
@@ -146,12 +155,27 @@ export function cosine(a: number[], b: number[]): number {
 
 export const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 
-/** Straight to OpenSearch, to check what the plugin must hide (e.g. chunk documents). */
-export async function opensearch<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+/** The cluster's admin when it runs the Security plugin (set by the global setup), else undefined. */
+export function clusterAdmin(): Credentials | undefined {
+  const admin = process.env.MLM_OPENSEARCH_ADMIN;
+  if (!admin) return undefined;
+  const at = admin.indexOf(':');
+  return { username: admin.slice(0, at), password: admin.slice(at + 1) };
+}
+
+/** Straight to OpenSearch, as `user` (by default the cluster's admin, if it has one). */
+export async function opensearchCall<T = any>(method: string, path: string, init: { body?: unknown; user?: Credentials } = {}): Promise<ApiResult<T>> {
+  const user = init.user ?? clusterAdmin();
   const res = await fetch(`${OPENSEARCH()}${path}`, {
     method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...(user ? { authorization: basic(user) } : {}) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-  return (await res.json()) as T;
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** Straight to OpenSearch, to check what the plugin must hide (e.g. chunk documents). */
+export async function opensearch<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+  return (await opensearchCall<T>(method, path, { body })).body;
 }

@@ -1,0 +1,170 @@
+/**
+ * The plugin on a cluster with the Security plugin (2.19 with its demo configuration, started by
+ * the global setup): every call reaches the cluster as the person making it, the cluster's
+ * refusals come back with their own status and reason, and the native cache shared by every
+ * Dashboards user only serves a zip to its owners and to those the cluster shows it deployed to.
+ */
+import { promises as fs } from 'fs';
+import type { NativeModelsResponse, PredictResponse } from '../../common/types';
+import {
+  api,
+  clusterAdmin,
+  Credentials,
+  HOST,
+  loadFixture,
+  ok,
+  opensearchCall,
+  uploadInChunks,
+  waitForModelState,
+  waitForTask,
+} from '../integration/helpers';
+
+jest.setTimeout(300000);
+
+// Loopback-only users; the password only has to pass the plugin's strength check.
+const PASSWORD = 'Loopback#Tester-4vQ-2026';
+const user = (name: string): Credentials => ({ username: `mlm-${name}-${Date.now().toString(36)}`, password: PASSWORD });
+const alice = user('alice');
+const bob = user('bob');
+const reader = user('reader');
+const outsider = user('outsider');
+const run = Date.now().toString(36);
+
+async function asAdmin(method: string, path: string, body?: unknown) {
+  const res = await opensearchCall(method, path, { body });
+  if (res.status >= 300) throw new Error(`${method} ${path} as the cluster's admin: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Adds `users` to a role's mapping, keeping whoever the cluster already maps to it. */
+async function mapRole(role: string, users: Credentials[]) {
+  const current = (await opensearchCall('GET', `/_plugins/_security/api/rolesmapping/${role}`)).body?.[role] ?? {};
+  await asAdmin('PUT', `/_plugins/_security/api/rolesmapping/${role}`, {
+    backend_roles: current.backend_roles ?? [],
+    hosts: current.hosts ?? [],
+    users: [...(current.users ?? []), ...users.map((u) => u.username)],
+  });
+}
+
+const groups: string[] = [];
+const models: string[] = [];
+
+beforeAll(async () => {
+  expect(clusterAdmin()).toBeDefined();
+  for (const [u, backendRoles] of [[alice, ['team-a']], [bob, ['team-b']], [reader, []], [outsider, []]] as const) {
+    await asAdmin('PUT', `/_plugins/_security/api/internalusers/${u.username}`, { password: u.password, backend_roles: backendRoles });
+  }
+  await mapRole('ml_full_access', [alice, bob]);
+  await mapRole('ml_read_access', [reader]);
+  // Model groups are then private, restricted or public, as their owner says.
+  await asAdmin('PUT', '/_cluster/settings', { persistent: { 'plugins.ml_commons.model_access_control_enabled': true } });
+});
+
+afterAll(async () => {
+  for (const id of models) {
+    await opensearchCall('POST', `/_plugins/_ml/models/${id}/_undeploy`);
+    await opensearchCall('DELETE', `/_plugins/_ml/models/${id}`);
+  }
+  for (const id of groups) await opensearchCall('DELETE', `/_plugins/_ml/model_groups/${id}`);
+  for (const u of [alice, bob, reader, outsider]) await opensearchCall('DELETE', `/_plugins/_security/api/internalusers/${u.username}`);
+});
+
+async function createGroup(owner: Credentials, name: string, accessMode: 'private' | 'public') {
+  const { model_group_id } = await ok<{ model_group_id: string }>('POST', 'modelGroupCreate', {}, { body: { name, access_mode: accessMode }, user: owner });
+  groups.push(model_group_id);
+  return model_group_id;
+}
+
+describe('who is calling', () => {
+  it('asks for credentials, and refuses wrong ones, with a Basic challenge', async () => {
+    const anonymous = await fetch(new URL('/api/ml-models/models', HOST()));
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toMatch(/^Basic /);
+    const wrong = await api('GET', 'models', {}, { user: { username: alice.username, password: 'not-her-password' } });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('creates a model group as its caller: the cluster records her as its owner', async () => {
+    const id = await createGroup(alice, `sec-owner-${run}`, 'private');
+    const direct = await asAdmin('GET', `/_plugins/_ml/model_groups/${id}`);
+    expect(direct.owner.name).toBe(alice.username);
+    expect(direct.access).toBe('private');
+  });
+});
+
+describe("the cluster's rules, passed through", () => {
+  let privateGroup: string;
+  const name = `sec-private-${run}`;
+  beforeAll(async () => {
+    privateGroup = await createGroup(alice, name, 'private');
+  });
+
+  it("lists someone's private group for her and not for anyone else", async () => {
+    const mine = await ok('GET', 'modelGroups', {}, { query: { search: name }, user: alice });
+    expect(mine.items.map((g: { id: string }) => g.id)).toEqual([privateGroup]);
+    const theirs = await ok('GET', 'modelGroups', {}, { query: { search: name }, user: bob });
+    expect(theirs.items).toEqual([]);
+  });
+
+  it("refuses another user her private group with ML Commons' own status and reason", async () => {
+    const direct = await opensearchCall('GET', `/_plugins/_ml/model_groups/${privateGroup}`, { user: bob });
+    expect(direct.status).toBe(403);
+    const res = await api('GET', 'modelGroup', { groupId: privateGroup }, { user: bob });
+    expect([res.status, res.body.message]).toEqual([direct.status, direct.body.error.reason]);
+  });
+
+  it("lets a read-only user list, and passes the Security plugin's refusal of a write through", async () => {
+    expect((await api('GET', 'modelGroups', {}, { user: reader })).status).toBe(200);
+    const body = { name: `sec-reader-${run}` };
+    const direct = await opensearchCall('POST', '/_plugins/_ml/model_groups/_register', { body, user: reader });
+    expect(direct.status).toBe(403);
+    const res = await api('POST', 'modelGroupCreate', {}, { body, user: reader });
+    expect(res.status).toBe(403);
+    expect(res.body.message).toBe(direct.body.error.reason);
+    expect(res.body.message).toMatch(/no permissions for \[cluster:admin\/opensearch\/ml\/register_model_group\]/);
+  });
+
+  it('refuses a user without ML permissions the model list, as the cluster does', async () => {
+    const res = await api('GET', 'models', {}, { user: outsider });
+    expect(res.status).toBe(403);
+    expect(res.body.message).toMatch(/no permissions for \[cluster:admin\/opensearch\/ml\/models\/search\]/);
+  });
+});
+
+describe('the shared native cache', () => {
+  const fx = loadFixture('tiny-bert');
+  const docs = { text_docs: ['who may run this zip'] };
+  const vector = (r: PredictResponse) => r.inference_results?.[0]?.output?.[0]?.data as number[];
+  const listed = async (u: Credentials) => (await ok<NativeModelsResponse>('GET', 'nativeModels', {}, { user: u })).models.map((m) => m.sha256);
+  let own: number[];
+
+  it('serves a zip its owner inspected to her only', async () => {
+    const inspected = await ok('POST', 'nativeInspect', {}, { raw: await fs.readFile(fx.zipPath), user: alice });
+    expect(inspected.sha256).toBe(fx.sha256);
+    own = vector(await ok<PredictResponse>('POST', 'nativePredict', { functionName: 'text_embedding', sha256: fx.sha256 }, { body: docs, user: alice }));
+    expect(own).toHaveLength(32);
+    expect(await listed(alice)).toContain(fx.sha256);
+
+    expect(await listed(bob)).not.toContain(fx.sha256);
+    const res = await api('POST', 'nativePredict', { functionName: 'text_embedding', sha256: fx.sha256 }, { body: docs, user: bob });
+    expect([res.status, res.body.attributes?.code]).toEqual([404, 'model_not_cached']);
+  });
+
+  it('serves it to another user once the cluster shows him that zip deployed', async () => {
+    const group = await createGroup(alice, `sec-public-${run}`, 'public');
+    const { modelId } = await uploadInChunks(fx, { model_group_id: group }, alice);
+    models.push(modelId);
+    await waitForModelState(modelId, ['REGISTERED'], undefined, alice);
+    // Registered is not enough: the hash is only what its registrant declared until a deploy checks it.
+    expect(await listed(bob)).not.toContain(fx.sha256);
+
+    const { task_id } = await ok<{ task_id: string }>('POST', 'modelDeploy', { modelId }, { user: alice });
+    expect((await waitForTask(task_id, undefined, alice)).state).toBe('COMPLETED');
+    expect(await listed(bob)).toContain(fx.sha256);
+    const his = vector(await ok<PredictResponse>('POST', 'nativePredict', { functionName: 'text_embedding', sha256: fx.sha256 }, { body: docs, user: bob }));
+    expect(his).toEqual(own);
+    // The reader sees the public group's model too; the outsider, who cannot search models, does not.
+    expect(await listed(reader)).toContain(fx.sha256);
+    expect(await listed(outsider)).not.toContain(fx.sha256);
+  });
+});
