@@ -5,6 +5,7 @@ import type { NativeModelsResponse } from '../../common/types';
 import { mlError, nodesAt } from '../../test/mocks/fake_transport';
 import { RouteTestHost, silentLogger, startRouteTestHost } from '../../test/mocks/route_test_host';
 import type { HttpAuth } from '../../types/osd';
+import { PERMISSION_PROBE_MODEL_ID } from '../services/predict_service';
 import { compileSidecar } from '../sidecar/__tests__/compile_sidecar';
 import { createNativeRuntime, NativeRuntime } from '../sidecar/native_runtime';
 
@@ -68,10 +69,22 @@ describe('who may use a zip in the shared native cache', () => {
     expect([search.method, search.path]).toEqual(['POST', '/_plugins/_ml/models/_search']);
     expect((search.body as any).query.bool.filter).toEqual([{ terms: { model_content_hash_value: [tinyBert.sha256] } }, { terms: { model_state: ['DEPLOYED', 'PARTIALLY_DEPLOYED'] } }]);
 
-    // The cluster shows bob a model with that hash (ML Commons applied his group access): usable.
-    t.transport.reply(hashHit(tinyBert.sha256)).reply(hashHit(tinyBert.sha256));
+    // The cluster shows bob a deployed model with that hash (ML Commons applied his group access)
+    // and lets him predict (its predict on no model answers 404, not 403): usable. That answer is
+    // reused, the search is not.
+    t.transport.reply(hashHit(tinyBert.sha256)).fail(404, mlError(404, 'status_exception', 'Failed to find model')).reply(hashHit(tinyBert.sha256));
+    const before = t.transport.calls.length;
     expect(await listed('bob')).toEqual([tinyBert.sha256]);
     expect((await predict('bob')).status).toBe(200);
+    const probe = t.transport.calls[before + 1];
+    expect([probe.method, probe.path]).toEqual(['POST', `/_plugins/_ml/_predict/text_embedding/${PERMISSION_PROBE_MODEL_ID}`]);
+    expect(t.transport.calls.length).toBe(before + 3);
+
+    // Shown the model but refused predict by the cluster (ml_read_access): not for him here either.
+    t.transport.reply(hashHit(tinyBert.sha256)).fail(403, mlError(403, 'security_exception', 'no permissions for [cluster:admin/opensearch/ml/predict]'));
+    t.transport.reply(hashHit(tinyBert.sha256));
+    expect(await listed('frank')).toEqual([]);
+    expect([(await predict('frank')).status, t.transport.calls.length]).toEqual([404, before + 6]);
 
     // The cluster cannot answer: only one's own zips (fails closed).
     t.transport.fail(403, mlError(403, 'security_exception', 'no permissions for [cluster:admin/opensearch/ml/models/search]'));

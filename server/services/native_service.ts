@@ -6,6 +6,10 @@ import type { NativeRuntime } from '../sidecar/native_runtime';
 import type { JobResult, PredictReply } from '../sidecar/protocol';
 import type { Transport } from '../../types/osd';
 import { ModelService } from './model_service';
+import { PredictService } from './predict_service';
+
+/** How long the cluster's answer to "may this user predict?" is reused (each probe is a failed predict in its log). */
+const PREDICT_PERMISSION_TTL_MS = 60000;
 
 /**
  * Who is asking: the user (undefined when no auth plugin is installed: then everyone sees
@@ -21,6 +25,9 @@ export interface NativeCaller {
  * sidecar. The Dashboards process itself never parses a zip nor loads a model.
  */
 export class NativeService {
+  /** Per user: whether the cluster lets them predict, and when it said so. */
+  private readonly mayPredict = new Map<string, { allowed: boolean; at: number }>();
+
   constructor(private readonly rt: NativeRuntime) {}
 
   private assertEnabled() {
@@ -29,9 +36,10 @@ export class NativeService {
 
   /**
    * The cached zips `caller` may use: with security on, those they sent through this server
-   * themselves, and those the cluster shows them a model for (its model-group access decides).
-   * The cache is shared by every Dashboards user; without this a user could list and run a model
-   * from a group they cannot see.
+   * themselves, and those the cluster shows them a deployed model for (its model-group access
+   * decides) when the cluster also lets them predict: running a zip here must not give a user
+   * (e.g. `ml_read_access`) what ML Commons' `_predict` refuses them. The cache is shared by every
+   * Dashboards user; without this a user could list and run a model from a group they cannot see.
    */
   private async usable(caller: NativeCaller, hashes: string[]): Promise<Set<string>> {
     if (caller.user === undefined) return new Set(hashes);
@@ -42,11 +50,25 @@ export class NativeService {
       // Fails closed: when the cluster cannot answer, only the caller's own zips are usable.
       const shown = await caller
         .transport()
-        .then((t) => new ModelService(t).visibleHashes(ask))
+        .then(async (t) => {
+          const visible = await new ModelService(t).visibleHashes(ask);
+          return visible.size && (await this.userMayPredict(caller.user as string, t)) ? visible : new Set<string>();
+        })
         .catch(() => new Set<string>());
       for (const h of shown) ok.add(h);
     }
     return ok;
+  }
+
+  private async userMayPredict(user: string, transport: Transport): Promise<boolean> {
+    const known = this.mayPredict.get(user);
+    if (known && Date.now() - known.at < PREDICT_PERMISSION_TTL_MS) return known.allowed;
+    const allowed = await new PredictService(transport).mayPredict();
+    const now = Date.now();
+    // Users come and go: forget expired answers rather than keep one per user ever seen.
+    if (this.mayPredict.size >= 256) for (const [u, v] of this.mayPredict) if (now - v.at >= PREDICT_PERMISSION_TTL_MS) this.mayPredict.delete(u);
+    this.mayPredict.set(user, { allowed, at: now });
+    return allowed;
   }
 
   async inspect(body: Readable, declaredLength: number | undefined, caller?: NativeCaller): Promise<NativeInspectResult> {

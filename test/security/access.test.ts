@@ -2,7 +2,8 @@
  * The plugin on a cluster with the Security plugin (2.19 with its demo configuration, started by
  * the global setup): every call reaches the cluster as the person making it, the cluster's
  * refusals come back with their own status and reason, and the native cache shared by every
- * Dashboards user only serves a zip to its owners and to those the cluster shows it deployed to.
+ * Dashboards user only serves a zip to its owners and to those the cluster shows it deployed to
+ * and lets predict.
  */
 import { promises as fs } from 'fs';
 import type { NativeModelsResponse, PredictResponse } from '../../common/types';
@@ -14,6 +15,7 @@ import {
   loadFixture,
   ok,
   opensearchCall,
+  until,
   uploadInChunks,
   waitForModelState,
   waitForTask,
@@ -160,11 +162,18 @@ describe('the shared native cache', () => {
 
     const { task_id } = await ok<{ task_id: string }>('POST', 'modelDeploy', { modelId }, { user: alice });
     expect((await waitForTask(task_id, undefined, alice)).state).toBe('COMPLETED');
-    expect(await listed(bob)).toContain(fx.sha256);
+    // The model's search catches up with its deploy within a refresh (about a second).
+    await until('bob to be shown the deployed model', async () => ((await listed(bob)).includes(fx.sha256) ? true : undefined), 15000, 250);
     const his = vector(await ok<PredictResponse>('POST', 'nativePredict', { functionName: 'text_embedding', sha256: fx.sha256 }, { body: docs, user: bob }));
     expect(his).toEqual(own);
-    // The reader sees the public group's model too; the outsider, who cannot search models, does not.
-    expect(await listed(reader)).toContain(fx.sha256);
+    // The outsider cannot even search models; the reader sees the deployed model, but the cluster
+    // refuses him its predict, so running its zip here is refused too.
     expect(await listed(outsider)).not.toContain(fx.sha256);
+    expect((await api('GET', 'model', { modelId }, { user: reader })).status).toBe(200);
+    const direct = await opensearchCall('POST', `/_plugins/_ml/models/${modelId}/_predict`, { body: docs, user: reader });
+    expect([direct.status, direct.body.error?.reason]).toEqual([403, expect.stringMatching(/no permissions for \[cluster:admin\/opensearch\/ml\/predict\]/)]);
+    expect(await listed(reader)).not.toContain(fx.sha256);
+    const refused = await api('POST', 'nativePredict', { functionName: 'text_embedding', sha256: fx.sha256 }, { body: docs, user: reader });
+    expect([refused.status, refused.body.attributes?.code]).toEqual([404, 'model_not_cached']);
   });
 });
