@@ -160,6 +160,19 @@ describe('validateRegisterForm', () => {
     expect(ok.request?.group).toEqual({ kind: 'new', body: { name: 'embeddings', description: 'all' } });
   });
 
+  it("gives a new group the chosen access only where model access control is on (ML Commons refuses it otherwise)", () => {
+    const pub = values({ groupMode: 'new', newGroupName: 'shared', newGroupAccess: { access: 'public', roles: [], allRoles: false } });
+    expect(validateRegisterForm(pub, { file, report: GOOD_REPORT, accessControl: true }).request?.group).toEqual({ kind: 'new', body: { name: 'shared', access_mode: 'public' } });
+    expect(validateRegisterForm(pub, { file, report: GOOD_REPORT }).request?.group).toEqual({ kind: 'new', body: { name: 'shared' } });
+    const mine = values({ groupMode: 'new', newGroupName: 'team', newGroupAccess: { access: 'restricted', roles: [], allRoles: true } });
+    expect(validateRegisterForm(mine, { file, report: GOOD_REPORT, accessControl: true }).request?.group).toEqual({
+      kind: 'new',
+      body: { name: 'team', access_mode: 'restricted', add_all_backend_roles: true },
+    });
+    const noRoles = values({ groupMode: 'new', newGroupName: 'team', newGroupAccess: { access: 'restricted', roles: [], allRoles: false } });
+    expect(validateRegisterForm(noRoles, { file, report: GOOD_REPORT, accessControl: true }).errors).toEqual({ newGroupAccess: 'A restricted group needs backend roles, or "all my backend roles".' });
+  });
+
   it('requires the hash for a URL (not the size, which ML Commons measures itself), and a URL ML Commons can fetch', () => {
     const { errors } = validateRegisterForm(values({ sourceKind: 'url', url: 'model.zip', hash: 'ABC' }), {});
     expect(errors).toEqual({

@@ -1,8 +1,9 @@
 import type { FrameworkType, FunctionName, KnnSpaceType, ModelFormat, PoolingMode } from '../../common/ml_commons';
 import { Check, validate } from '../../common/schema';
-import type { ModelConfig } from '../../common/types';
+import type { ModelConfig, ModelGroupCreateBody } from '../../common/types';
 import { chunkCount } from '../../common/upload';
 import { modelGroupCreateBody, modelRegistrationProblem, modelRegisterMetaBody, modelRegisterUrlBody, safeTextProblem, versionBefore } from '../../common/validators';
+import { accessFields, accessProblem, CLUSTER_DEFAULT_ACCESS, GroupAccess } from './group_access';
 import type { RegisterRequest } from './register_flow';
 import type { ZipReport } from './zip_inspect';
 
@@ -25,6 +26,8 @@ export interface RegisterFormValues {
   groupId: string;
   newGroupName: string;
   newGroupDescription: string;
+  /** Sent only when the cluster has model access control on (ML Commons refuses it otherwise). */
+  newGroupAccess: GroupAccess;
   function_name: FunctionName;
   model_format: ModelFormat | '';
   model_type: string;
@@ -51,6 +54,7 @@ export const INITIAL_VALUES: RegisterFormValues = {
   groupId: '',
   newGroupName: '',
   newGroupDescription: '',
+  newGroupAccess: CLUSTER_DEFAULT_ACCESS,
   function_name: 'TEXT_EMBEDDING',
   model_format: '',
   model_type: '',
@@ -173,6 +177,8 @@ export interface FormContext {
   hashing?: boolean;
   /** The cluster's (oldest) OpenSearch version, when known: some model_config rules depend on it. */
   clusterVersion?: string;
+  /** Whether the cluster has model access control on: only then may a new group say who may use it. */
+  accessControl?: boolean;
 }
 
 export interface FormResult {
@@ -203,14 +209,18 @@ export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): F
   if (!v.model_format) add('model_format', '[model_format]: choose ONNX or TORCH_SCRIPT');
 
   // The group is validated on its own: a new one is only an id after it is created.
-  let groupBody: { name: string; description?: string } | undefined;
+  let groupBody: ModelGroupCreateBody | undefined;
   if (v.groupMode === 'existing') {
     if (!v.groupId) add('groupId', '[model_group_id]: choose a model group, or create a new one');
     else common.model_group_id = v.groupId;
   } else {
     groupBody = { name: v.newGroupName.trim() };
     if (v.newGroupDescription.trim()) groupBody.description = v.newGroupDescription.trim();
-    addAll(collectErrors(modelGroupCreateBody as Check<unknown>, groupBody), (p) => (p === 'name' ? 'newGroupName' : 'newGroupDescription'));
+    if (ctx.accessControl) Object.assign(groupBody, accessFields(v.newGroupAccess));
+    const groupField = (p: string): FormField => (p === 'name' ? 'newGroupName' : p === 'description' ? 'newGroupDescription' : 'newGroupAccess');
+    addAll(collectErrors(modelGroupCreateBody as Check<unknown>, groupBody as unknown as Record<string, unknown>), groupField);
+    const access = accessProblem(groupBody);
+    if (access) add('newGroupAccess', access);
   }
 
   const report = ctx.report;

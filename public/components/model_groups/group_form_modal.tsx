@@ -2,8 +2,6 @@ import {
   EuiButton,
   EuiButtonEmpty,
   EuiCallOut,
-  EuiCheckbox,
-  EuiComboBox,
   EuiFieldText,
   EuiForm,
   EuiFormRow,
@@ -12,26 +10,20 @@ import {
   EuiModalFooter,
   EuiModalHeader,
   EuiModalHeaderTitle,
-  EuiSelect,
   EuiText,
   EuiTextArea,
 } from '@elastic/eui';
 import React, { useRef, useState } from 'react';
-import { ACCESS_MODES, AccessMode } from '../../../common/ml_commons';
+import type { AccessMode } from '../../../common/ml_commons';
 import { validate } from '../../../common/schema';
 import type { ModelGroup, ModelGroupCreateBody, ModelGroupUpdateBody } from '../../../common/types';
 import { modelGroupCreateBody, modelGroupUpdateBody, safeTextProblem } from '../../../common/validators';
 import { errorMessage } from '../../apis/errors';
 import { useReadiness } from '../../hooks/use_readiness';
+import { accessFields, accessProblem, GroupAccess } from '../../lib/group_access';
 import { fieldError } from '../common/format';
 import { settingOn } from '../cluster/readiness_values';
-import { humanize } from '../common/labels';
-
-const ACCESS_HELP: Record<AccessMode, string> = {
-  public: 'Every user who can use ML Commons can see and use the models.',
-  private: 'Only you (the owner) and admins.',
-  restricted: 'Users sharing one of the chosen backend roles.',
-};
+import { GroupAccessFields } from './group_access_fields';
 
 interface Props {
   /** Absent: create a group. Present: edit it. */
@@ -41,12 +33,9 @@ interface Props {
   onSubmit: (body: ModelGroupCreateBody | ModelGroupUpdateBody) => Promise<void>;
 }
 
-interface FormState {
+interface FormState extends GroupAccess {
   name: string;
   description: string;
-  access: AccessMode | '';
-  roles: string[];
-  allRoles: boolean;
 }
 
 /** Fields the server would reject, with the shared validators' messages, plus the cross-field rule. */
@@ -58,9 +47,8 @@ function problems(body: ModelGroupUpdateBody, editing: boolean, clusterVersion: 
     const text = safeTextProblem({ [field]: body[field] }, clusterVersion);
     if (text && !out[field]) out[field] = text.message;
   }
-  if (body.access_mode === 'restricted' && !body.backend_roles?.length && !body.add_all_backend_roles) {
-    out.backend_roles = 'A restricted group needs backend roles, or "all my backend roles".';
-  }
+  const access = accessProblem(body);
+  if (access) out.backend_roles = access;
   return out;
 }
 
@@ -94,13 +82,7 @@ export function GroupFormModal({ group, onCancel, onSubmit }: Props) {
   if (accessControl) {
     const accessChanged = !editing || form.access !== (group?.access || '') || form.roles.join() !== (group?.backend_roles ?? []).join() || form.allRoles;
     // Only the owner or an admin may change access; an unchanged edit must not send it.
-    if (form.access && accessChanged) {
-      body.access_mode = form.access;
-      if (form.access === 'restricted') {
-        if (form.allRoles) body.add_all_backend_roles = true;
-        else body.backend_roles = form.roles;
-      }
-    }
+    if (accessChanged) Object.assign(body, accessFields(form));
   }
   // A name left as it was is not sent, even one with spaces trimming would change (made elsewhere).
   if (editing && group && (form.name === group.name || body.name === group.name)) delete body.name;
@@ -157,38 +139,7 @@ export function GroupFormModal({ group, onCancel, onSubmit }: Props) {
             />
           </EuiFormRow>
           {accessControl ? (
-            <>
-              <EuiFormRow label="Access" helpText={form.access ? ACCESS_HELP[form.access] : 'ML Commons decides: private, or restricted when roles are given.'}>
-                <EuiSelect
-                  value={form.access}
-                  options={[{ value: '', text: 'Cluster default' }, ...ACCESS_MODES.map((m) => ({ value: m, text: humanize(m) }))]}
-                  onChange={(e) => setForm({ ...form, access: e.target.value as AccessMode | '' })}
-                  data-test-subj="groupAccessInput"
-                />
-              </EuiFormRow>
-              {form.access === 'restricted' && (
-                <>
-                  <EuiFormRow label="Backend roles" isInvalid={!!show('backend_roles')} error={show('backend_roles')}>
-                    <EuiComboBox
-                      noSuggestions
-                      isDisabled={form.allRoles}
-                      placeholder="Type a role and press Enter"
-                      selectedOptions={form.roles.map((label) => ({ label }))}
-                      onCreateOption={(role) => setForm({ ...form, roles: [...form.roles, role.trim()].filter(Boolean) })}
-                      onChange={(options) => setForm({ ...form, roles: options.map((o) => o.label) })}
-                      data-test-subj="groupRolesInput"
-                    />
-                  </EuiFormRow>
-                  <EuiCheckbox
-                    id="groupAllRoles"
-                    label="Share with all of my backend roles"
-                    checked={form.allRoles}
-                    onChange={(e) => setForm({ ...form, allRoles: e.target.checked })}
-                    data-test-subj="groupAllRolesInput"
-                  />
-                </>
-              )}
-            </>
+            <GroupAccessFields value={form} onChange={(access) => setForm({ ...form, ...access })} rolesError={show('backend_roles')} />
           ) : (
             readiness.data && (
               <EuiText size="xs" color="subdued" data-test-subj="groupAccessOff">

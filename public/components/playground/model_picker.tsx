@@ -108,7 +108,7 @@ export function ModelPicker(p: Props) {
         (p.nativeUnavailable ? (
           <ErrorCallout title="Native inference is not available" error={p.nativeUnavailable} color="warning" data-test-subj="nativeUnavailable" />
         ) : (
-          <EuiFormRow label="Zip in the native cache" fullWidth helpText={p.nativeModels.length === 0 ? 'The cache is empty: drop a zip, or upload one through Register.' : undefined}>
+          <EuiFormRow label="Zip in the native cache" fullWidth helpText={p.nativeModels.length === 0 ? 'No zip in the native cache that you may use: drop a zip, or upload one through Register.' : undefined}>
             <EuiSelect
               fullWidth
               hasNoInitialSelection

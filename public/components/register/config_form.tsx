@@ -87,9 +87,11 @@ export function ConfigForm({ values, errors, warnings = {}, disabled, clusterVer
               'space_type',
               'Space type (for semantic fields)',
               withNone(EMBEDDING_SPACE_TYPES, 'Not stored'),
-              spaceTypeApplies(values, clusterVersion)
-                ? 'Stored as additional_config.space_type: a semantic field (3.1+) needs it for its vector index'
-                : `Needs OpenSearch 3.1 or later: ${clusterVersion} would drop it`,
+              !spaceTypeApplies(values, clusterVersion)
+                ? `Needs OpenSearch 3.1 or later: ${clusterVersion} would drop it`
+                : clusterVersion
+                  ? 'Stored as additional_config.space_type: a semantic field (3.1+) needs it for its vector index'
+                  : "Stored as additional_config.space_type on OpenSearch 3.1 or later (a semantic field needs it); the cluster's version could not be read, and an older one drops it",
               !spaceTypeApplies(values, clusterVersion)
             )}
           </EuiFlexItem>

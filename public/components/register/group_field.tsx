@@ -2,17 +2,22 @@ import { EuiComboBox, EuiFieldText, EuiFormRow, EuiRadioGroup, EuiSpacer } from 
 import React from 'react';
 import { errorMessage } from '../../apis/errors';
 import { useGroupSearch } from '../../hooks/use_group_search';
+import type { GroupAccess } from '../../lib/group_access';
 import type { FormErrors, GroupMode } from '../../lib/register_form';
 import { fieldError } from '../common/format';
+import { GroupAccessFields } from '../model_groups/group_access_fields';
 
 interface Props {
   mode: GroupMode;
   groupId: string;
   newGroupName: string;
   newGroupDescription: string;
+  newGroupAccess: GroupAccess;
+  /** The cluster has model access control on: a new group can say who may use it. */
+  accessControl: boolean;
   errors: FormErrors;
   disabled: boolean;
-  onChange: (patch: { groupMode?: GroupMode; groupId?: string; newGroupName?: string; newGroupDescription?: string }) => void;
+  onChange: (patch: { groupMode?: GroupMode; groupId?: string; newGroupName?: string; newGroupDescription?: string; newGroupAccess?: GroupAccess }) => void;
 }
 
 const MODES = [
@@ -21,7 +26,7 @@ const MODES = [
 ];
 
 /** A version always lands in a group: an existing one (searched by name) or one created first. */
-export function GroupField({ mode, groupId, newGroupName, newGroupDescription, errors, disabled, onChange }: Props) {
+export function GroupField({ mode, groupId, newGroupName, newGroupDescription, newGroupAccess, accessControl, errors, disabled, onChange }: Props) {
   // The preselected group (?group=<id>) is read by id: it may not be among the groups found.
   const groups = useGroupSearch(groupId, mode === 'existing');
 
@@ -86,6 +91,15 @@ export function GroupField({ mode, groupId, newGroupName, newGroupDescription, e
               data-test-subj="newGroupDescription"
             />
           </EuiFormRow>
+          {accessControl && (
+            <GroupAccessFields
+              value={newGroupAccess}
+              onChange={(access) => onChange({ newGroupAccess: access })}
+              rolesError={fieldError(errors.newGroupAccess)}
+              disabled={disabled}
+              idPrefix="newGroup"
+            />
+          )}
         </>
       )}
       <EuiSpacer size="s" />

@@ -4,7 +4,7 @@ import path from 'path';
 import React from 'react';
 import { Route } from 'react-router-dom';
 import { routePath } from '../../../common/routes';
-import type { ReadinessCheck } from '../../../common/types';
+import type { ReadinessCheck, ReadinessResponse } from '../../../common/types';
 import { fileFromDisk, GENERATED } from '../../../test/mocks/public_blob';
 import { modelGroup, page } from '../../../test/mocks/public_fixtures';
 import { createFakeHttp, httpError, RouteTable } from '../../../test/mocks/public_http';
@@ -25,11 +25,12 @@ function setup({
   modelState = 'REGISTERED',
   search = '?group=g1',
   version,
-}: { post?: RouteTable; del?: RouteTable; modelState?: string; search?: string; version?: string } = {}) {
+  settings = [],
+}: { post?: RouteTable; del?: RouteTable; modelState?: string; search?: string; version?: string; settings?: ReadinessResponse['settings'] } = {}) {
   const http = createFakeHttp({
     get: {
       // Without a version the readiness read fails, as it does for a user without cluster rights.
-      ...(version ? { [routePath('readiness')]: { settings: [], checks: [], nodes: [], version } } : {}),
+      ...(version ? { [routePath('readiness')]: { settings, checks: [], nodes: [], version } } : {}),
       [routePath('modelGroups')]: page([modelGroup({ id: 'g1', name: 'embeddings' })]),
       [routePath('modelGroup', { groupId: 'g1' })]: modelGroup({ id: 'g1', name: 'embeddings' }),
       [routePath('model', { modelId: 'm1' })]: () => ({ id: 'm1', name: 'glove', model_version: '3', model_state: modelState }),
@@ -169,6 +170,8 @@ describe('RegisterPage', () => {
     const file = await pick(GLOVE, 'glove-semantic.zip');
     await zipChecked();
     await waitFor(() => expect(screen.getByTestId('groupSelect')).toHaveTextContent('embeddings'));
+    // Nobody could read the cluster's version (readiness refused): the space type's help says what that means.
+    expect(screen.getByText(/the cluster's version could not be read, and an older one drops it/)).toBeInTheDocument();
     fireEvent.click(screen.getByTestId('registerSubmit'));
 
     expect(await screen.findByTestId('registerSuccess', {}, { timeout: 10000 })).toHaveTextContent('version 3');
@@ -390,6 +393,23 @@ describe('RegisterPage', () => {
     expect(await screen.findByTestId('registerFailure-message', {}, { timeout: 10000 })).toHaveTextContent(reason);
     expect(JSON.parse(posted(http, routePath('modelGroupCreate'))[0][1].body)).toEqual({ name: 'fresh group' });
     expect(http.delete).toHaveBeenCalledWith(routePath('modelGroupDelete', { groupId: 'g-new' }));
+  });
+
+  it('lets a new group be made public, restricted or private where the cluster has model access control on', async () => {
+    const { http } = setup({
+      search: '',
+      version: '2.19.6',
+      settings: [{ key: 'model_access_control_enabled', value: 'true' } as ReadinessResponse['settings'][number]],
+      post: { [routePath('modelGroupCreate')]: { model_group_id: 'g-new', status: 'CREATED' } },
+    });
+    await pick(GLOVE, 'glove.zip');
+    await zipChecked();
+    fireEvent.click(within(screen.getByTestId('groupMode')).getByLabelText('Create a new group'));
+    fireEvent.change(screen.getByTestId('newGroupName'), { target: { value: 'shared group' } });
+    fireEvent.change(await screen.findByTestId('groupAccessInput'), { target: { value: 'public' } });
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    expect(await screen.findByTestId('registerSuccess', {}, { timeout: 10000 })).toBeInTheDocument();
+    expect(JSON.parse(posted(http, routePath('modelGroupCreate'))[0][1].body)).toEqual({ name: 'shared group', access_mode: 'public' });
   });
 
   it('a retry registers into the group the failed run made when that group could not be deleted (its name is taken now)', async () => {

@@ -20,7 +20,7 @@ import { configAdvice, FormErrors, INITIAL_VALUES, RegisterFormValues, SourceKin
 import { AppLink, appPaths } from '../common/app_link';
 import { ErrorCallout } from '../common/error_callout';
 import { useReadiness } from '../../hooks/use_readiness';
-import { nodeNames } from '../cluster/readiness_values';
+import { nodeNames, settingOn } from '../cluster/readiness_values';
 import { configConflicts } from '../../lib/config_suggestions';
 import { fieldError } from '../common/format';
 import { PageTitle } from '../common/page_title';
@@ -71,14 +71,15 @@ export function RegisterPage() {
   // Unknown until read (or when the read is refused): then only the version-free rules apply.
   const readiness = useReadiness().data;
   const clusterVersion = readiness?.version;
+  const accessControl = settingOn(readiness, 'model_access_control_enabled');
   const names = useMemo(() => nodeNames(readiness), [readiness]);
   // What readiness already knows would fail a deploy (the register itself is unaffected).
   const deployBlockers = (readiness?.checks ?? []).filter((c) => !c.ok && DEPLOY_CHECKS.includes(c.id));
   // The setting that must be on for this source: said before a file is picked, checked and filled in.
   const sourceBlocker = readiness?.checks.find((c) => !c.ok && c.id === SOURCE_CHECKS[values.sourceKind]);
   const validation = useMemo(
-    () => validateRegisterForm(values, { file, report: inspection.report, inspecting: inspection.inspecting, hashing: fileHash.hashing, clusterVersion }),
-    [values, file, inspection.report, inspection.inspecting, fileHash.hashing, clusterVersion]
+    () => validateRegisterForm(values, { file, report: inspection.report, inspecting: inspection.inspecting, hashing: fileHash.hashing, clusterVersion, accessControl }),
+    [values, file, inspection.report, inspection.inspecting, fileHash.hashing, clusterVersion, accessControl]
   );
   // Errors appear once the user tries to submit, then follow every edit.
   const errors: FormErrors = submitted ? validation.errors : {};
@@ -220,6 +221,8 @@ export function RegisterPage() {
           groupId={values.groupId}
           newGroupName={values.newGroupName}
           newGroupDescription={values.newGroupDescription}
+          newGroupAccess={values.newGroupAccess}
+          accessControl={accessControl}
           errors={errors}
           disabled={locked}
           onChange={patch}
