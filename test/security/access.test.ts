@@ -38,15 +38,17 @@ async function asAdmin(method: string, path: string, body?: unknown) {
   return res.body;
 }
 
-/** Adds `users` to a role's mapping, keeping whoever the cluster already maps to it. */
-async function mapRole(role: string, users: Credentials[]) {
+/** Changes who a role maps to, keeping whoever else the cluster maps to it. */
+async function remapRole(role: string, users: (current: string[]) => string[]) {
   const current = (await opensearchCall('GET', `/_plugins/_security/api/rolesmapping/${role}`)).body?.[role] ?? {};
   await asAdmin('PUT', `/_plugins/_security/api/rolesmapping/${role}`, {
     backend_roles: current.backend_roles ?? [],
     hosts: current.hosts ?? [],
-    users: [...(current.users ?? []), ...users.map((u) => u.username)],
+    users: users(current.users ?? []),
   });
 }
+const mapRole = (role: string, users: Credentials[]) => remapRole(role, (current) => [...current, ...users.map((u) => u.username)]);
+const ours = new Set([alice, bob, reader, outsider].map((u) => u.username));
 
 const groups: string[] = [];
 const models: string[] = [];
@@ -68,6 +70,7 @@ afterAll(async () => {
     await opensearchCall('DELETE', `/_plugins/_ml/models/${id}`);
   }
   for (const id of groups) await opensearchCall('DELETE', `/_plugins/_ml/model_groups/${id}`);
+  for (const role of ['ml_full_access', 'ml_read_access']) await remapRole(role, (current) => current.filter((u) => !ours.has(u))).catch(() => undefined);
   for (const u of [alice, bob, reader, outsider]) await opensearchCall('DELETE', `/_plugins/_security/api/internalusers/${u.username}`);
 });
 
