@@ -32,7 +32,8 @@ async function waitFor(url, timeoutMs) {
  */
 export default async function globalSetup(_globalConfig, projectConfig) {
   const project = projectConfig?.displayName?.name || projectConfig?.displayName;
-  const browserSuite = project === 'e2e';
+  // The security suite drives the browser too.
+  const browserSuite = project === 'e2e' || project === 'security';
   const { startOpenSearch, findFreePort } = await import(path.join(ROOT, 'scripts', 'opensearch.mjs'));
   const state = { startedOpenSearch: false };
   try {

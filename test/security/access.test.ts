@@ -9,7 +9,6 @@ import { promises as fs } from 'fs';
 import type { NativeModelsResponse, PredictResponse } from '../../common/types';
 import {
   api,
-  clusterAdmin,
   Credentials,
   HOST,
   loadFixture,
@@ -20,49 +19,21 @@ import {
   waitForModelState,
   waitForTask,
 } from '../integration/helpers';
+import { asAdmin, createUsers, removeUsers, testUser } from './cluster_users';
 
 jest.setTimeout(300000);
 
-// Loopback-only users; the password only has to pass the plugin's strength check.
-const PASSWORD = 'Loopback#Tester-4vQ-2026';
-const user = (name: string): Credentials => ({ username: `mlm-${name}-${Date.now().toString(36)}`, password: PASSWORD });
-const alice = user('alice');
-const bob = user('bob');
-const reader = user('reader');
-const outsider = user('outsider');
+const alice = testUser('alice', 'ml_full_access', ['team-a']);
+const bob = testUser('bob', 'ml_full_access', ['team-b']);
+const reader = testUser('reader', 'ml_read_access');
+const outsider = testUser('outsider', 'none');
+const users = [alice, bob, reader, outsider];
 const run = Date.now().toString(36);
-
-async function asAdmin(method: string, path: string, body?: unknown) {
-  const res = await opensearchCall(method, path, { body });
-  if (res.status >= 300) throw new Error(`${method} ${path} as the cluster's admin: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-
-/** Changes who a role maps to, keeping whoever else the cluster maps to it. */
-async function remapRole(role: string, users: (current: string[]) => string[]) {
-  const current = (await opensearchCall('GET', `/_plugins/_security/api/rolesmapping/${role}`)).body?.[role] ?? {};
-  await asAdmin('PUT', `/_plugins/_security/api/rolesmapping/${role}`, {
-    backend_roles: current.backend_roles ?? [],
-    hosts: current.hosts ?? [],
-    users: users(current.users ?? []),
-  });
-}
-const mapRole = (role: string, users: Credentials[]) => remapRole(role, (current) => [...current, ...users.map((u) => u.username)]);
-const ours = new Set([alice, bob, reader, outsider].map((u) => u.username));
 
 const groups: string[] = [];
 const models: string[] = [];
 
-beforeAll(async () => {
-  expect(clusterAdmin()).toBeDefined();
-  for (const [u, backendRoles] of [[alice, ['team-a']], [bob, ['team-b']], [reader, []], [outsider, []]] as const) {
-    await asAdmin('PUT', `/_plugins/_security/api/internalusers/${u.username}`, { password: u.password, backend_roles: backendRoles });
-  }
-  await mapRole('ml_full_access', [alice, bob]);
-  await mapRole('ml_read_access', [reader]);
-  // Model groups are then private, restricted or public, as their owner says.
-  await asAdmin('PUT', '/_cluster/settings', { persistent: { 'plugins.ml_commons.model_access_control_enabled': true } });
-});
+beforeAll(() => createUsers(users));
 
 afterAll(async () => {
   for (const id of models) {
@@ -70,8 +41,7 @@ afterAll(async () => {
     await opensearchCall('DELETE', `/_plugins/_ml/models/${id}`);
   }
   for (const id of groups) await opensearchCall('DELETE', `/_plugins/_ml/model_groups/${id}`);
-  for (const role of ['ml_full_access', 'ml_read_access']) await remapRole(role, (current) => current.filter((u) => !ours.has(u))).catch(() => undefined);
-  for (const u of [alice, bob, reader, outsider]) await opensearchCall('DELETE', `/_plugins/_security/api/internalusers/${u.username}`);
+  await removeUsers(users);
 });
 
 async function createGroup(owner: Credentials, name: string, accessMode: 'private' | 'public') {
@@ -141,12 +111,11 @@ describe('the shared native cache', () => {
   const docs = { text_docs: ['who may run this zip'] };
   const vector = (r: PredictResponse) => r.inference_results?.[0]?.output?.[0]?.data as number[];
   const listed = async (u: Credentials) => (await ok<NativeModelsResponse>('GET', 'nativeModels', {}, { user: u })).models.map((m) => m.sha256);
-  let own: number[];
 
   it('serves a zip its owner inspected to her only', async () => {
     const inspected = await ok('POST', 'nativeInspect', {}, { raw: await fs.readFile(fx.zipPath), user: alice });
     expect(inspected.sha256).toBe(fx.sha256);
-    own = vector(await ok<PredictResponse>('POST', 'nativePredict', { functionName: 'text_embedding', sha256: fx.sha256 }, { body: docs, user: alice }));
+    const own = vector(await ok<PredictResponse>('POST', 'nativePredict', { functionName: 'text_embedding', sha256: fx.sha256 }, { body: docs, user: alice }));
     expect(own).toHaveLength(32);
     expect(await listed(alice)).toContain(fx.sha256);
 
@@ -167,8 +136,10 @@ describe('the shared native cache', () => {
     expect((await waitForTask(task_id, undefined, alice)).state).toBe('COMPLETED');
     // The model's search catches up with its deploy within a refresh (about a second).
     await until('bob to be shown the deployed model', async () => ((await listed(bob)).includes(fx.sha256) ? true : undefined), 15000, 250);
-    const his = vector(await ok<PredictResponse>('POST', 'nativePredict', { functionName: 'text_embedding', sha256: fx.sha256 }, { body: docs, user: bob }));
-    expect(his).toEqual(own);
+    // The same zip and config as hers (the config is the one her upload registered, which replaced
+    // the one her inspect suggested, so her earlier vector is no reference).
+    const predictAs = (u: Credentials) => ok<PredictResponse>('POST', 'nativePredict', { functionName: 'text_embedding', sha256: fx.sha256 }, { body: docs, user: u });
+    expect(vector(await predictAs(bob))).toEqual(vector(await predictAs(alice)));
     // The outsider cannot even search models; the reader sees the deployed model, but the cluster
     // refuses him its predict, so running its zip here is refused too.
     expect(await listed(outsider)).not.toContain(fx.sha256);
