@@ -91,7 +91,7 @@ describe('ClusterPage', () => {
     fireEvent.click(await screen.findByTestId('applySettingsButton'));
     fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
     expect(await screen.findByTestId('applySettingsError')).toHaveTextContent(reason);
-    expect(toasts.addDanger).toHaveBeenCalledWith({ title: 'Could not change cluster settings', text: reason });
+    expect(toasts.addDanger).not.toHaveBeenCalled();
     fireEvent.click(screen.getByTestId('confirmModalCancelButton'));
     expect(screen.getByTestId('clusterApplyError-message')).toHaveTextContent(reason);
     // Trying again opens a clean dialog.

@@ -14,7 +14,6 @@ import {
 } from '@elastic/eui';
 import React, { useState } from 'react';
 import type { ReadinessApplyBody, ReadinessCheck, ReadinessSettingValue } from '../../../common/types';
-import { errorMessage } from '../../apis/errors';
 import { useReadiness } from '../../hooks/use_readiness';
 import { useServices } from '../../services';
 import { EMPTY } from '../common/format';
@@ -108,8 +107,8 @@ export function ClusterPage() {
       setApplying(false);
       readiness.reload();
     } catch (err) {
+      // Shown in the dialog, and under the checks once it is closed: a toast would say it a third time.
       setApplyError(err);
-      notifications.toasts.addDanger({ title: 'Could not change cluster settings', text: errorMessage(err) });
     } finally {
       setBusy(false);
     }
