@@ -196,9 +196,12 @@ describe('ModelsPage', () => {
     await waitFor(() => expect(tableQuery(http)).toMatchObject({ sort_field: 'name', sort_direction: 'asc' }));
   });
 
-  it("shows ML Commons' reason when the request fails", async () => {
-    setup({ table: httpError(403, 'no permissions for [cluster:admin/opensearch/ml/models/search]') });
+  it("shows ML Commons' reason when the request fails, once (the abandoned-upload check fails the same way)", async () => {
+    const refused = httpError(403, 'no permissions for [cluster:admin/opensearch/ml/models/search]');
+    const { http } = setup({ table: refused, stuck: refused });
     expect(await screen.findByTestId('modelsError-message')).toHaveTextContent('no permissions for [cluster:admin/opensearch/ml/models/search]');
+    await waitFor(() => expect(lastCallOptions(http.get, MODELS, isOrphanQuery)).toBeDefined());
+    expect(screen.queryByTestId('orphansError')).not.toBeInTheDocument();
   });
 
   it('shows an empty state with the way to register', async () => {

@@ -89,8 +89,9 @@ export function ModelsPage() {
       </EuiFlexGroup>
       <ReadinessPanel readiness={readiness} />
       <EuiSpacer size="m" />
-      {/* Without this, a failed check would look the same as having no abandoned uploads. */}
-      {orphans.error !== undefined && (
+      {/* Without this, a failed check would look the same as having no abandoned uploads. When
+          the list itself failed, its callout says why and this one would repeat it. */}
+      {orphans.error !== undefined && !models.error && (
         <>
           <ErrorCallout title="Could not check for abandoned uploads" error={orphans.error} onRetry={reloadOrphans} color="warning" data-test-subj="orphansError" />
           <EuiSpacer size="m" />
