@@ -159,9 +159,12 @@ export async function resolveArtifacts({ cacheDir, log = console.log, line = DEF
   const tried = [];
   for (const v of candidates) {
     try {
-      // The Security zip is the rarest on Central: a version without it costs one probe.
-      if (withSecurity(line)) await mvnCopy(coords.security(v), dl, log);
+      // A probe downloads what it finds. The ML zip first: it is the one missing from most 2.19
+      // versions (only 2.19.1 and 2.19.6 have it), and 2.19.6's is on disk already wherever the
+      // default line ran (as in CI). Probing Security first downloaded 2.19.4's and 2.19.3's
+      // Security zips (45 MB each) only to find their ML zips missing.
       await mvnCopy(coords.ml(v), dl, log);
+      if (withSecurity(line)) await mvnCopy(coords.security(v), dl, log);
       await mvnCopy(coords.jobScheduler(v), dl, log);
       await mvnCopy(coords.server(v), dl, log);
       version = v;
