@@ -1,4 +1,4 @@
-import { promises as fs, readdirSync, readFileSync } from 'fs';
+import { promises as fs, readdirSync, readFileSync, readlinkSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import type { NativeInspectResult, NativeModelsResponse, NativePredictResponse, NativeStatus, PredictResponse } from '../../common/types';
@@ -207,7 +207,44 @@ describe('native routes over the router adapter, with a real sidecar', () => {
     expect(s.models.map((m) => m.sha256)).toEqual(expect.arrayContaining([tinyBert.sha256, sparse.sha256]));
     expect(s.models[0].rss_delta_bytes).toBeGreaterThanOrEqual(0);
   });
+
+  it('the sidecar, having loaded and run models, holds no network socket: only its unnamed IPC channel', async () => {
+    expect((await inspect(h.t, tinyBert.zipPath)).status).toBe(200);
+    expect((await h.t.call('POST', `${API}/predict/text_embedding/${tinyBert.sha256}`, { body: { text_docs: ['hello'] } })).status).toBe(200);
+    const { pid } = (await h.t.call('GET', `${API}/status`)).body as NativeStatus;
+    const sockets = socketInodes(pid as number);
+    // The IPC channel to the server at least: a test that found nothing would prove nothing.
+    expect(sockets.length).toBeGreaterThan(0);
+    const network = new Set(['tcp', 'tcp6', 'udp', 'udp6', 'raw', 'raw6'].flatMap((t) => procNetInodes(t, 9)));
+    expect(sockets.filter((i) => network.has(i))).toEqual([]);
+    // Every socket is a Unix one, and none is bound to a path or an abstract name others could reach.
+    const unix = new Map(procNetRows('unix').map((cols) => [cols[6], cols[7] ?? '']));
+    expect(sockets.map((i) => [i, unix.get(i)])).toEqual(sockets.map((i) => [i, '']));
+  });
 });
+
+/** The inodes of the sockets `pid` holds open (its fds that link to `socket:[inode]`). */
+function socketInodes(pid: number): string[] {
+  return readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
+    try {
+      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      return m ? [m[1]] : [];
+    } catch {
+      return []; // closed between the listing and the read
+    }
+  });
+}
+
+/** The rows of `/proc/net/<table>` (this network namespace's sockets), split into columns. */
+function procNetRows(table: string): string[][] {
+  try {
+    return readFileSync(`/proc/net/${table}`, 'utf8').trim().split('\n').slice(1).map((l) => l.trim().split(/\s+/));
+  } catch {
+    return []; // a protocol this kernel does not have
+  }
+}
+
+const procNetInodes = (table: string, column: number) => procNetRows(table).map((cols) => cols[column]);
 
 describe('sidecar faults', () => {
   // The sparse head's [B, S, 30522] decoder makes 40 long documents take seconds.
