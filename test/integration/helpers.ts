@@ -7,6 +7,7 @@ import { routePath, RouteName } from '../../common/routes';
 import type { Model, Task } from '../../common/types';
 import { chunkCount, chunkRange } from '../../common/upload';
 import { versionBefore } from '../../common/validators';
+import { peerProcess } from './peer_process';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const fixtures = require('../../scripts/fixtures/fixtures.cjs');
@@ -104,16 +105,18 @@ export function waitForModelState(modelId: string, states: string[], timeoutMs?:
 }
 
 /** A loopback HTTP server that serves one file, for ML Commons' URL registration. */
-export async function serveFile(file: string): Promise<{ url: string; close(): Promise<void>; hits: () => number }> {
+export async function serveFile(file: string): Promise<{ url: string; close(): Promise<void>; hits: () => number; downloaders: () => string[] }> {
   let hits = 0;
+  const downloaders: string[] = [];
   const server: Server = createServer((req, res) => {
     hits++;
+    downloaders.push(peerProcess(req.socket) ?? 'unknown');
     res.writeHead(200, { 'content-type': 'application/zip' });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/model.zip`, hits: () => hits, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}/model.zip`, hits: () => hits, downloaders: () => [...downloaders], close: () => new Promise((r) => server.close(() => r())) };
 }
 
 /** Register meta, then every chunk in order, through the plugin's routes. */

@@ -26,7 +26,7 @@ describe('model lifecycle against a real ML Commons', () => {
   });
   afterAll(() => server.close());
 
-  it('registers by URL: ML Commons downloads the zip from a loopback server and checks its hash', async () => {
+  it('registers by URL: ML Commons downloads the zip from a loopback server (never the Dashboards server) and checks its hash', async () => {
     const { task_id } = await ok('POST', 'modelRegisterUrl', {}, {
       body: {
         name: 'glove-semantic',
@@ -41,6 +41,8 @@ describe('model lifecycle against a real ML Commons', () => {
     const task = await waitForTask(task_id);
     expect(task).toMatchObject({ state: 'COMPLETED', task_type: 'REGISTER_MODEL' });
     expect(server.hits()).toBeGreaterThan(0);
+    // Every download came from OpenSearch's JVM: the plugin's server only passed the URL on.
+    expect(server.downloaders().filter((cmd) => !/\borg\.opensearch\.bootstrap\.OpenSearch\b/.test(cmd))).toEqual([]);
     gloveId = task.model_id as string;
     const model = await ok<Model>('GET', 'model', { modelId: gloveId });
     expect(model).toMatchObject({ id: gloveId, model_state: 'REGISTERED', model_group_id: groupId, model_version: '1', model_format: 'ONNX' });
