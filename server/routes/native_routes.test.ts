@@ -1,8 +1,9 @@
-import { promises as fs, readdirSync, readFileSync, readlinkSync } from 'fs';
+import { promises as fs, readdirSync, readFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import type { NativeInspectResult, NativeModelsResponse, NativePredictResponse, NativeStatus, PredictResponse } from '../../common/types';
 import { RouteTestHost, silentLogger, startRouteTestHost } from '../../test/mocks/route_test_host';
+import { procNetRows, socketInodes } from '../../test/support/proc_sockets';
 import { compileSidecar } from '../sidecar/__tests__/compile_sidecar';
 import { createNativeRuntime, NativeRuntime } from '../sidecar/native_runtime';
 import { shortestFloat32Text } from '../sidecar/reply_json';
@@ -215,36 +216,13 @@ describe('native routes over the router adapter, with a real sidecar', () => {
     const sockets = socketInodes(pid as number);
     // The IPC channel to the server at least: a test that found nothing would prove nothing.
     expect(sockets.length).toBeGreaterThan(0);
-    const network = new Set(['tcp', 'tcp6', 'udp', 'udp6', 'raw', 'raw6'].flatMap((t) => procNetInodes(t, 9)));
+    const network = new Set(['tcp', 'tcp6', 'udp', 'udp6', 'raw', 'raw6'].flatMap((t) => procNetRows(t).map((cols) => cols[9])));
     expect(sockets.filter((i) => network.has(i))).toEqual([]);
     // Every socket is a Unix one, and none is bound to a path or an abstract name others could reach.
     const unix = new Map(procNetRows('unix').map((cols) => [cols[6], cols[7] ?? '']));
     expect(sockets.map((i) => [i, unix.get(i)])).toEqual(sockets.map((i) => [i, '']));
   });
 });
-
-/** The inodes of the sockets `pid` holds open (its fds that link to `socket:[inode]`). */
-function socketInodes(pid: number): string[] {
-  return readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
-    try {
-      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
-      return m ? [m[1]] : [];
-    } catch {
-      return []; // closed between the listing and the read
-    }
-  });
-}
-
-/** The rows of `/proc/net/<table>` (this network namespace's sockets), split into columns. */
-function procNetRows(table: string): string[][] {
-  try {
-    return readFileSync(`/proc/net/${table}`, 'utf8').trim().split('\n').slice(1).map((l) => l.trim().split(/\s+/));
-  } catch {
-    return []; // a protocol this kernel does not have
-  }
-}
-
-const procNetInodes = (table: string, column: number) => procNetRows(table).map((cols) => cols[column]);
 
 describe('sidecar faults', () => {
   // The sparse head's [B, S, 30522] decoder makes 40 long documents take seconds.

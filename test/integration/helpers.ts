@@ -7,7 +7,7 @@ import { routePath, RouteName } from '../../common/routes';
 import type { Model, Task } from '../../common/types';
 import { chunkCount, chunkRange } from '../../common/upload';
 import { versionBefore } from '../../common/validators';
-import { peerProcess } from './peer_process';
+import { commandLine, peerPid } from '../support/proc_sockets';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const fixtures = require('../../scripts/fixtures/fixtures.cjs');
@@ -110,7 +110,8 @@ export async function serveFile(file: string): Promise<{ url: string; close(): P
   const downloaders: string[] = [];
   const server: Server = createServer((req, res) => {
     hits++;
-    downloaders.push(peerProcess(req.socket) ?? 'unknown');
+    const pid = peerPid(req.socket.localPort as number, req.socket.remotePort as number);
+    downloaders.push(pid ? commandLine(pid) : 'a process not visible here');
     res.writeHead(200, { 'content-type': 'application/zip' });
     createReadStream(file).pipe(res);
   });
