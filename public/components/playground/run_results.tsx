@@ -64,7 +64,7 @@ export function RunResults({ run, algorithm, maxLength, dashboardsUrl, onDeploy,
       )}
       {truncated.length > 0 && (
         <>
-          <EuiCallOut size="s" color="warning" iconType="scissors" title={
+          <EuiCallOut size="s" color="warning" iconType="cut" title={
               knownMax
                 ? `Inputs over ${knownMax} tokens are truncated: the model reads only their start`
                 : `Inputs over ${DEFAULT_MAX_TOKENS} tokens are truncated (this model's own limit, in its tokenizer.json, may be lower): the model reads only their start`
