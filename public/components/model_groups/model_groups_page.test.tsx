@@ -192,6 +192,10 @@ describe('ModelGroupsPage', () => {
     fireEvent.submit(screen.getByTestId('groupNameInput').closest('form')!);
     expect(http.put).not.toHaveBeenCalled();
     expect(screen.getByTestId('groupFormModal')).not.toHaveTextContent('names no field to change');
+    // Still nothing to send once the modal has read the cluster's settings (access control is off).
+    expect(await screen.findByTestId('groupAccessOff')).toBeInTheDocument();
+    expect(screen.getByTestId('groupFormSubmit')).toBeDisabled();
+    expect(http.put).not.toHaveBeenCalled();
   });
 
   it('shows the saved values at once, though the search still answers with the group as it was before the edit', async () => {

@@ -32,7 +32,8 @@ const TABLE = page(
 function setup({ table = TABLE as unknown, stuck = page([]) as unknown, path = '/models', extraDelete = {} as Record<string, unknown> } = {}) {
   const http = createFakeHttp({
     get: {
-      [MODELS]: (_p: string, o?: HttpFetchOptions) => (o && isOrphanQuery(o) ? stuck : table),
+      // `table` may be a function of the query (a filter's list can then differ from the first).
+      [MODELS]: (_p: string, o?: HttpFetchOptions) => (o && isOrphanQuery(o) ? stuck : typeof table === 'function' ? table(o) : table),
       [GROUPS]: page([modelGroup({ id: 'g1', name: 'encoders' })]),
       [routePath('modelGroup', { groupId: 'g77' })]: modelGroup({ id: 'g77', name: 'far-away' }),
       [READINESS]: READY,
@@ -144,7 +145,10 @@ describe('ModelsPage', () => {
   });
 
   it('keeps search, filters, sort and page in the URL: a reload or Back finds the list as it was', async () => {
-    const { http, history } = setup({ path: '/models?q=mini&state=DEPLOYED&fn=NOPE&sort=name&dir=asc&page=2' });
+    // The format filter's list has another model in it (in the same groups), so its arrival shows.
+    const onnxList = page([model({ id: 'm4', name: 'onnx-one', model_group_id: 'g1' }), TABLE.items[1]], 2);
+    const byFormat = (o?: HttpFetchOptions) => ((o?.query as { formats?: string[] } | undefined)?.formats ? onnxList : TABLE);
+    const { http, history } = setup({ table: byFormat, path: '/models?q=mini&state=DEPLOYED&fn=NOPE&sort=name&dir=asc&page=2' });
     await screen.findByTestId('modelName-m1');
     // An unknown function in the URL is ignored, not sent.
     expect(tableQuery(http)).toEqual({ search: 'mini', states: ['DEPLOYED'], from: 20, size: 20, sort_field: 'name', sort_direction: 'asc' });
@@ -155,6 +159,9 @@ describe('ModelsPage', () => {
     // Another filter rewrites the filters it knows (the unknown function goes).
     fireEvent.change(screen.getByTestId('modelsFormatFilter'), { target: { value: 'ONNX' } });
     expect(new URLSearchParams(history.location.search).toString()).toBe('q=minilm&state=DEPLOYED&sort=name&dir=asc&format=ONNX');
+    // ...and the list is read again with them.
+    expect(await screen.findByTestId('modelName-m4')).toHaveTextContent('onnx-one');
+    expect(tableQuery(http)).toEqual({ search: 'minilm', states: ['DEPLOYED'], formats: ['ONNX'], from: 0, size: 20, sort_field: 'name', sort_direction: 'asc' });
     // A malformed group id in the URL is not sent.
     expect(filtersFromQuery(new URLSearchParams('group=a%20b')).groupId).toBe('');
   });

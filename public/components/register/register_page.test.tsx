@@ -7,7 +7,7 @@ import { routePath } from '../../../common/routes';
 import type { ReadinessCheck, ReadinessResponse } from '../../../common/types';
 import { fileFromDisk, GENERATED } from '../../../test/mocks/public_blob';
 import { modelGroup, page } from '../../../test/mocks/public_fixtures';
-import { createFakeHttp, httpError, RouteTable } from '../../../test/mocks/public_http';
+import { createFakeHttp, FakeHttp, httpError, RouteTable } from '../../../test/mocks/public_http';
 import { renderWithServices } from '../../../test/mocks/public_render';
 import type { HttpFetchOptions } from '../../../types/osd';
 import * as sha256 from '../../lib/sha256';
@@ -19,7 +19,7 @@ const GLOVE = path.join(GENERATED, 'glove-semantic', 'model.zip');
 const META = routePath('modelRegisterMeta');
 const chunkPath = (n: number) => routePath('modelUploadChunk', { modelId: 'm1', chunkNumber: n });
 
-function setup({
+async function setup({
   post = {},
   del = {},
   modelState = 'REGISTERED',
@@ -43,7 +43,19 @@ function setup({
     delete: { [routePath('modelDelete', { modelId: 'm1' })]: { result: 'deleted' }, ...del },
   });
   const r = renderWithServices(<Route path="/register" component={RegisterPage} />, { http, path: `/register${search}` });
+  await pageLoaded(http);
   return { http, ...r };
+}
+
+/**
+ * The page's first reads (readiness, the group search, the preselected group) answer at once here,
+ * but a refused readiness read shows nothing to wait for: await their answers inside act, so the
+ * page the test goes on with has them all (and no state update lands after the test).
+ */
+async function pageLoaded(http: FakeHttp) {
+  await act(async () => {
+    await Promise.allSettled(http.get.mock.results.map((r) => r.value));
+  });
 }
 
 async function pick(file: string, name = path.basename(file)) {
@@ -68,7 +80,7 @@ function renderWithChecks(version: string, checks: ReadinessCheck[]) {
 }
 
 const zipChecked = () => screen.findByTestId('zipOk', {}, { timeout: 10000 });
-const posted = (http: ReturnType<typeof setup>['http'], p: string) => http.post.mock.calls.filter((c) => c[0] === p);
+const posted = (http: FakeHttp, p: string) => http.post.mock.calls.filter((c) => c[0] === p);
 
 /** A request that never answers until it is aborted, as core's fetch then rejects. */
 const hangsUntilAborted = (_p: string, o?: HttpFetchOptions) =>
@@ -76,7 +88,7 @@ const hangsUntilAborted = (_p: string, o?: HttpFetchOptions) =>
 
 describe('RegisterPage', () => {
   it('shows why a bad zip is refused and sends nothing', async () => {
-    const { http } = setup();
+    const { http } = await setup();
     await pick(path.join(GENERATED, 'bad', 'no-tokenizer.zip'));
     expect(await screen.findByTestId('zipProblem-missing_tokenizer')).toHaveTextContent('no tokenizer.json at the root');
     fireEvent.click(screen.getByTestId('registerSubmit'));
@@ -86,7 +98,7 @@ describe('RegisterPage', () => {
   });
 
   it('prefills the config from the ONNX graph and validates fields with the shared messages', async () => {
-    const { http } = setup();
+    const { http } = await setup();
     await pick(GLOVE, 'glove-semantic.zip');
     await zipChecked();
     expect(screen.getByTestId('onnxSignature')).toHaveTextContent('sentence_embedding');
@@ -111,7 +123,7 @@ describe('RegisterPage', () => {
   });
 
   it('warns, without blocking, where an edited config contradicts the graph it read', async () => {
-    setup();
+    await setup();
     await pick(GLOVE, 'glove.zip');
     await zipChecked();
     fireEvent.change(screen.getByTestId('field-model_type'), { target: { value: 'distilbert' } });
@@ -122,7 +134,7 @@ describe('RegisterPage', () => {
   });
 
   it('reads a cross-encoder zip as text similarity, and warns where the function or the pooling would fail the user', async () => {
-    setup();
+    await setup();
     await pick(path.join(GENERATED, 'glove-cross', 'model.zip'), 'cross.zip');
     await zipChecked();
     expect(screen.getByTestId('field-function_name')).toHaveValue('TEXT_SIMILARITY');
@@ -139,7 +151,7 @@ describe('RegisterPage', () => {
 
   it('offers the native check: posts the zip to the sidecar and shows what it found, or why it did not run', async () => {
     let answer: unknown = httpError(503, 'The native sidecar is disabled (ml_models.native.enabled: false)');
-    const { http } = setup({ post: { [routePath('nativeInspect')]: () => answer } });
+    const { http } = await setup({ post: { [routePath('nativeInspect')]: () => answer } });
     const file = await pick(GLOVE, 'glove.zip');
     await zipChecked();
     fireEvent.click(screen.getByTestId('nativeCheckButton'));
@@ -166,7 +178,7 @@ describe('RegisterPage', () => {
   });
 
   it('hashes, registers, uploads the chunk as octet-stream, and links to the REGISTERED model', async () => {
-    const { http, history } = setup();
+    const { http, history } = await setup();
     const file = await pick(GLOVE, 'glove-semantic.zip');
     await zipChecked();
     await waitFor(() => expect(screen.getByTestId('groupSelect')).toHaveTextContent('embeddings'));
@@ -195,8 +207,8 @@ describe('RegisterPage', () => {
   });
 
   it('stores a space type for semantic fields on 3.1+ (cosinesimil unless changed), not on 2.19, and never for other functions', async () => {
-    const metaOf = (http: ReturnType<typeof setup>['http']) => JSON.parse(posted(http, META)[0][1].body).model_config;
-    const newer = setup({ version: '3.6.0' });
+    const metaOf = (http: FakeHttp) => JSON.parse(posted(http, META)[0][1].body).model_config;
+    const newer = await setup({ version: '3.6.0' });
     await pick(GLOVE, 'glove.zip');
     await zipChecked();
     await waitFor(() => expect(screen.getByTestId('field-space_type')).toHaveValue('cosinesimil'));
@@ -207,7 +219,7 @@ describe('RegisterPage', () => {
     expect(metaOf(newer.http).additional_config).toEqual({ space_type: 'innerproduct' });
     newer.unmount();
 
-    const older = setup({ version: '2.19.6' });
+    const older = await setup({ version: '2.19.6' });
     await pick(GLOVE, 'glove.zip');
     await zipChecked();
     await waitFor(() => expect(screen.getByTestId('field-space_type')).toBeDisabled());
@@ -248,7 +260,7 @@ describe('RegisterPage', () => {
 
   it('retries a chunk after a 503 and shows it', async () => {
     let calls = 0;
-    const { http } = setup({
+    const { http } = await setup({
       post: {
         [chunkPath(0)]: () => {
           calls++;
@@ -266,7 +278,7 @@ describe('RegisterPage', () => {
   });
 
   it('keeps the submit button in place, busy, while registering: a double click neither cancels nor starts twice', async () => {
-    const { http } = setup({
+    const { http } = await setup({
       post: {
         [chunkPath(0)]: hangsUntilAborted,
       },
@@ -290,7 +302,7 @@ describe('RegisterPage', () => {
 
   it('cancels a running upload and deletes the half-registered model', async () => {
     const unload = jest.spyOn(window, 'addEventListener');
-    const { http } = setup({
+    const { http } = await setup({
       post: {
         // The chunk request hangs until it is aborted, as a slow network would.
         [chunkPath(0)]: hangsUntilAborted,
@@ -310,7 +322,7 @@ describe('RegisterPage', () => {
 
   it('asks before leaving for another page (of this app or of OSD) while uploading, and keeps the upload when the user stays', async () => {
     const confirm = jest.spyOn(window, 'confirm').mockReturnValue(false);
-    const { http, history, services } = setup({
+    const { http, history, services } = await setup({
       post: { [chunkPath(0)]: hangsUntilAborted },
     });
     expect(services.leaveGuard.message).toBeUndefined();
@@ -337,7 +349,7 @@ describe('RegisterPage', () => {
 
   it('left mid-upload (confirmed): the upload is cancelled, what it made is deleted, and a toast says so', async () => {
     const confirm = jest.spyOn(window, 'confirm').mockReturnValue(true);
-    const { http, history, toasts } = setup({ post: { [chunkPath(0)]: hangsUntilAborted } });
+    const { http, history, toasts } = await setup({ post: { [chunkPath(0)]: hangsUntilAborted } });
     await pick(GLOVE, 'glove.zip');
     await zipChecked();
     fireEvent.click(screen.getByTestId('registerSubmit'));
@@ -351,7 +363,7 @@ describe('RegisterPage', () => {
 
   it('says why the hash of the zip for a URL could not be computed', async () => {
     const hash = jest.spyOn(sha256, 'cachedSha256').mockRejectedValueOnce(new Error('The file could not be read; it was changed or moved.'));
-    setup();
+    await setup();
     fireEvent.click(screen.getByTestId('source-url'));
     await pick(GLOVE, 'glove.zip');
     expect(await screen.findByTestId('urlHashError-message')).toHaveTextContent('The file could not be read; it was changed or moved.');
@@ -364,7 +376,7 @@ describe('RegisterPage', () => {
     const real = sha256.cachedSha256;
     // The first zip hashes at once; the second one never finishes here.
     const hash = jest.spyOn(sha256, 'cachedSha256').mockImplementation((file, opts) => ((file as File).name === 'tiny.zip' ? new Promise(() => undefined) : real(file, opts)));
-    const { http } = setup();
+    const { http } = await setup();
     fireEvent.click(screen.getByTestId('source-url'));
     fireEvent.change(screen.getByTestId('field-url'), { target: { value: 'http://127.0.0.1:8000/model.zip' } });
     await pick(GLOVE, 'glove.zip');
@@ -380,7 +392,7 @@ describe('RegisterPage', () => {
 
   it("shows ML Commons' reason when registering fails, and removes the group it created", async () => {
     const reason = 'To upload custom model from local file, user needs to enable allow_registering_model_via_local_file settings.';
-    const { http } = setup({
+    const { http } = await setup({
       search: '',
       post: { [META]: httpError(400, reason), [routePath('modelGroupCreate')]: { model_group_id: 'g-new', status: 'CREATED' } },
       del: { [routePath('modelGroupDelete', { groupId: 'g-new' })]: { result: 'deleted' } },
@@ -396,7 +408,7 @@ describe('RegisterPage', () => {
   });
 
   it('lets a new group be made public, restricted or private where the cluster has model access control on', async () => {
-    const { http } = setup({
+    const { http } = await setup({
       search: '',
       version: '2.19.6',
       settings: [{ key: 'model_access_control_enabled', value: 'true' } as ReadinessResponse['settings'][number]],
@@ -413,7 +425,7 @@ describe('RegisterPage', () => {
   });
 
   it('a retry registers into the group the failed run made when that group could not be deleted (its name is taken now)', async () => {
-    const { http } = setup({
+    const { http } = await setup({
       search: '',
       post: { [META]: httpError(400, 'refused'), [routePath('modelGroupCreate')]: { model_group_id: 'g1', status: 'CREATED' } },
       del: { [routePath('modelGroupDelete', { groupId: 'g1' })]: httpError(502, 'OpenSearch could not be reached') },

@@ -5,6 +5,7 @@ import { page, READY, task } from '../../../test/mocks/public_fixtures';
 import { createFakeHttp, httpError, lastCallOptions } from '../../../test/mocks/public_http';
 import { within } from '@testing-library/react';
 import { renderWithServices } from '../../../test/mocks/public_render';
+import type { HttpFetchOptions } from '../../../types/osd';
 import { TasksPage } from './tasks_page';
 
 const TASKS = routePath('tasks');
@@ -52,12 +53,17 @@ describe('TasksPage', () => {
   });
 
   it('keeps its filters in the URL: a reload or Back finds them (unknown values ignored)', async () => {
-    const { http, history } = setup(page([task({ id: 't1' })], 45), {}, '/tasks?state=FAILED&type=NOPE&model=abc_1&page=2');
+    // The type filter's list has another task in it, so its arrival shows.
+    const byType = (_p: string, o?: HttpFetchOptions) => ((o?.query as { task_types?: string[] } | undefined)?.task_types ? page([task({ id: 't2' })], 1) : page([task({ id: 't1' })], 45));
+    const { http, history } = setup(byType, {}, '/tasks?state=FAILED&type=NOPE&model=abc_1&page=2');
     await screen.findByTestId('taskRow-t1');
     expect(lastCallOptions(http.get, TASKS)?.query).toEqual({ from: 20, size: 20, sort_direction: 'desc', states: ['FAILED'], model_id: 'abc_1' });
     expect(screen.getByTestId('tasksModelFilter')).toHaveValue('abc_1');
     fireEvent.change(screen.getByTestId('tasksTypeFilter'), { target: { value: 'DEPLOY_MODEL' } });
     expect(new URLSearchParams(history.location.search).toString()).toBe('state=FAILED&type=DEPLOY_MODEL&model=abc_1');
+    // ...and the list is read again with it, from the first page.
+    await screen.findByTestId('taskRow-t2');
+    expect(lastCallOptions(http.get, TASKS)?.query).toEqual({ from: 0, size: 20, sort_direction: 'desc', states: ['FAILED'], task_types: ['DEPLOY_MODEL'], model_id: 'abc_1' });
   });
 
   it("shows ML Commons' reason when the request fails", async () => {
