@@ -26,6 +26,19 @@ describe('ResultPanel', () => {
     expect(screen.queryByTestId('registerRetry')).not.toBeInTheDocument();
   });
 
+  it("explains a failed deploy's errors as the Tasks page does", () => {
+    show({
+      phase: 'failed',
+      modelId: 'm1',
+      registered: true,
+      model: MODEL,
+      deployTaskId: 'd1',
+      deployTask: { task_id: 'd1', state: 'FAILED', error: '{"n1":"expected value at line 1 column 1"}' } as FlowState['deployTask'],
+      error: { step: 'Deploying', message: 'The deploy task failed' },
+    });
+    expect(screen.getByTestId('deployErrors')).toHaveTextContent("n1: expected value at line 1 column 1 (the zip's tokenizer.json could not be read as a Hugging Face tokenizer");
+  });
+
   it('offers the kept model when reading it back failed', () => {
     show({ phase: 'failed', modelId: 'm9', registered: true, error: { step: 'Reading the registered model', message: 'no permissions' } });
     expect(screen.getByTestId('registeredModelId')).toHaveTextContent('m9');

@@ -12,7 +12,7 @@ export function ResultPanel({ state, onAgain, onRetry, names }: { state: FlowSta
   const registered = !!state.modelId && !!state.registered;
   // Uploaded but not confirmed: most likely registered too, so it is opened, not uploaded again.
   const kept = registered || (!!state.modelId && !!state.unconfirmed);
-  const deployLines = state.deployTask?.error ? taskErrorLines(state.deployTask.error, names) : state.error ? [state.error.message] : [];
+  const deployLines = state.deployTask?.error ? taskErrorLines(state.deployTask.error, names, 'DEPLOY_MODEL') : state.error ? [state.error.message] : [];
 
   return (
     <div data-test-subj="registerResult">
