@@ -48,6 +48,8 @@ describe('ModelGroupPage', () => {
     fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
     await waitFor(() => expect(history.location.pathname).toBe('/model-groups'));
     expect(http.delete).toHaveBeenCalledWith('/api/ml-models/model_groups/g1');
+    // Back does not lead to the deleted group's page.
+    expect(history.entries.map((e) => e.pathname)).toEqual(['/model-groups']);
   });
 
   it('a delete answered after the user left toasts it, and leaves them where they went', async () => {

@@ -50,7 +50,8 @@ function ModelGroupView({ groupId }: { groupId: string }) {
     reloadVersions();
   }, [reloadGroup, reloadVersions]);
   const modelActions = useModelActions({ onChanged: reload });
-  const groupActions = useGroupActions({ onChanged: reload, onDeleted: () => history.push(appPaths.modelGroups()) });
+  // Back must not return to the page of a group that is gone (as on the model page).
+  const groupActions = useGroupActions({ onChanged: reload, onDeleted: () => history.replace(appPaths.modelGroups()) });
   usePageBreadcrumbs([{ text: 'Model groups', to: appPaths.modelGroups() }, { text: group.data?.name ?? groupId }]);
 
   if (group.error) {
