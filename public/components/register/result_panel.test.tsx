@@ -33,7 +33,7 @@ describe('ResultPanel', () => {
       registered: true,
       model: MODEL,
       deployTaskId: 'd1',
-      deployTask: { task_id: 'd1', state: 'FAILED', error: '{"n1":"expected value at line 1 column 1"}' } as FlowState['deployTask'],
+      deployTask: { id: 'd1', state: 'FAILED', error: '{"n1":"expected value at line 1 column 1"}' },
       error: { step: 'Deploying', message: 'The deploy task failed' },
     });
     expect(screen.getByTestId('deployErrors')).toHaveTextContent("n1: expected value at line 1 column 1 (the zip's tokenizer.json could not be read as a Hugging Face tokenizer");
