@@ -188,6 +188,33 @@ describe('validateRegisterForm', () => {
   });
 });
 
+describe('zips the cluster takes for one path or function only', () => {
+  const TOKENIZER_ONLY: ZipReport = {
+    ...GOOD_REPORT,
+    modelFile: undefined,
+    format: undefined,
+    tokenizerOnly: true,
+    suggestion: { function_name: 'SPARSE_TOKENIZE', notes: [], warnings: [] },
+  };
+  const sparseTokenizer = values({ function_name: 'SPARSE_TOKENIZE', model_format: 'TORCH_SCRIPT', model_type: '', embedding_dimension: '', framework_type: '' });
+
+  it('registers a zip without a model file as a sparse tokenizer only (ML Commons: "Can\'t find model file" otherwise)', () => {
+    expect(validateRegisterForm(sparseTokenizer, { file, report: TOKENIZER_ONLY }).errors).toEqual({});
+    expect(validateRegisterForm(values(), { file, report: TOKENIZER_ONLY }).errors).toEqual({
+      function_name: 'The zip has no .onnx or .pt model file: only Sparse tokenize registers without one (ML Commons: "Can\'t find model file").',
+    });
+    expect(valuesFromReport(TOKENIZER_ONLY, INITIAL_VALUES)).toMatchObject({ function_name: 'SPARSE_TOKENIZE' });
+  });
+
+  it('refuses model-named entries in folders for a URL registration (ML Commons counts them there), not for an upload', () => {
+    const nested: ZipReport = { ...GOOD_REPORT, nestedModelFiles: ['__MACOSX/._model.onnx'] };
+    expect(validateRegisterForm(values(), { file, report: nested }).errors).toEqual({});
+    const url = values({ sourceKind: 'url', url: 'http://127.0.0.1:8000/m.zip', hash: 'a'.repeat(64) });
+    expect(validateRegisterForm(url, { file, report: GOOD_REPORT }).errors).toEqual({});
+    expect(validateRegisterForm(url, { file, report: nested }).errors.file).toMatch(/^__MACOSX\/\._model\.onnx: registering from a URL, ML Commons counts every entry ending in \.onnx or \.pt and fails/);
+  });
+});
+
 describe('form helpers', () => {
   it('prefills from the inspected zip, keeping a name the user typed', () => {
     expect(valuesFromReport(GOOD_REPORT, INITIAL_VALUES)).toEqual({

@@ -268,6 +268,12 @@ export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): F
   if (report?.format && v.model_format && report.format !== v.model_format) {
     add('model_format', `[model_format]: the zip holds ${report.modelFile}, so the format must be ${report.format}`);
   }
+  if (report?.tokenizerOnly && v.function_name !== 'SPARSE_TOKENIZE') {
+    add('function_name', `The zip has no .onnx or .pt model file: only Sparse tokenize registers without one (ML Commons: "Can't find model file").`);
+  }
+  if (v.sourceKind === 'url' && report?.nestedModelFiles?.length) {
+    add('file', `${report.nestedModelFiles.join(', ')}: registering from a URL, ML Commons counts every entry ending in .onnx or .pt and fails ("Find multiple model files, but expected only one"). Zip the files without that folder, or upload the zip instead.`);
+  }
 
   if (Object.keys(errors).length) return { errors };
   const model = { ...common } as RegisterRequest['model'];

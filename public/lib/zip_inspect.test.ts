@@ -6,11 +6,13 @@ import { fileFromDisk, GENERATED } from '../../test/mocks/public_blob';
 import { inspectModelZip } from './zip_inspect';
 
 /** A zip of `files` (stored), with `patch` applied to its bytes, as a File. */
-async function zipOf(files: Array<[string, string]>, patch: (zip: Buffer) => void = () => undefined): Promise<File> {
+async function zipOf(files: Array<[string, string | Uint8Array, { executable?: boolean }?]>, patch: (zip: Buffer) => void = () => undefined): Promise<File> {
   const zipjs = await import('@zip.js/zip.js');
   zipjs.configure({ useWebWorkers: false });
   const writer = new zipjs.ZipWriter(new zipjs.Uint8ArrayWriter(), { level: 0, dataDescriptor: false, extendedTimestamp: false });
-  for (const [name, text] of files) await writer.add(name, new zipjs.TextReader(text));
+  for (const [name, content, opts] of files) {
+    await writer.add(name, typeof content === 'string' ? new zipjs.TextReader(content) : new zipjs.Uint8ArrayReader(content), opts);
+  }
   const zip = Buffer.from(await writer.close());
   patch(zip);
   return new File([zip], 'm.zip', { type: 'application/zip' });
@@ -48,7 +50,8 @@ describe('inspectModelZip', () => {
   });
 
   it('rejects each bad zip with its reason, in words', async () => {
-    for (const fx of index.filter((f) => f.bad)) {
+    // A zip without a model file is bad for every function but one: the form decides (below).
+    for (const fx of index.filter((f) => f.bad && f.reason !== 'missing_model_file')) {
       const report = await inspectModelZip(await fileFromDisk(path.join(BAD_DIR, fx.file)));
       const codes = report.problems.map((p) => p.code);
       // bad/index.json and the checks share the same names.
@@ -67,6 +70,46 @@ describe('inspectModelZip', () => {
     expect(await read('executable-mode.zip')).toContain('"run.sh" is an executable');
     expect(await read('zip-bomb.zip')).toMatch(/"zeros.bin" expands \d+:1/);
     expect(await read('not-a-zip.zip')).toContain('not a zip file');
+  });
+
+  it('takes a zip with tokenizer.json and no model file as a sparse tokenizer, the one function ML Commons registers so', async () => {
+    const fx = index.find((f) => f.reason === 'missing_model_file')!;
+    const bare = await inspectModelZip(await fileFromDisk(path.join(BAD_DIR, fx.file)));
+    expect({ problems: bare.problems, tokenizerOnly: bare.tokenizerOnly, fn: bare.suggestion?.function_name, format: bare.format }).toEqual({
+      problems: [],
+      tokenizerOnly: true,
+      fn: 'SPARSE_TOKENIZE',
+      format: undefined,
+    });
+    expect(bare.suggestion?.notes.join(' ')).toContain('no idf.json, so every token weighs 1');
+    const idf = await inspectModelZip(await zipOf([['tokenizer.json', TOKENIZER], ['idf.json', '{"hello":1.5}']]));
+    expect(idf.suggestion?.notes.join(' ')).toContain('weighted by its idf.json');
+    const withModel = await inspectModelZip(await zipOf([['tokenizer.json', TOKENIZER], ['model.pt', 'x']]));
+    expect(withModel.tokenizerOnly).toBeUndefined();
+  });
+
+  it('ignores execute bits on data files (FAT/NTFS mounts, chmod -R 755), but refuses scripts and extensionless executables', async () => {
+    const dir = path.join(GENERATED, 'tiny-bert');
+    const x = { executable: true };
+    const allExec = await inspectModelZip(
+      await zipOf([
+        ['tokenizer.json', await fs.readFile(path.join(dir, 'tokenizer.json')), x],
+        ['model.onnx', await fs.readFile(path.join(dir, 'model.onnx')), x],
+        ['config.json', '{}', x],
+      ])
+    );
+    expect({ problems: allExec.problems, format: allExec.format, outputs: allExec.onnx?.outputs.length }).toEqual({ problems: [], format: 'ONNX', outputs: 2 });
+    const programs = await inspectModelZip(await zipOf([['tokenizer.json', TOKENIZER], ['model.pt', 'x'], ['run', '#!/bin/sh', x], ['setup.sh', 'echo']]));
+    expect(programs.problems.map((p) => [p.code, p.entry])).toEqual([
+      ['executable_entry', 'run'],
+      ['executable_entry', 'setup.sh'],
+    ]);
+  });
+
+  it('warns of model-named entries in folders (macOS __MACOSX copies), which fail URL registration only', async () => {
+    const report = await inspectModelZip(await zipOf([['tokenizer.json', TOKENIZER], ['model.pt', 'x'], ['__MACOSX/._model.pt', 'x']]));
+    expect({ problems: report.problems, nested: report.nestedModelFiles, modelFile: report.modelFile }).toEqual({ problems: [], nested: ['__MACOSX/._model.pt'], modelFile: 'model.pt' });
+    expect(report.warnings.join(' ')).toMatch(/"__MACOSX\/\._model\.pt" sits in a folder \(macOS Finder adds __MACOSX copies\): uploading works.*Find multiple model files/);
   });
 
   it('matches model files case-sensitively, as ML Commons and the server do', async () => {

@@ -56,6 +56,17 @@ export interface ZipReport {
   modelFile?: string;
   /** The format its extension implies (`.onnx` -> ONNX, `.pt` -> TORCH_SCRIPT). */
   format?: ModelFormat;
+  /**
+   * tokenizer.json and no model file anywhere: what ML Commons registers as a SPARSE_TOKENIZE
+   * model (`verifyModelZipFile` exempts that function), and refuses for every other one.
+   */
+  tokenizerOnly?: boolean;
+  /**
+   * Entries in folders named like model files (`__MACOSX/._model.onnx`, which macOS Finder adds).
+   * Deploy only looks at the root, but registering from a URL checks every entry's name and fails
+   * with "Find multiple model files, but expected only one".
+   */
+  nestedModelFiles?: string[];
   onnx?: OnnxSignature;
   suggestion?: ConfigSuggestion;
   problems: ZipProblem[];
@@ -138,8 +149,14 @@ function entryProblem(entry: { filename: string; symlink: boolean; executable: b
   if (!entry.directory && isNativeLibrary(name)) {
     return { code: 'native_library', entry: raw, message: `"${raw}" is native code (${ext(name) || 'shared library'}); ML Commons 3.8+ refuses zips with native libraries, and no model needs one.` };
   }
-  if (!entry.directory && (entry.executable || SCRIPT_EXTENSIONS.includes(ext(name)))) {
-    return { code: 'executable_entry', entry: raw, message: `"${raw}" is an executable${entry.executable ? ' (its Unix mode has execute bits)' : ' script'}; model zips must not contain programs.` };
+  // A program by its name: a script, or marked executable with no extension. Execute bits alone
+  // say little: zips made on FAT/NTFS mounts or after `chmod -R 755` carry them on every file, and
+  // ML Commons never looks at modes.
+  if (!entry.directory && SCRIPT_EXTENSIONS.includes(ext(name))) {
+    return { code: 'executable_entry', entry: raw, message: `"${raw}" is an executable script; model zips must not contain programs.` };
+  }
+  if (!entry.directory && entry.executable && !ext(name)) {
+    return { code: 'executable_entry', entry: raw, message: `"${raw}" is an executable (its Unix mode has execute bits, and it has no file extension); model zips must not contain programs.` };
   }
   if (entry.uncompressedSize > RATIO_MIN_BYTES && entry.uncompressedSize > entry.compressedSize * MAX_COMPRESSION_RATIO) {
     const ratio = Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize));
@@ -313,9 +330,24 @@ export async function inspectModelZip(
           entry: nestedModels[0],
           message: `The model file "${nestedModels[0]}" is in a folder; ML Commons only looks at files at the root of the zip. Zip the files themselves, not their folder.`,
         });
+      } else if (caseOnly.length) {
+        report.problems.push({
+          code: 'missing_model_file',
+          message: `There is no .onnx or .pt model file at the root of the zip (ML Commons: "Can't find model file"). ${caseOnly.join(', ')}: ML Commons only recognises lower-case .onnx/.pt; rename it.`,
+        });
       } else {
-        const hint = caseOnly.length ? ` ${caseOnly.join(', ')}: ML Commons only recognises lower-case .onnx/.pt; rename it.` : '';
-        report.problems.push({ code: 'missing_model_file', message: `There is no .onnx or .pt model file at the root of the zip (ML Commons: "Can't find model file").${hint}` });
+        // Not a problem of the zip: of the function it is registered as (the form checks that).
+        report.tokenizerOnly = true;
+        const idf = seen.has('idf.json');
+        report.suggestion = {
+          function_name: 'SPARSE_TOKENIZE',
+          notes: [
+            `The zip holds tokenizer.json and no model file: a sparse tokenizer (Sparse tokenize), the one function ML Commons registers without a model file. ${
+              idf ? 'Tokens are weighted by its idf.json.' : 'It has no idf.json, so every token weighs 1.'
+            }`,
+          ],
+          warnings: [],
+        };
       }
     } else if (modelFolders.size) {
       const folder = Array.from(modelFolders)[0];
@@ -334,6 +366,14 @@ export async function inspectModelZip(
     } else {
       report.modelFile = rootModels[0];
       report.format = onnxFiles.length ? 'ONNX' : 'TORCH_SCRIPT';
+      if (nestedModels.length) {
+        report.nestedModelFiles = nestedModels;
+        report.warnings.push(
+          `${nestedModels.map((n) => `"${n}"`).join(', ')} ${nestedModels.length === 1 ? 'sits' : 'sit'} in a folder${
+            nestedModels.some((n) => n.startsWith('__MACOSX/')) ? ' (macOS Finder adds __MACOSX copies)' : ''
+          }: uploading works (deploy reads the root only), but registering from a URL would fail, as ML Commons counts every entry ending in .onnx or .pt there ("Find multiple model files, but expected only one"). Zip the files without it.`
+        );
+      }
     }
 
     if (!report.problems.length && tokenizer) {

@@ -97,6 +97,19 @@ describe('RegisterPage', () => {
     expect(http.post).not.toHaveBeenCalled();
   });
 
+  it('takes a zip without a model file as a sparse tokenizer: prefilled so, no native check, refused as anything else', async () => {
+    const { http } = await setup();
+    await pick(path.join(GENERATED, 'bad', 'no-model.zip'));
+    await zipChecked();
+    expect(screen.getByTestId('field-function_name')).toHaveValue('SPARSE_TOKENIZE');
+    expect(screen.getByText(/a sparse tokenizer \(Sparse tokenize\)/)).toBeInTheDocument();
+    expect(screen.queryByTestId('nativeCheck')).not.toBeInTheDocument();
+    fireEvent.change(screen.getByTestId('field-function_name'), { target: { value: 'TEXT_EMBEDDING' } });
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    expect(await screen.findByText(/only Sparse tokenize registers without one/)).toBeInTheDocument();
+    expect(http.post).not.toHaveBeenCalled();
+  });
+
   it('prefills the config from the ONNX graph and validates fields with the shared messages', async () => {
     const { http } = await setup();
     await pick(GLOVE, 'glove-semantic.zip');

@@ -148,7 +148,8 @@ export function RegisterPage() {
         </EuiText>
       )}
       {inspection.report && <ZipReportView report={inspection.report} />}
-      {file && inspection.report && !inspection.report.problems.length && (
+      {/* Native inference runs a model file; a sparse tokenizer has none to run. */}
+      {file && inspection.report && !inspection.report.problems.length && !inspection.report.tokenizerOnly && (
         <>
           <EuiSpacer size="s" />
           <NativeCheck file={file} />
