@@ -198,6 +198,38 @@ describe('chunked uploads seen by this server land in the native cache', () => {
     }
   });
 
+  /** _register_meta through the real route, the cluster answering `reply`. */
+  async function registerWith(rt: ReturnType<typeof createNativeRuntime>, reply: unknown) {
+    const t = await startRouteTestHost({ native: rt });
+    try {
+      t.transport.reply(nodesAt('2.19.6')).reply(reply);
+      const body = { name: 'x', function_name: 'TEXT_EMBEDDING', model_format: 'ONNX', model_content_hash_value: f.sha256, model_content_size_in_bytes: zip.length, total_chunks: 1, model_config: f.model_config };
+      return await t.call('POST', '/api/ml-models/models/_register_meta', { body });
+    } finally {
+      await t.close();
+    }
+  }
+
+  it('a model_id from the cluster that is a path ("../../victim") is not followed: no folder outside the cache is removed', async () => {
+    const victim = path.join(dir, 'victim');
+    mkdirSync(victim);
+    writeFileSync(path.join(victim, 'keep'), 'x');
+    const rt = createNativeRuntime({ cacheDir: path.join(dir, 'cache') }, silentLogger);
+    const res = await registerWith(rt, { model_id: '../../victim', status: 'CREATED' });
+    expect(res.status).toBe(200);
+    // Registering the same id again, and stopping, remove a followed upload's folder.
+    await registerWith(rt, { model_id: '../../victim', status: 'CREATED' });
+    await rt.stop();
+    expect(readdirSync(victim)).toEqual(['keep']);
+  });
+
+  it.each([[{ nested: 'x' }], [42]])('a model_id from the cluster that is no string (%j) still answers the registration as the cluster did', async (modelId) => {
+    const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
+    const res = await registerWith(rt, { model_id: modelId, status: 'CREATED' });
+    await rt.stop();
+    expect([res.status, res.body]).toEqual([200, { model_id: modelId, status: 'CREATED' }]);
+  });
+
   it('when 16 uploads are followed, a new one makes room by dropping the one idle the longest (registrations that never sent a chunk cannot turn copying off)', async () => {
     const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
     const meta = { model_content_hash_value: f.sha256, model_content_size_in_bytes: zip.length, total_chunks: 1 };

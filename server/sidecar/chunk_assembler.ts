@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream, mkdirSync, promises as fs, WriteSt
 import path from 'path';
 import { Transform, TransformCallback } from 'stream';
 import { pipeline } from 'stream/promises';
+import { ID_PATTERN } from '../../common/constants';
 import type { FunctionName } from '../../common/ml_commons';
 import type { ModelConfig } from '../../common/types';
 import type { Logger } from '../../types/osd';
@@ -24,6 +25,7 @@ export interface ExpectedUpload {
 
 /** The hooks the register and chunk routes call; both are optional there. */
 export interface UploadObserver {
+  /** `modelId` is what the cluster answered, unchecked: an implementation must not trust it. */
   expect(modelId: string, meta: ExpectedUpload): void;
   /** A pass-through for one chunk's bytes; `done(true)` once ML Commons accepted the chunk. */
   tap(modelId: string, chunkNumber: number): { stream: Transform; done(accepted: boolean): void } | undefined;
@@ -54,6 +56,13 @@ export class ChunkAssembler implements UploadObserver {
   constructor(private readonly cache: ModelCache, private readonly logger: Logger, private readonly opts: { ttlMs?: number; maxUploads?: number; maxZipBytes?: number } = {}) {}
 
   expect(modelId: string, meta: ExpectedUpload) {
+    // The id comes from the cluster's reply (a data source's cluster is anyone's), and becomes a
+    // folder this class later deletes: "../x" would be a folder outside the cache, a non-string a
+    // throw that turned the registration's 200 into a 500. Such an upload is just not followed.
+    if (typeof modelId !== 'string' || !ID_PATTERN.test(modelId)) {
+      this.logger.warn(`native cache: not copying an upload whose model_id is not an id (${String(JSON.stringify(modelId)).slice(0, 100)})`);
+      return;
+    }
     // A zip inspect would refuse, or one the cache cannot hold, is not copied (it takes twice its size while rebuilt).
     if (this.opts.maxZipBytes !== undefined && meta.model_content_size_in_bytes > this.opts.maxZipBytes) return;
     this.drop(modelId);
@@ -125,7 +134,7 @@ export class ChunkAssembler implements UploadObserver {
     if (upload.received.size === upload.total_chunks && this.uploads.get(modelId) === upload) {
       this.uploads.delete(modelId);
       clearTimeout(upload.timer);
-      await this.assemble(modelId, upload).finally(() => fs.rm(upload.dir, { recursive: true, force: true }));
+      await this.assemble(modelId, upload).finally(() => this.removeDir(upload.dir));
     }
   }
 
@@ -172,7 +181,17 @@ export class ChunkAssembler implements UploadObserver {
     if (!upload) return;
     this.uploads.delete(modelId);
     clearTimeout(upload.timer);
-    this.track(fs.rm(upload.dir, { recursive: true, force: true }).catch(() => undefined));
+    this.track(this.removeDir(upload.dir).catch(() => undefined));
+  }
+
+  /** Removes an upload's folder, and only if it is one: a folder right under <cache>/assembling/. */
+  private async removeDir(dir: string) {
+    const root = path.resolve(this.cache.dir, 'assembling');
+    if (path.dirname(path.resolve(dir)) !== root) {
+      this.logger.warn(`native cache: not removing ${dir}, which is not an upload's folder under ${root}`);
+      return;
+    }
+    await fs.rm(dir, { recursive: true, force: true });
   }
 
   private track(work: Promise<void>) {
