@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import * as zipjs from '@zip.js/zip.js';
-import { openModelZip } from './model_zip';
+import { openModelZip, ZIP_LIMITS } from './model_zip';
 import { ModelRunner } from './model_runner';
 import { NativeError } from './native_error';
 
@@ -121,6 +121,31 @@ describe('model zip rules (zips built here)', () => {
     const err = await refused(await writeZip('huge.zip', [['tokenizer.json', tokenizer], ['model.onnx', onnx]], claim));
     expect({ status: err?.statusCode, code: err?.code }).toEqual({ status: 400, code: 'onnx_too_large' });
     expect(err.message).toContain('model.onnx inflates to 3000000000 bytes');
+  });
+
+  it('refuses a tokenizer.json over maxTokenizerBytes (it could never be parsed) before reading it, naming size and limit', async () => {
+    const over = ZIP_LIMITS.maxTokenizerBytes + 1;
+    // The directory claims it stored (ratio 1:1, so only this rule can refuse it).
+    const claim = (zip: Buffer) =>
+      eachHeader(zip, (_at, methodAt, name) => {
+        if (name !== 'tokenizer.json') return;
+        zip.writeUInt32LE(over, methodAt + 10);
+        zip.writeUInt32LE(over, methodAt + 14);
+      });
+    const err = await refused(await writeZip('huge-tokenizer.zip', [['tokenizer.json', tokenizer], ['model.onnx', onnx]], claim));
+    expect({ status: err?.statusCode, code: err?.code }).toEqual({ status: 400, code: 'tokenizer_too_large' });
+    expect(err.message).toContain(`tokenizer.json inflates to ${over} bytes (limit ${ZIP_LIMITS.maxTokenizerBytes} bytes)`);
+  });
+
+  it('reads no entry past the maximum it is given', async () => {
+    const zip = await openModelZip(await writeZip('small.zip', [['tokenizer.json', tokenizer], ['model.onnx', onnx]]));
+    try {
+      const err = await zip.read('model.onnx', onnx.length - 1).catch((e) => e);
+      expect({ status: err?.statusCode, code: err?.code }).toEqual({ status: 400, code: 'entry_too_large' });
+      expect((await zip.read('model.onnx', onnx.length)).equals(onnx)).toBe(true);
+    } finally {
+      zip.close();
+    }
   });
 
   it('matches model files case-sensitively, like ML Commons: MODEL.ONNX alone is no model, and the error says why', async () => {

@@ -9,7 +9,7 @@ import { NativeError } from './native_error';
  * absolute paths, symlinks, executables, native libraries, duplicate names, compression method,
  * entry count, total size and compression ratio), then the layout ML Commons deploys (tokenizer.json
  * and exactly one .onnx or .pt at the root, `ModelHelper.verifyModelZipFile`). Files are read into
- * memory only, with their declared sizes enforced while inflating.
+ * memory only, with their declared sizes and limits enforced while inflating.
  */
 
 export const ZIP_LIMITS = {
@@ -25,6 +25,12 @@ export const ZIP_LIMITS = {
    * before it costs gigabytes of the host's memory.
    */
   maxOnnxBytes: 2 ** 31 - 1,
+  /**
+   * tokenizer.json is read whole and parsed as one string, which V8 caps at about 512 MB: a larger
+   * one can never load, and a 22 MB zip inflating 48:1 (under maxRatio) cost the sidecar 2.1 GB
+   * before failing. The largest real tokenizers are about 35 MB.
+   */
+  maxTokenizerBytes: 128 * 1024 * 1024,
 };
 
 const NATIVE_LIBRARY = /\.(so(\.\d+)*|dylib|dll|jar|class)$/i;
@@ -49,7 +55,8 @@ export interface ModelZip {
   format?: ModelFormat;
   modelFile?: string;
   tokenizerFile?: string;
-  read(name: string): Promise<Buffer>;
+  /** An entry's bytes, refused rather than buffered past `maxBytes` (by default the entry's own limit). */
+  read(name: string, maxBytes?: number): Promise<Buffer>;
   close(): void;
 }
 
@@ -105,6 +112,16 @@ function checkEntry(entry: Entry, name: string) {
   }
 }
 
+function tooLarge(name: string, size: string, limit: number): NativeError {
+  if (name === 'tokenizer.json') {
+    return bad(
+      'tokenizer_too_large',
+      `tokenizer.json inflates to ${size} bytes (limit ${limit} bytes): real tokenizers are at most a few tens of MB, and one this large cannot be parsed`
+    );
+  }
+  return bad('entry_too_large', `${name} inflates to ${size} bytes; at most ${limit} bytes of it are read into memory`);
+}
+
 function layout(entries: NativeZipEntry[], folders: Set<string>): Pick<ModelZip, 'format' | 'modelFile' | 'tokenizerFile'> {
   const root = entries.filter((e) => !e.name.includes('/'));
   const onnx = root.filter((e) => ONNX_FILE.test(e.name));
@@ -137,6 +154,8 @@ function layout(entries: NativeZipEntry[], folders: Set<string>): Pick<ModelZip,
     const nested = entries.find((e) => e.name.endsWith('/tokenizer.json'));
     throw bad('missing_tokenizer', `No tokenizer file: tokenizer.json must be at the zip root${nested ? ` (found ${nested.name})` : ''}`);
   }
+  const tokenizer = root.find((e) => e.name === 'tokenizer.json') as NativeZipEntry;
+  if (tokenizer.size_bytes > ZIP_LIMITS.maxTokenizerBytes) throw tooLarge(tokenizer.name, String(tokenizer.size_bytes), ZIP_LIMITS.maxTokenizerBytes);
   if (onnx.length && onnx[0].size_bytes > ZIP_LIMITS.maxOnnxBytes) {
     throw bad('onnx_too_large', `${onnx[0].name} inflates to ${onnx[0].size_bytes} bytes; onnxruntime reads one .onnx file of at most ${ZIP_LIMITS.maxOnnxBytes} bytes (2 GiB, protobuf's limit)`);
   }
@@ -208,14 +227,25 @@ export async function openModelZip(file: string): Promise<ModelZip> {
   return {
     entries,
     ...found,
-    read(name: string) {
+    read(name: string, maxBytes = name === 'tokenizer.json' ? ZIP_LIMITS.maxTokenizerBytes : ZIP_LIMITS.maxOnnxBytes) {
       const entry = byName.get(name);
       if (!entry) return Promise.reject(bad('missing_entry', `No entry ${name} in the zip`));
+      if (entry.uncompressedSize > maxBytes) return Promise.reject(tooLarge(name, String(entry.uncompressedSize), maxBytes));
       return new Promise<Buffer>((resolve, reject) => {
         zip.openReadStream(entry, (err, stream) => {
           if (err || !stream) return reject(zipError(err || new Error('no stream'), head));
           const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
+          let size = 0;
+          stream.on('data', (c: Buffer) => {
+            size += c.length;
+            // Not left to yauzl's check of the declared size (an option of openZip): the bound is this read's own.
+            if (size > maxBytes) {
+              stream.destroy();
+              reject(tooLarge(name, `more than ${maxBytes}`, maxBytes));
+              return;
+            }
+            chunks.push(c);
+          });
           stream.on('error', (e) => reject(zipError(e, head)));
           stream.on('end', () => resolve(Buffer.concat(chunks)));
         });
