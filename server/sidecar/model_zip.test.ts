@@ -71,9 +71,10 @@ describe('model zip rules (zips built here)', () => {
   const tokenizer = JSON.stringify({ version: '1.0', model: { type: 'WordPiece', vocab: { '[UNK]': 0 } } });
   const onnx = Buffer.from([0x08, 0x07, 0x12, 0x04, 0x74, 0x65, 0x73, 0x74]);
 
-  async function writeZip(file: string, files: Array<[string, string | Buffer]>, patch: (zip: Buffer) => void = () => undefined) {
+  /** Each file may carry a Unix mode (e.g. 0o100755); without one zip.js writes its default. */
+  async function writeZip(file: string, files: Array<[string, string | Buffer, number?]>, patch: (zip: Buffer) => void = () => undefined) {
     const writer = new zipjs.ZipWriter(new zipjs.Uint8ArrayWriter(), { level: 0, dataDescriptor: false, extendedTimestamp: false });
-    for (const [name, data] of files) await writer.add(name, new zipjs.Uint8ArrayReader(new Uint8Array(Buffer.from(data))));
+    for (const [name, data, unixMode] of files) await writer.add(name, new zipjs.Uint8ArrayReader(new Uint8Array(Buffer.from(data))), unixMode === undefined ? {} : { unixMode });
     const zip = Buffer.from(await writer.close());
     patch(zip);
     const target = path.join(dir, file);
@@ -162,6 +163,24 @@ describe('model zip rules (zips built here)', () => {
     const zip = await openModelZip(await writeZip('twin.zip', [['tokenizer.json', tokenizer], ['model.onnx', onnx], ['MODEL.ONNX', onnx]]));
     expect({ format: zip.format, model: zip.modelFile }).toEqual({ format: 'ONNX', model: 'model.onnx' });
     zip.close();
+  });
+
+  it('opens a valid zip whose every file is marked executable (as a FAT/NTFS mount or chmod -R 755 leaves them)', async () => {
+    const zip = await openModelZip(
+      await writeZip('all-755.zip', [['tokenizer.json', tokenizer, 0o100755], ['model.onnx', onnx, 0o100755], ['config.json', '{}', 0o100755], ['weights.bin', 'w', 0o100755]])
+    );
+    expect({ format: zip.format, model: zip.modelFile, tokenizer: zip.tokenizerFile }).toEqual({ format: 'ONNX', model: 'model.onnx', tokenizer: 'tokenizer.json' });
+    zip.close();
+  });
+
+  it.each([
+    ['a file with no extension marked executable', 'run', 0o100755],
+    ['a script whatever its mode', 'run.sh', 0o100644],
+    ['a script in upper case', 'tools/SETUP.PS1', 0o100644],
+  ])('refuses %s with 400 executable_entry naming it', async (_what, name, mode) => {
+    const err = await refused(await writeZip(`program-${name.replace(/\W/g, '_')}.zip`, [['tokenizer.json', tokenizer], ['model.onnx', onnx], [name, '#!/bin/sh\n', mode]]));
+    expect({ status: err?.statusCode, code: err?.code }).toEqual({ status: 400, code: 'executable_entry' });
+    expect(err.message).toContain(`"${name}"`);
   });
 
   it('refuses duplicate entry names with 400 duplicate_entry naming the entry', async () => {
