@@ -54,7 +54,7 @@ export function registerNativeRoutes(router: IRouter, deps: NativeRouteDeps) {
       path: ROUTES.nativeInspect.path,
       validate: { body: zipBody },
       options: {
-        body: { accepts: ['application/octet-stream', 'application/zip'], output: 'stream', parse: false, maxBytes: runtime.config.maxZipBytes },
+        body: { accepts: ['application/octet-stream', 'application/zip'], output: 'stream', parse: false, maxBytes: runtime.zipLimit.bytes },
         timeout: { payload: 30 * 60 * 1000 },
       },
     },

@@ -73,12 +73,12 @@ export class NativeService {
 
   async inspect(body: Readable, declaredLength: number | undefined, caller?: NativeCaller): Promise<NativeInspectResult> {
     this.assertEnabled();
-    const max = this.rt.config.maxZipBytes;
+    const { bytes: max, setting } = this.rt.zipLimit;
     if (declaredLength !== undefined && declaredLength > max) {
       body.resume();
-      throw new NativeError(413, 'zip_too_large', `The zip is larger than ${max} bytes (ml_models.native.maxZipBytes)`);
+      throw new NativeError(413, 'zip_too_large', `The zip is larger than ${max} bytes (${setting})`);
     }
-    const stored = await this.rt.cache.storeStream(body, max);
+    const stored = await this.rt.cache.storeStream(body, max, setting);
     let result: Omit<NativeInspectResult, 'cached'>;
     const release = this.rt.cache.pin(stored.sha256);
     try {

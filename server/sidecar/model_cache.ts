@@ -89,10 +89,10 @@ export class ModelCache {
   }
 
   /**
-   * Streams a request body to disk while hashing it; refuses more than `maxBytes` with 413.
-   * Returns the hash and whether the zip was already cached.
+   * Streams a request body to disk while hashing it; refuses more than `maxBytes` with 413, naming
+   * `setting` as what to change. Returns the hash and whether the zip was already cached.
    */
-  async storeStream(body: Readable, maxBytes: number): Promise<{ sha256: string; size: number; path: string; existed: boolean }> {
+  async storeStream(body: Readable, maxBytes: number, setting = 'ml_models.native.maxZipBytes'): Promise<{ sha256: string; size: number; path: string; existed: boolean }> {
     // Heard from the start: a client gone before the temp file exists would otherwise leave this
     // waiting forever on a stream that neither ends nor errors again (and the file open).
     let early: unknown;
@@ -123,7 +123,7 @@ export class ModelCache {
           if (size > maxBytes) {
             body.unpipe(out);
             body.resume();
-            reject(new NativeError(413, 'zip_too_large', `The zip is larger than ${maxBytes} bytes (ml_models.native.maxZipBytes)`));
+            reject(new NativeError(413, 'zip_too_large', `The zip is larger than ${maxBytes} bytes (${setting})`));
             return;
           }
           hash.update(chunk);

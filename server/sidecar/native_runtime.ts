@@ -12,6 +12,8 @@ export interface NativeRuntime {
   cache: ModelCache;
   client: SidecarClient;
   uploads: ChunkAssembler;
+  /** The largest zip taken into the cache, by inspect or by upload, and the setting that makes it so. */
+  zipLimit: { bytes: number; setting: string };
   stop(): Promise<void>;
 }
 
@@ -49,7 +51,10 @@ export function createNativeRuntime(
     requestTimeoutMs: clampInt(c.requestTimeoutMs, 100, 3600000),
     settings: { workers, intraOpThreads: intra, maxLoadedModels: clampInt(c.maxLoadedModels, 1, 64), maxBatchSize: clampInt(c.maxBatchSize, 1, 1024) },
   });
-  const uploads = new ChunkAssembler(cache, logger, { maxZipBytes: Math.min(c.maxZipBytes, c.cacheMaxBytes) });
+  // A zip larger than the cache's cap would evict every other zip and still leave it over the cap.
+  const zipLimit =
+    c.cacheMaxBytes < c.maxZipBytes ? { bytes: c.cacheMaxBytes, setting: 'ml_models.native.cacheMaxBytes' } : { bytes: c.maxZipBytes, setting: 'ml_models.native.maxZipBytes' };
+  const uploads = new ChunkAssembler(cache, logger, { maxZipBytes: zipLimit.bytes });
   // Best effort, in the background: leftovers of a server that was killed mid-upload.
   uploads.sweep().catch(() => undefined);
   return {
@@ -57,6 +62,7 @@ export function createNativeRuntime(
     cache,
     client,
     uploads,
+    zipLimit,
     async stop() {
       await Promise.all([uploads.stop(), client.stop()]);
     },
