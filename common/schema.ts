@@ -117,7 +117,8 @@ export function object<S extends Shape>(shape: S): Check<Out<S>> {
     }
     const input = value as Record<string, unknown>;
     for (const key of Object.keys(input)) {
-      if (!(key in shape)) return fail(field ? `${field}.${key}` : key, 'definition for this key is missing');
+      // Own keys only: `in` also finds what every object inherits (`constructor`, `toString`, `__proto__`).
+      if (!Object.prototype.hasOwnProperty.call(shape, key)) return fail(field ? `${field}.${key}` : key, 'definition for this key is missing');
     }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(shape)) {

@@ -58,6 +58,8 @@ describe('bad input gets a 4xx naming the problem, and nothing goes upstream', (
   it.each([
     ['a wrong type', { name: 42 }, '[request body.name]: expected value of type [string] but got [number]'],
     ['an unknown field', { name: 'g', acess_mode: 'public' }, '[request body.acess_mode]: definition for this key is missing'],
+    ['an unknown field every object inherits', { name: 'g', constructor: 'x' }, '[request body.constructor]: definition for this key is missing'],
+    ['"__proto__" as a field', '{"name": "g", "__proto__": "x"}', '[request body.__proto__]: definition for this key is missing'],
     ['a missing field', { description: 'd' }, '[request body.name]: expected value of type [string] but got [undefined]'],
     ['an empty name', { name: '  ' }, '[request body.name]: must not be empty'],
     ['an unknown access mode', { name: 'g', access_mode: 'everyone' }, '[request body.access_mode]: expected one of [public, private, restricted] but got [everyone]'],
