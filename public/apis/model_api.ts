@@ -14,21 +14,17 @@ import type {
   UploadChunkResponse,
 } from '../../common/types';
 import type { HttpSetup } from '../../types/osd';
+import { DeletedNotifier } from './deleted_notifier';
 import { toQuery } from './query';
 
 export class ModelApi {
-  /** Told of every model this client deleted, so lists still showing it can read again. */
-  private readonly deletedListeners = new Set<(modelId: string) => void>();
+  private readonly deleted = new DeletedNotifier();
 
   constructor(private readonly http: HttpSetup) {}
 
-  /**
-   * Calls `listener` after each delete this client makes, wherever it comes from (a registration
-   * cleaned up after the user left its page, for one). Returns the unsubscribe function.
-   */
+  /** Calls `listener` after each model this client deletes; returns the unsubscribe function. */
   onDeleted(listener: (modelId: string) => void): () => void {
-    this.deletedListeners.add(listener);
-    return () => this.deletedListeners.delete(listener);
+    return this.deleted.subscribe(listener);
   }
 
   registerMeta(body: ModelRegisterMetaBody, signal?: AbortSignal): Promise<RegisterMetaResponse> {
@@ -62,7 +58,7 @@ export class ModelApi {
 
   async delete(modelId: string): Promise<{ result?: string }> {
     const result = await this.http.delete<{ result?: string }>(routePath('modelDelete', { modelId }));
-    this.deletedListeners.forEach((listener) => listener(modelId));
+    this.deleted.notify(modelId);
     return result;
   }
 

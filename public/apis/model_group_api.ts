@@ -8,10 +8,18 @@ import type {
   Page,
 } from '../../common/types';
 import type { HttpSetup } from '../../types/osd';
+import { DeletedNotifier } from './deleted_notifier';
 import { toQuery } from './query';
 
 export class ModelGroupApi {
+  private readonly deleted = new DeletedNotifier();
+
   constructor(private readonly http: HttpSetup) {}
+
+  /** Calls `listener` after each group this client deletes; returns the unsubscribe function. */
+  onDeleted(listener: (groupId: string) => void): () => void {
+    return this.deleted.subscribe(listener);
+  }
 
   search(params: ModelGroupSearchParams, signal?: AbortSignal): Promise<Page<ModelGroup>> {
     return this.http.get<Page<ModelGroup>>(routePath('modelGroups'), { query: toQuery(params), signal });
@@ -29,7 +37,9 @@ export class ModelGroupApi {
     return this.http.put<{ status: string }>(routePath('modelGroupUpdate', { groupId }), { body: JSON.stringify(body) });
   }
 
-  delete(groupId: string): Promise<{ result?: string }> {
-    return this.http.delete<{ result?: string }>(routePath('modelGroupDelete', { groupId }));
+  async delete(groupId: string): Promise<{ result?: string }> {
+    const result = await this.http.delete<{ result?: string }>(routePath('modelGroupDelete', { groupId }));
+    this.deleted.notify(groupId);
+    return result;
   }
 }

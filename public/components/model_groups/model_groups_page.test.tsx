@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import React from 'react';
 import { routePath } from '../../../common/routes';
 import type { ReadinessResponse } from '../../../common/types';
@@ -50,6 +50,16 @@ describe('ModelGroupsPage', () => {
 
     fireEvent.click(screen.getByTestId('pagination-button-next'));
     await waitFor(() => expect(lastCallOptions(http.get, GROUPS)?.query).toMatchObject({ from: 20 }));
+  });
+
+  it('reads again when a group is deleted elsewhere in the app (a cancelled registration removing the group it made)', async () => {
+    let deleted = false;
+    const { services } = setup({ groups: () => (deleted ? page([]) : GROUP_PAGE), del: { [DELETE]: () => ((deleted = true), { result: 'deleted' }) } });
+    expect(await screen.findByTestId('modelGroupName-g1')).toBeInTheDocument();
+    await act(async () => {
+      await services.apis.modelGroups.delete('g1');
+    });
+    await waitFor(() => expect(screen.queryByTestId('modelGroupName-g1')).not.toBeInTheDocument());
   });
 
   it('searches by name or id', async () => {

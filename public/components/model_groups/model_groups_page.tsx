@@ -14,6 +14,7 @@ import React, { useCallback } from 'react';
 import { useHistory } from 'react-router-dom';
 import { ModelGroup, MODEL_GROUP_SORT_FIELDS, ModelGroupSortField } from '../../../common/types';
 import { useUrlSearchText } from '../../hooks/use_url_query';
+import { useApis } from '../../services';
 import { useDeployedCounts } from '../../hooks/use_deployed_counts';
 import { useModelGroups } from '../../hooks/use_model_groups';
 import { tablePagination, usePageWithin, useTablePaging } from '../../hooks/use_table_paging';
@@ -43,6 +44,10 @@ export function ModelGroupsPage() {
     reloadGroups();
     reloadDeployed();
   }, [reloadGroups, reloadDeployed]);
+  // A group deleted elsewhere in the app while this list shows it (a new group removed again by
+  // a registration cancelled after its page was left).
+  const apis = useApis();
+  React.useEffect(() => apis.modelGroups.onDeleted(reload), [apis, reload]);
   // Groups as read by id after an edit, with what they were: shown instead of a search hit that
   // still says what the group was before the edit.
   const [edits, setEdits] = React.useState<Record<string, Edit>>({});
