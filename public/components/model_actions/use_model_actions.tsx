@@ -17,6 +17,13 @@ import { UndeployModal } from './undeploy_modal';
 
 type Pending = { kind: 'deploy' | 'undeploy' | 'delete'; model: Model };
 
+/**
+ * ML Commons writes a model's new state without a refresh, and its index refreshes every second:
+ * a list searched the moment a deploy task ends can still say REGISTERED (seen on 2.19.6). So a
+ * change is shown by reading at once, and once more after the refresh has surely happened.
+ */
+export const SEARCH_CATCH_UP_MS = 1500;
+
 interface Options {
   /** After anything that changes a model's state: reload whatever shows it. */
   onChanged: () => void;
@@ -43,11 +50,26 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
   callbacks.current = { onChanged, onDeleted };
 
   const mounted = useMounted();
+  /** Second reads scheduled after changes, cleared with the page. */
+  const catchUps = useRef(new Set<ReturnType<typeof setTimeout>>());
 
   useEffect(() => {
     const running = polls.current;
-    return () => running.forEach((c) => c.abort());
+    const timers = catchUps.current;
+    return () => {
+      running.forEach((c) => c.abort());
+      timers.forEach((t) => clearTimeout(t));
+    };
   }, []);
+
+  const changed = useCallback(() => {
+    callbacks.current.onChanged();
+    const timer = setTimeout(() => {
+      catchUps.current.delete(timer);
+      if (mounted.current) callbacks.current.onChanged();
+    }, SEARCH_CATCH_UP_MS);
+    catchUps.current.add(timer);
+  }, [mounted]);
 
   /** A deploy this page started says nothing about the model once it is undeployed or deleted. */
   const forgetDeploy = useCallback((modelId: string) => {
@@ -85,9 +107,9 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
       } finally {
         if (polls.current.get(model.id) === controller) polls.current.delete(model.id);
       }
-      if (mounted.current && !controller.signal.aborted) callbacks.current.onChanged();
+      if (mounted.current && !controller.signal.aborted) changed();
     },
-    [apis, toasts, history]
+    [apis, toasts, history, changed]
   );
 
   const run = useCallback(
@@ -136,9 +158,9 @@ export function useModelActions({ onChanged, onDeleted }: Options) {
       setPending(undefined);
       // A page showing only the deleted model leaves (onDeleted); a list reloads instead.
       if (kind === 'delete' && callbacks.current.onDeleted) callbacks.current.onDeleted(model);
-      else callbacks.current.onChanged();
+      else changed();
     },
-    [apis, toasts, pending, followDeploy, forgetDeploy, history]
+    [apis, toasts, pending, followDeploy, forgetDeploy, history, changed]
   );
 
   const cancel = useCallback(() => setPending(undefined), []);

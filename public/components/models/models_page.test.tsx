@@ -29,7 +29,7 @@ const TABLE = page(
   45
 );
 
-function setup({ table = TABLE as unknown, stuck = page([]) as unknown, path = '/models', extraDelete = {} as Record<string, unknown> } = {}) {
+function setup({ table = TABLE as unknown, stuck = page([]) as unknown, path = '/models', extraDelete = {} as Record<string, unknown>, post = {} as Record<string, unknown> } = {}) {
   const http = createFakeHttp({
     get: {
       // `table` may be a function of the query (a filter's list can then differ from the first).
@@ -39,6 +39,7 @@ function setup({ table = TABLE as unknown, stuck = page([]) as unknown, path = '
       [READINESS]: READY,
     },
     delete: extraDelete,
+    post,
   });
   return { http, ...renderWithServices(<ModelsPage />, { http, path }) };
 }
@@ -243,6 +244,25 @@ describe('ModelsPage', () => {
     await waitFor(() => expect(toasts.addSuccess).toHaveBeenCalledWith({ title: 'Deleted old-one' }));
     expect(http.delete).toHaveBeenCalledWith('/api/ml-models/models/m3');
     await waitFor(() => expect(http.get.mock.calls.filter((c) => c[0] === MODELS).length).toBeGreaterThan(before));
+  });
+
+  it('shows an undeployed model as such though the search right after the change still has the old state (the index refreshes each second)', async () => {
+    let undeployed = false;
+    let readsSince = 0;
+    const table = () => {
+      if (!undeployed) return TABLE;
+      // The first search after the change is older than it, as ML Commons' index can be.
+      readsSince++;
+      return readsSince === 1 ? TABLE : page([{ ...TABLE.items[0], model_state: 'UNDEPLOYED' }, TABLE.items[1]], 45);
+    };
+    const UNDEPLOY = routePath('modelUndeploy', { modelId: 'm1' });
+    const { toasts } = setup({ table, post: { [UNDEPLOY]: () => ((undeployed = true), { n1: { stats: { m1: 'undeployed' } } }) } });
+    fireEvent.click(await screen.findByTestId('undeployButton-m1'));
+    fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+    await waitFor(() => expect(toasts.addSuccess).toHaveBeenCalledWith(expect.objectContaining({ title: 'Undeployed minilm' })));
+    await waitFor(() => expect(readsSince).toBe(1));
+    expect(within(screen.getByTestId('modelRow-m1')).getByTestId('modelState-DEPLOYED')).toBeInTheDocument();
+    await waitFor(() => expect(within(screen.getByTestId('modelRow-m1')).getByTestId('modelState-UNDEPLOYED')).toBeInTheDocument(), { timeout: 4000 });
   });
 
   it("toasts ML Commons' reason when a delete is refused, and reloads the list (it was out of date)", async () => {
