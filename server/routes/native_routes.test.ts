@@ -8,6 +8,7 @@ import { compileSidecar } from '../sidecar/__tests__/compile_sidecar';
 import { createNativeRuntime, NativeRuntime } from '../sidecar/native_runtime';
 import { shortestFloat32Text } from '../sidecar/reply_json';
 import type { NativeConfig } from '../config';
+import yazl from 'yazl';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const fixtures = require('../../scripts/fixtures/fixtures.cjs');
@@ -20,9 +21,9 @@ const tinyBert = fixtures.loadFixture('tiny-bert');
 const sparse = fixtures.loadFixture('tiny-sparse');
 const long = 'word '.repeat(600);
 
-async function host(config: Partial<NativeConfig> = {}, backoffMs = 50): Promise<{ t: RouteTestHost; rt: NativeRuntime; close(): Promise<void> }> {
+async function host(config: Partial<NativeConfig> = {}, backoffMs = 50, cancelGraceMs?: number): Promise<{ t: RouteTestHost; rt: NativeRuntime; close(): Promise<void> }> {
   const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mlm-native-'));
-  const rt = createNativeRuntime({ cacheDir, intraOpThreads: 1, ...config }, silentLogger, { entry, backoffMs });
+  const rt = createNativeRuntime({ cacheDir, intraOpThreads: 1, ...config }, silentLogger, { entry, backoffMs, cancelGraceMs });
   const t = await startRouteTestHost({ native: rt });
   return {
     t,
@@ -36,6 +37,19 @@ async function host(config: Partial<NativeConfig> = {}, backoffMs = 50): Promise
 }
 
 const inspect = (t: RouteTestHost, file: string) => t.call('POST', `${API}/inspect`, { raw: readFileSync(file), headers: octet });
+
+function zipOf(files: Record<string, Buffer | string>): Promise<Uint8Array<ArrayBuffer>> {
+  const zip = new yazl.ZipFile();
+  for (const [name, content] of Object.entries(files)) zip.addBuffer(Buffer.from(content), name);
+  zip.end();
+  const parts: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    zip.outputStream.on('data', (b: Buffer) => parts.push(b));
+    // A copy on an ArrayBuffer of its own: what fetch's body type takes.
+    zip.outputStream.on('end', () => resolve(new Uint8Array(Buffer.concat(parts))));
+    zip.outputStream.on('error', reject);
+  });
+}
 
 describe('native routes over the router adapter, with a real sidecar', () => {
   let h: Awaited<ReturnType<typeof host>>;
@@ -284,6 +298,29 @@ describe('sidecar faults', () => {
       expect([timedOut.status, timedOut.body.attributes?.code]).toEqual([504, 'timeout']);
       const next = await h.t.call('POST', `${API}/predict/sparse_encoding/${sparse.sha256}`, { body: { text_docs: ['next'] } });
       expect(next.status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a job stuck in a tokenizer\'s backtracking regex: 504, then its worker is replaced and the next request, for another model, is served', async () => {
+    const h = await host({ requestTimeoutMs: 3000 }, 50, 300);
+    try {
+      // A user's tokenizer.json may hold any regex: @huggingface/tokenizers compiles it as a JS RegExp.
+      const tok = JSON.parse(readFileSync(tinyBert.tokenizerPath, 'utf8'));
+      tok.normalizer = { type: 'Sequence', normalizers: [{ type: 'Replace', pattern: { Regex: '(a+)+b' }, content: '' }, tok.normalizer] };
+      const evil = await zipOf({ 'tokenizer.json': JSON.stringify(tok), 'model.onnx': readFileSync(tinyBert.onnxPath) });
+      expect((await inspect(h.t, tinyBert.zipPath)).status).toBe(200);
+      const described = await h.t.call('POST', `${API}/inspect`, { raw: evil, headers: octet });
+      expect(described.status).toBe(200);
+      const evilSha = (described.body as NativeInspectResult).sha256;
+      const stuck = await h.t.call('POST', `${API}/predict/text_embedding/${evilSha}`, { body: { text_docs: ['a'.repeat(64)] } });
+      expect([stuck.status, stuck.body.attributes?.code]).toEqual([504, 'timeout']);
+      const next = await h.t.call('POST', `${API}/predict/text_embedding/${tinyBert.sha256}`, { body: { text_docs: ['hello'] } });
+      expect(next.status).toBe(200);
+      const s = (await h.t.call('GET', `${API}/status`)).body as NativeStatus;
+      expect(s).toMatchObject({ running: true, workers: 1, worker_restarts: 1, restarts: 0 });
+      expect(s.models.map((m) => m.sha256)).toEqual([tinyBert.sha256]);
     } finally {
       await h.close();
     }

@@ -35,7 +35,7 @@ const clampInt = (v: number, min: number, max: number) => Math.min(max, Math.max
 export function createNativeRuntime(
   config: Partial<NativeConfig> | undefined,
   logger: Logger,
-  extra: { dataDir?: string; entry?: string; backoffMs?: number } = {}
+  extra: { dataDir?: string; entry?: string; backoffMs?: number; cancelGraceMs?: number } = {}
 ): NativeRuntime {
   const c: NativeConfig = { ...NATIVE_DEFAULTS, ...(config || {}) };
   const workers = clampInt(c.workers, 1, 16);
@@ -49,7 +49,7 @@ export function createNativeRuntime(
     backoffMs: extra.backoffMs,
     maxQueue: clampInt(c.maxQueue, 1, 100000),
     requestTimeoutMs: clampInt(c.requestTimeoutMs, 100, 3600000),
-    settings: { workers, intraOpThreads: intra, maxLoadedModels: clampInt(c.maxLoadedModels, 1, 64), maxBatchSize: clampInt(c.maxBatchSize, 1, 1024) },
+    settings: { workers, intraOpThreads: intra, maxLoadedModels: clampInt(c.maxLoadedModels, 1, 64), maxBatchSize: clampInt(c.maxBatchSize, 1, 1024), cancelGraceMs: extra.cancelGraceMs },
   });
   // A zip larger than the cache's cap would evict every other zip and still leave it over the cap.
   const zipLimit =

@@ -12,6 +12,8 @@ export interface SidecarSettings {
   intraOpThreads: number;
   maxLoadedModels: number;
   maxBatchSize: number;
+  /** How long a cancelled running job may hold its worker before the worker is terminated (default 5000). */
+  cancelGraceMs?: number;
 }
 
 export interface PredictJob {
@@ -58,7 +60,8 @@ export type Reply<T> = { id: number; ok: true; result: T } | { id: number; ok: f
 
 /**
  * Sidecar -> worker thread. `cancel` stops a running job at its next batch boundary (a single
- * onnxruntime run cannot be interrupted); the job then answers 504 `cancelled`.
+ * onnxruntime run cannot be interrupted); the job then answers 504 `cancelled`. A worker whose
+ * thread never gets to read it is terminated by the pool (`cancelGraceMs`).
  */
 export type WorkerRequest = { jobId: number; job: Job } | { cancel: number };
 
