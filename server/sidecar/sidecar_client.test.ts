@@ -60,6 +60,30 @@ describe('the sidecar process lifecycle', () => {
     expect(liveSidecars()).toEqual([]);
   });
 
+  it('a sidecar that never becomes ready is started again by the next request only, no sooner than the backoff', async () => {
+    const counter = path.join(dir, 'starts');
+    process.env.MLM_FAKE_COUNTER = counter;
+    process.env.MLM_FAKE_FAIL = '100000';
+    const starts = () => Number(readFileSync(counter, 'utf8'));
+    client = start();
+    expect(await outcome(client.run(job))).toBe('503 sidecar_unavailable');
+    // With nobody asking, nothing is forked again (it was, every few hundred ms, forever).
+    await sleep(1000);
+    expect(starts()).toBe(1);
+    expect([client.running, client.startingNow]).toEqual([false, false]);
+    // A burst of requests shares one start.
+    const burst = await Promise.all(Array.from({ length: 5 }, () => outcome(client!.run(job))));
+    expect(burst).toEqual(Array(5).fill('503 sidecar_unavailable'));
+    expect(starts()).toBe(2);
+    // Right after that failure, the next start waits out the backoff (100 ms, doubled once).
+    const t0 = Date.now();
+    expect(await outcome(client.run(job))).toBe('503 sidecar_unavailable');
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(150);
+    expect(starts()).toBe(3);
+    expect(client.restarts).toBe(2);
+    expect(liveSidecars()).toEqual([]);
+  });
+
   it('a request between the channel closing and the exit starts one sidecar, not two', async () => {
     process.env.MLM_FAKE_READY_MS = '300';
     client = start();

@@ -31,7 +31,8 @@ const STABLE_MS = 30000;
  * The Dashboards server's side of the sidecar: forks it on first use (with the server's own
  * Node, `process.execPath`), sends requests over IPC, bounds how many are admitted, times each one
  * out, and when the process dies fails what was in flight with 503 and starts a new one after a
- * growing delay. Nothing the sidecar does can throw in the server: every failure is a NativeError.
+ * growing delay. One that dies before it is ready is started again only by the next request, after
+ * that delay. Nothing the sidecar does can throw in the server: every failure is a NativeError.
  */
 export class SidecarClient {
   private child?: ChildProcess;
@@ -45,6 +46,10 @@ export class SidecarClient {
   private admitted = 0;
   private crashes = 0;
   private startedAt = 0;
+  /** Start attempts so far: every one after the first counts as a restart. */
+  private launches = 0;
+  /** After a start that never became ready, the next one (asked for by a request) waits until then. */
+  private nextStartAt = 0;
   private restartTimer?: NodeJS.Timeout;
   private stopped = false;
   restarts = 0;
@@ -131,7 +136,7 @@ export class SidecarClient {
 
   private ensureStarted(): Promise<ChildProcess> {
     if (this.child && this.child.connected) return Promise.resolve(this.child);
-    if (!this.starting) this.starting = this.launch(0);
+    if (!this.starting) this.starting = this.launch(Math.max(0, this.nextStartAt - Date.now()));
     return this.starting;
   }
 
@@ -141,6 +146,7 @@ export class SidecarClient {
    * (a second request would then fork a second sidecar).
    */
   private launch(delayMs: number): Promise<ChildProcess> {
+    if (this.launches++ > 0) this.restarts++;
     const attempt: Promise<ChildProcess> = new Promise<ChildProcess>((resolve, reject) => {
       const go = () => {
         clearTimeout(this.restartTimer);
@@ -232,14 +238,22 @@ export class SidecarClient {
       );
     }
     if (this.stopped) return;
-    this.opts.logger.warn(`native sidecar stopped (${why}); ${failed.length} request(s) failed`);
+    this.opts.logger.warn(
+      ready ? `native sidecar stopped (${why}); ${failed.length} request(s) failed` : `native sidecar stopped while starting (${why}); the next native request starts it again`
+    );
     if (ready && Date.now() - this.startedAt > STABLE_MS) this.crashes = 0;
     const delay = Math.min(this.opts.maxBackoffMs ?? 30000, (this.opts.backoffMs ?? 250) * 2 ** this.crashes);
     this.crashes++;
-    this.restarts++;
+    if (!ready) {
+      // Whatever stopped it (a broken install, a missing native library) most likely stops the
+      // next one too: forking again with nobody asking would go on forever. The next request
+      // starts it, and requests meanwhile share that one start.
+      this.nextStartAt = Date.now() + delay;
+      return;
+    }
     // A request that came between the channel closing and this exit already started the next
     // one: a second start here would leave one of the two running, unused, until the plugin stops.
-    if (ready && this.starting) return;
+    if (this.starting) return;
     // Restart eagerly so the next request finds it ready; until then requests wait for it.
     this.starting = this.launch(delay);
   }

@@ -17,7 +17,7 @@ describe('the sidecar worker pool', () => {
   });
 
   it('replaces a worker that crashed on a job exactly once, and fails only that job', async () => {
-    pool = new WorkerPool(settings('crash_on_job'), FAKE);
+    pool = new WorkerPool(settings('crash_on_job'), FAKE, { log: () => undefined });
     for (let i = 1; i <= 3; i++) {
       expect(await outcome(pool.submit(i, job('x')))).toMatch(/^503 worker_crashed: The inference worker stopped \(boom in worker\)/);
       await sleep(200);
@@ -27,13 +27,17 @@ describe('the sidecar worker pool', () => {
   });
 
   it('backs off a worker that cannot load, and tells waiting jobs why instead of leaving them to time out', async () => {
-    pool = new WorkerPool(settings('fail_to_load'), FAKE, { respawnDelayMs: 50 });
+    const logged: string[] = [];
+    pool = new WorkerPool(settings('fail_to_load'), FAKE, { respawnDelayMs: 50, log: (line) => logged.push(line) });
     const answer = outcome(pool.submit(1, job('x')));
     await sleep(1000);
     // Delays 0, 50, 100, 200, 400 ms: a handful of restarts in a second, not hundreds.
     expect(pool.status().worker_restarts).toBeGreaterThanOrEqual(3);
     expect(pool.status().worker_restarts).toBeLessThanOrEqual(6);
     expect(await answer).toMatch(/^503 worker_crashed: .*cannot load onnxruntime/);
+    // The server's log says why (then again at 2, 4, 8... in a row, not once per retry).
+    expect(logged[0]).toBe('worker 0 stopped (cannot load onnxruntime); it is being replaced');
+    expect(logged[1]).toBe('worker 0 stopped (cannot load onnxruntime), 2 times in a row; it is being replaced');
   });
 
   it('replaces a worker whose cancelled job holds its thread past the grace period, so the next job is served', async () => {

@@ -100,6 +100,11 @@ export class WorkerPool {
       } else {
         p?.reject({ status: 503, code: 'worker_crashed', message: `The inference worker stopped (${why}) while running this request` });
         this.youngDeaths = Date.now() - slot.startedAt < STABLE_MS ? this.youngDeaths + 1 : 0;
+        // Logged at 1, 2, 4, 8... deaths in a row: a worker that cannot load shows in the server's
+        // log at once, without a line per retry for as long as it stays broken.
+        if ((this.youngDeaths & (this.youngDeaths - 1)) === 0) {
+          this.log(`worker ${index} stopped (${why})${this.youngDeaths > 1 ? `, ${this.youngDeaths} times in a row` : ''}; it is being replaced`);
+        }
       }
       // Terminated on purpose: replaced at once, whatever the crash count says.
       const delay = slot.retiring || this.youngDeaths <= 1 ? 0 : Math.min(MAX_RESPAWN_DELAY_MS, this.respawnDelayMs * 2 ** (this.youngDeaths - 2));
