@@ -403,6 +403,26 @@ describe('RegisterPage', () => {
     hash.mockRestore();
   });
 
+  it("by URL, does not keep the first zip's hash when the second zip's cannot be computed", async () => {
+    const TINY = path.join(GENERATED, 'tiny-bert', 'model.zip');
+    const real = sha256.cachedSha256;
+    const hash = jest
+      .spyOn(sha256, 'cachedSha256')
+      .mockImplementation((file, opts) => ((file as File).name === 'tiny.zip' ? Promise.reject(new Error('The file could not be read; it was changed or moved.')) : real(file, opts)));
+    const { http } = await setup();
+    fireEvent.click(screen.getByTestId('source-url'));
+    fireEvent.change(screen.getByTestId('field-url'), { target: { value: 'http://127.0.0.1:8000/model.zip' } });
+    await pick(GLOVE, 'glove.zip');
+    await waitFor(() => expect(screen.getByTestId('field-hash')).toHaveValue('c059e6a6e778ab5ff2fe001b61d7a1fd08c93efd4dadfeff63fbe0cf363f3989'));
+    await pick(TINY, 'tiny.zip');
+    expect(await screen.findByTestId('urlHashError-message')).toHaveTextContent('The file could not be read');
+    expect(screen.getByTestId('field-hash')).toHaveValue('');
+    fireEvent.click(screen.getByTestId('registerSubmit'));
+    expect(await screen.findByTestId('registerFormInvalid')).toBeInTheDocument();
+    expect(http.post).not.toHaveBeenCalled();
+    hash.mockRestore();
+  });
+
   it("shows ML Commons' reason when registering fails, and removes the group it created", async () => {
     const reason = 'To upload custom model from local file, user needs to enable allow_registering_model_via_local_file settings.';
     const { http } = await setup({

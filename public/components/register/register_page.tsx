@@ -67,6 +67,11 @@ export function RegisterPage() {
   useEffect(() => {
     if (values.sourceKind === 'url' && fileHash.hash && file) patch({ hash: fileHash.hash });
   }, [fileHash.hash, file, values.sourceKind, patch]);
+  // Another zip is being hashed: the field must not keep the previous zip's hash, which would be
+  // sent if this one's cannot be computed (ML Commons then fails the task: "model content changed").
+  useEffect(() => {
+    if (values.sourceKind === 'url' && fileHash.hashing) patch({ hash: '' });
+  }, [fileHash.hashing, values.sourceKind, patch]);
 
   // Unknown until read (or when the read is refused): then only the version-free rules apply.
   const readiness = useReadiness().data;
