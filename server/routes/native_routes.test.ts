@@ -379,6 +379,35 @@ describe('an idle sidecar', () => {
   });
 });
 
+describe("onnxruntime's own warnings", () => {
+  it('do not reach the Dashboards log as errors: a graph with an unused initializer loads without a line logged', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { onnx } = require('onnx-proto');
+    const model = onnx.ModelProto.decode(readFileSync(tinyBert.onnxPath));
+    // The warning every such export gets: "Removing initializer 'unused_weight'. It is not used by any node".
+    model.graph.initializer.push(onnx.TensorProto.create({ name: 'unused_weight', dataType: onnx.TensorProto.DataType.FLOAT, dims: [2], floatData: [1, 2] }));
+    const zip = await zipOf({ 'tokenizer.json': readFileSync(tinyBert.tokenizerPath), 'model.onnx': Buffer.from(onnx.ModelProto.encode(model).finish()) });
+    const logged: string[] = [];
+    const logger = { ...silentLogger, warn: (m: string) => logged.push(`warn ${m}`), error: (m: string) => logged.push(`error ${m}`) };
+    const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mlm-native-'));
+    const rt = createNativeRuntime({ cacheDir, intraOpThreads: 1 }, logger, { entry });
+    const t = await startRouteTestHost({ native: rt });
+    try {
+      const res = await t.call('POST', `${API}/inspect`, { raw: Buffer.from(zip), headers: octet });
+      expect(res.status).toBe(200);
+      const sha = res.body.sha256 as string;
+      expect((await t.call('POST', `${API}/predict/text_embedding/${sha}`, { body: { text_docs: ['hello'] } })).status).toBe(200);
+      // stderr is read asynchronously: give a line written during the load time to arrive.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(logged.filter((l) => /onnxruntime|initializer/i.test(l))).toEqual([]);
+    } finally {
+      await t.close();
+      await rt.stop();
+      await fs.rm(cacheDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('no telemetry', () => {
   it('the sidecar runs onnxruntime with its telemetry off: nothing written under the home folder', async () => {
     const home = process.env.HOME;

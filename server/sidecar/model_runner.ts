@@ -32,9 +32,13 @@ export interface RunnerOptions {
  * `enableCpuMemArena: false`: the arena keeps the peak of the largest run for good (2.46 GB
  * resident after one run of 64 inputs of 512 tokens on MiniLM, against 0.35 GB without it), for
  * about 2-3 % more time per batch of 32 (measured 2026-11-26, same box, alternating runs).
+ * `logSeverityLevel: 3` (errors): onnxruntime prints its warnings on stderr, which the server logs
+ * as the sidecar's errors; exported models often carry harmless ones ("Removing initializer ...
+ * It is not used by any node"). Its errors still reach the user as the load's or run's failure.
  */
 export function sessionOptions(intraOpThreads: number): ort.InferenceSession.SessionOptions {
   return {
+    logSeverityLevel: 3,
     intraOpNumThreads: intraOpThreads,
     enableCpuMemArena: false,
     interOpNumThreads: 1,
