@@ -16,6 +16,7 @@ interface Props {
 /** A refresh button and an auto-refresh interval popover (off by default). */
 export function RefreshControl({ intervalMs, onChange, onRefresh }: Props) {
   const [open, setOpen] = useState(false);
+  const shown = intervalMs ? `Every ${intervalLabel(intervalMs)}` : 'Auto-refresh off';
   return (
     <EuiFlexGroup gutterSize="xs" responsive={false} alignItems="center">
       <EuiFlexItem grow={false}>
@@ -29,9 +30,10 @@ export function RefreshControl({ intervalMs, onChange, onRefresh }: Props) {
               iconType="clock"
               onClick={() => setOpen(!open)}
               data-test-subj="autoRefreshButton"
-              aria-label="Auto-refresh interval"
+              // The name holds the text shown (what speech input users say), and what it sets.
+              aria-label={`Auto-refresh interval: ${shown}`}
             >
-              {intervalMs ? `Every ${intervalLabel(intervalMs)}` : 'Auto-refresh off'}
+              {shown}
             </EuiButtonEmpty>
           }
         >

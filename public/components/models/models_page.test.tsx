@@ -366,6 +366,8 @@ describe('ModelsPage', () => {
       fireEvent.click(screen.getByTestId('autoRefreshButton'));
       fireEvent.click(await screen.findByLabelText('10 seconds'));
       expect(screen.getByTestId('autoRefreshButton')).toHaveTextContent('Every 10 seconds');
+      // Its accessible name says what it is and holds the text shown (WCAG 2.5.3, label in name).
+      expect(screen.getByRole('button', { name: 'Auto-refresh interval: Every 10 seconds' })).toBe(screen.getByTestId('autoRefreshButton'));
       await act(async () => {
         jest.advanceTimersByTime(10000);
       });
