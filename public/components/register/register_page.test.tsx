@@ -101,6 +101,7 @@ describe('RegisterPage', () => {
     const { http } = await setup();
     await pick(path.join(GENERATED, 'bad', 'no-model.zip'));
     await zipChecked();
+    expect(screen.getByTestId('zipOk')).toHaveTextContent('654 B, 1 entry: tokenizer.json and no model file at the root, no executables.');
     expect(screen.getByTestId('field-function_name')).toHaveValue('SPARSE_TOKENIZE');
     expect(screen.getByText(/a sparse tokenizer \(Sparse tokenize\)/)).toBeInTheDocument();
     expect(screen.queryByTestId('nativeCheck')).not.toBeInTheDocument();

@@ -39,8 +39,16 @@ export function ZipReportView({ report }: { report: ZipReport }) {
     <div data-test-subj="zipReport">
       <EuiCallOut title="The zip looks right" color="success" iconType="check" size="s" data-test-subj="zipOk">
         <p>
-          {formatBytes(report.sizeBytes)}, {report.entries.length} entries: <code>tokenizer.json</code> and{' '}
-          <code data-test-subj="zipModelFile">{report.modelFile}</code> ({report.format}) at the root, no executables.
+          {formatBytes(report.sizeBytes)}, {report.entries.length} {report.entries.length === 1 ? 'entry' : 'entries'}: <code>tokenizer.json</code>
+          {report.modelFile ? (
+            <>
+              {' '}
+              and <code data-test-subj="zipModelFile">{report.modelFile}</code> ({report.format})
+            </>
+          ) : (
+            ' and no model file'
+          )}{' '}
+          at the root, no executables.
         </p>
       </EuiCallOut>
       {report.warnings.map((w, i) => (
