@@ -203,7 +203,9 @@ describe('zips the cluster takes for one path or function only', () => {
     expect(validateRegisterForm(values(), { file, report: TOKENIZER_ONLY }).errors).toEqual({
       function_name: 'The zip has no .onnx or .pt model file: only Sparse tokenize registers without one (ML Commons: "Can\'t find model file").',
     });
-    expect(valuesFromReport(TOKENIZER_ONLY, INITIAL_VALUES)).toMatchObject({ function_name: 'SPARSE_TOKENIZE' });
+    expect(valuesFromReport(TOKENIZER_ONLY, INITIAL_VALUES)).toMatchObject({ function_name: 'SPARSE_TOKENIZE', model_format: 'TORCH_SCRIPT' });
+    // A format the user chose stays.
+    expect(valuesFromReport(TOKENIZER_ONLY, { ...INITIAL_VALUES, model_format: 'ONNX' }).model_format).toBeUndefined();
   });
 
   it('refuses model-named entries in folders for a URL registration (ML Commons counts them there), not for an upload', () => {

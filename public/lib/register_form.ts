@@ -303,6 +303,9 @@ export function configAdvice(v: Pick<RegisterFormValues, 'function_name' | 'pool
 export function valuesFromReport(report: ZipReport, current: RegisterFormValues): Partial<RegisterFormValues> {
   const patch: Partial<RegisterFormValues> = {};
   if (report.format) patch.model_format = report.format;
+  // No model file to read a format from, and either works (checked on 2.19.6): the one ML
+  // Commons' own sparse tokenizers carry.
+  else if (report.tokenizerOnly && !current.model_format) patch.model_format = 'TORCH_SCRIPT';
   if (!current.name.trim()) {
     const base = report.fileName.replace(/\.zip$/i, '').trim();
     if (base) patch.name = base;

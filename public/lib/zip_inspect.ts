@@ -342,7 +342,7 @@ export async function inspectModelZip(
         report.suggestion = {
           function_name: 'SPARSE_TOKENIZE',
           notes: [
-            `The zip holds tokenizer.json and no model file: a sparse tokenizer (Sparse tokenize), the one function ML Commons registers without a model file. ${
+            `The zip holds tokenizer.json and no model file: a sparse tokenizer (Sparse tokenize), the one function ML Commons registers without a model file (with either format; ML Commons' own sparse tokenizers say TORCH_SCRIPT). ${
               idf ? 'Tokens are weighted by its idf.json.' : 'It has no idf.json, so every token weighs 1.'
             }`,
           ],

@@ -103,6 +103,7 @@ describe('RegisterPage', () => {
     await zipChecked();
     expect(screen.getByTestId('zipOk')).toHaveTextContent('654 B, 1 entry: tokenizer.json and no model file at the root, no executables.');
     expect(screen.getByTestId('field-function_name')).toHaveValue('SPARSE_TOKENIZE');
+    expect(screen.getByTestId('field-model_format')).toHaveValue('TORCH_SCRIPT');
     expect(screen.getByText(/a sparse tokenizer \(Sparse tokenize\)/)).toBeInTheDocument();
     expect(screen.queryByTestId('nativeCheck')).not.toBeInTheDocument();
     fireEvent.change(screen.getByTestId('field-function_name'), { target: { value: 'TEXT_EMBEDDING' } });
