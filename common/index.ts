@@ -3,3 +3,4 @@ export * from './ml_commons';
 export * from './routes';
 export * from './upload';
 export * from './types';
+export * from './zip_entries';

@@ -1,4 +1,5 @@
 import { MAX_MODEL_SIZE_BYTES } from '../../common/constants';
+import { entryExtension, programKind } from '../../common/zip_entries';
 import type { ModelFormat } from '../../common/ml_commons';
 import { readBlob, throwIfAborted } from './blob_slices';
 import type { ChunkSource } from './chunk_reader';
@@ -82,7 +83,6 @@ export interface InspectProgress {
 
 /** Entry types ML Commons 3.8+ refuses, and native code in general. */
 const NATIVE_EXTENSIONS = ['.so', '.dll', '.dylib', '.jar', '.class', '.exe'];
-const SCRIPT_EXTENSIONS = ['.sh', '.bat', '.cmd', '.ps1'];
 /** Deflate rarely beats ~10:1 on model weights; a 100:1 entry over 1 MiB is a decompression bomb. */
 const MAX_COMPRESSION_RATIO = 100;
 const RATIO_MIN_BYTES = 1024 * 1024;
@@ -116,11 +116,6 @@ function loadZip(): Promise<ZipModule> {
   return zipModule;
 }
 
-const ext = (name: string) => {
-  const base = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot) : '';
-};
 
 /** ML Commons matches model files with a case-sensitive `endsWith(".onnx")` / `endsWith(".pt")`. */
 const modelExt = (name: string) => (name.endsWith('.onnx') ? '.onnx' : name.endsWith('.pt') ? '.pt' : '');
@@ -128,7 +123,7 @@ const modelExt = (name: string) => (name.endsWith('.onnx') ? '.onnx' : name.ends
 const isNativeLibrary = (name: string) => {
   const base = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
   // libfoo.so.1 is a shared library too.
-  return NATIVE_EXTENSIONS.includes(ext(name)) || /\.so(\.\d+)+$/.test(base);
+  return NATIVE_EXTENSIONS.includes(entryExtension(name)) || /\.so(\.\d+)+$/.test(base);
 };
 
 function entryProblem(entry: { filename: string; symlink: boolean; executable: boolean; encrypted: boolean; directory: boolean; uncompressedSize: number; compressedSize: number }): ZipProblem | undefined {
@@ -147,15 +142,13 @@ function entryProblem(entry: { filename: string; symlink: boolean; executable: b
     return { code: 'encrypted_entry', entry: raw, message: `"${raw}" is encrypted; ML Commons cannot read encrypted entries.` };
   }
   if (!entry.directory && isNativeLibrary(name)) {
-    return { code: 'native_library', entry: raw, message: `"${raw}" is native code (${ext(name) || 'shared library'}); ML Commons 3.8+ refuses zips with native libraries, and no model needs one.` };
+    return { code: 'native_library', entry: raw, message: `"${raw}" is native code (${entryExtension(name) || 'shared library'}); ML Commons 3.8+ refuses zips with native libraries, and no model needs one.` };
   }
-  // A program by its name: a script, or marked executable with no extension. Execute bits alone
-  // say little: zips made on FAT/NTFS mounts or after `chmod -R 755` carry them on every file, and
-  // ML Commons never looks at modes.
-  if (!entry.directory && SCRIPT_EXTENSIONS.includes(ext(name))) {
+  const program = entry.directory ? undefined : programKind(name, entry.executable);
+  if (program === 'script') {
     return { code: 'executable_entry', entry: raw, message: `"${raw}" is an executable script; model zips must not contain programs.` };
   }
-  if (!entry.directory && entry.executable && !ext(name)) {
+  if (program === 'executable') {
     return { code: 'executable_entry', entry: raw, message: `"${raw}" is an executable (its Unix mode has execute bits, and it has no file extension); model zips must not contain programs.` };
   }
   if (entry.uncompressedSize > RATIO_MIN_BYTES && entry.uncompressedSize > entry.compressedSize * MAX_COMPRESSION_RATIO) {
@@ -314,7 +307,7 @@ export async function inspectModelZip(
       const atRoot = !name.includes('/');
       const e = modelExt(name);
       if (e) (atRoot ? rootModels : nestedModels).push(name);
-      else if (atRoot && (ext(name) === '.onnx' || ext(name) === '.pt')) caseOnly.push(name);
+      else if (atRoot && (entryExtension(name) === '.onnx' || entryExtension(name) === '.pt')) caseOnly.push(name);
       if (atRoot && name === 'tokenizer.json') tokenizer = true;
     }
 

@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import yauzl, { Entry, ZipFile } from 'yauzl';
 import type { ModelFormat } from '../../common/ml_commons';
 import type { NativeZipEntry } from '../../common/types';
+import { entryExtension, programKind } from '../../common/zip_entries';
 import { NativeError } from './native_error';
 
 /**
@@ -35,14 +36,6 @@ export const ZIP_LIMITS = {
 };
 
 const NATIVE_LIBRARY = /\.(so(\.\d+)*|dylib|dll|jar|class)$/i;
-/** The same list as the browser's check (public/lib/zip_inspect.ts). */
-const SCRIPT_EXTENSIONS = ['.sh', '.bat', '.cmd', '.ps1'];
-/** The lower-cased extension of an entry's file name, '' for none (a leading dot starts no extension). */
-function ext(name: string): string {
-  const base = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot) : '';
-}
 /**
  * ML Commons finds the model with a case-sensitive `name.endsWith(".onnx")` / `.endsWith(".pt")`
  * (`DLModel.loadModel`, `ModelHelper.verifyModelZipFile`): `MODEL.ONNX` is not a model file there.
@@ -107,13 +100,11 @@ function checkEntry(entry: Entry, name: string) {
   if (NATIVE_LIBRARY.test(name)) {
     throw bad('native_library', `Entry "${name}" is native or JVM code (.so/.dylib/.dll/.jar/.class), which ML Commons 3.8+ rejects`);
   }
-  // A program is known by its name: execute bits alone mean nothing (zips made on FAT/exFAT/NTFS
-  // mounts or after `chmod -R 755` mark every file so, ML Commons ignores modes, and nothing here
-  // runs an entry), except on a file with no extension at all, which has nothing else to tell.
   if (!name.endsWith('/')) {
-    const extension = ext(name);
-    if (SCRIPT_EXTENSIONS.includes(extension)) throw bad('executable_entry', `Entry "${name}" is a script (${extension}); model zips hold data only`);
-    if (!extension && madeByUnix && ((mode & S_IFMT) === S_IFREG || (mode & S_IFMT) === 0) && (mode & 0o111) !== 0) {
+    const executable = madeByUnix && ((mode & S_IFMT) === S_IFREG || (mode & S_IFMT) === 0) && (mode & 0o111) !== 0;
+    const program = programKind(name, executable);
+    if (program === 'script') throw bad('executable_entry', `Entry "${name}" is a script (${entryExtension(name)}); model zips hold data only`);
+    if (program === 'executable') {
       throw bad('executable_entry', `Entry "${name}" has no extension and is marked executable (mode ${(mode & 0o7777).toString(8)}); model zips hold data only`);
     }
   }

@@ -386,17 +386,25 @@ describe('RegisterPage', () => {
     hash.mockRestore();
   });
 
-  it('by URL, waits for the second zip\'s hash instead of sending the first zip\'s', async () => {
-    const TINY = path.join(GENERATED, 'tiny-bert', 'model.zip');
+  /**
+   * By URL: glove.zip is dropped and hashed for real, then tiny.zip, whose hash is `second`
+   * (a promise that never settles, or fails).
+   */
+  async function secondZipByUrl(second: () => Promise<string>) {
     const real = sha256.cachedSha256;
-    // The first zip hashes at once; the second one never finishes here.
-    const hash = jest.spyOn(sha256, 'cachedSha256').mockImplementation((file, opts) => ((file as File).name === 'tiny.zip' ? new Promise(() => undefined) : real(file, opts)));
+    const hash = jest.spyOn(sha256, 'cachedSha256').mockImplementation((file, opts) => ((file as File).name === 'tiny.zip' ? second() : real(file, opts)));
     const { http } = await setup();
     fireEvent.click(screen.getByTestId('source-url'));
     fireEvent.change(screen.getByTestId('field-url'), { target: { value: 'http://127.0.0.1:8000/model.zip' } });
     await pick(GLOVE, 'glove.zip');
     await waitFor(() => expect(screen.getByTestId('field-hash')).toHaveValue('c059e6a6e778ab5ff2fe001b61d7a1fd08c93efd4dadfeff63fbe0cf363f3989'));
-    await pick(TINY, 'tiny.zip');
+    await pick(path.join(GENERATED, 'tiny-bert', 'model.zip'), 'tiny.zip');
+    return { http, hash };
+  }
+
+  it('by URL, waits for the second zip\'s hash instead of sending the first zip\'s', async () => {
+    // The second one never finishes here.
+    const { http, hash } = await secondZipByUrl(() => new Promise(() => undefined));
     await zipChecked();
     await waitFor(() => expect(hash.mock.calls.some((c) => (c[0] as File).name === 'tiny.zip')).toBe(true));
     fireEvent.click(screen.getByTestId('registerSubmit'));
@@ -406,17 +414,7 @@ describe('RegisterPage', () => {
   });
 
   it("by URL, does not keep the first zip's hash when the second zip's cannot be computed", async () => {
-    const TINY = path.join(GENERATED, 'tiny-bert', 'model.zip');
-    const real = sha256.cachedSha256;
-    const hash = jest
-      .spyOn(sha256, 'cachedSha256')
-      .mockImplementation((file, opts) => ((file as File).name === 'tiny.zip' ? Promise.reject(new Error('The file could not be read; it was changed or moved.')) : real(file, opts)));
-    const { http } = await setup();
-    fireEvent.click(screen.getByTestId('source-url'));
-    fireEvent.change(screen.getByTestId('field-url'), { target: { value: 'http://127.0.0.1:8000/model.zip' } });
-    await pick(GLOVE, 'glove.zip');
-    await waitFor(() => expect(screen.getByTestId('field-hash')).toHaveValue('c059e6a6e778ab5ff2fe001b61d7a1fd08c93efd4dadfeff63fbe0cf363f3989'));
-    await pick(TINY, 'tiny.zip');
+    const { http, hash } = await secondZipByUrl(() => Promise.reject(new Error('The file could not be read; it was changed or moved.')));
     expect(await screen.findByTestId('urlHashError-message')).toHaveTextContent('The file could not be read');
     expect(screen.getByTestId('field-hash')).toHaveValue('');
     fireEvent.click(screen.getByTestId('registerSubmit'));
