@@ -141,6 +141,11 @@ const isAbort = (e: unknown): boolean => isAbortError(e) || (e instanceof StepEr
  * created is deleted with it. Once the model is REGISTERED it is kept whatever happens next
  * (a failed deploy is reported, not undone).
  */
+/** A URL registration's task was started and not seen to end (cancelled, unreadable, too slow): it may still add the version. */
+export function urlTaskMayRun(state: Pick<FlowState, 'registerTaskId' | 'registerTask'>): boolean {
+  return !!state.registerTaskId && !(state.registerTask && isTerminal(state.registerTask));
+}
+
 export class RegisterFlow {
   private state: FlowState = { phase: 'idle', cleanup: [], warnings: [] };
   private readonly sleep: Sleep;
@@ -182,7 +187,7 @@ export class RegisterFlow {
     } catch (err) {
       const cancelled = isAbort(err);
       const error = cancelled ? undefined : { step: err instanceof StepError ? err.step : 'Registering', message: errorMessage(err instanceof StepError ? err.cause : err) };
-      if (!this.state.registered) await this.cleanUp(req.source.kind === 'url' && this.urlTaskMayRun());
+      if (!this.state.registered) await this.cleanUp(req.source.kind === 'url' && urlTaskMayRun(this.state));
       this.set({ phase: cancelled ? 'cancelled' : 'failed', error });
     }
     return this.state;
@@ -261,11 +266,6 @@ export class RegisterFlow {
     }
   }
 
-  /** A URL registration's task was started and not seen to end (cancelled, unreadable, too slow). */
-  private urlTaskMayRun(): boolean {
-    const { registerTaskId, registerTask } = this.state;
-    return !!registerTaskId && !(registerTask && isTerminal(registerTask));
-  }
 
   private async registerUrl(req: RegisterRequest, source: { url: string; hash: string }, groupId: string, signal: AbortSignal) {
     this.set({ phase: 'registering', hash: source.hash });

@@ -73,4 +73,22 @@ describe('ResultPanel', () => {
     expect(screen.getByTestId('unconfirmedModelLink')).toHaveAttribute('href', '/models/m1');
     expect(screen.queryByTestId('registerRetry')).not.toBeInTheDocument();
   });
+
+  it('offers the task, not a second registration, when a URL registration was left running', () => {
+    const { history } = show({ phase: 'cancelled', registerTaskId: 't1', registerTask: { id: 't1', state: 'RUNNING' } as FlowState['registerTask'] });
+    expect(screen.queryByTestId('registerRetry')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('urlTaskLink'));
+    expect(history.location.pathname).toBe('/tasks');
+  });
+
+  it('offers a retry once the URL registration task is seen to have failed', () => {
+    show({
+      phase: 'failed',
+      registerTaskId: 't1',
+      registerTask: { id: 't1', state: 'FAILED', error: 'hash mismatch' } as FlowState['registerTask'],
+      error: { step: 'ML Commons registering the model', message: 'hash mismatch' },
+    });
+    expect(screen.getByTestId('registerRetry')).toBeInTheDocument();
+    expect(screen.queryByTestId('urlTaskLink')).not.toBeInTheDocument();
+  });
 });

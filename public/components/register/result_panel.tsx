@@ -1,6 +1,6 @@
 import { EuiButton, EuiButtonEmpty, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiSpacer, EuiText } from '@elastic/eui';
 import React from 'react';
-import type { FlowState } from '../../lib/register_flow';
+import { FlowState, urlTaskMayRun } from '../../lib/register_flow';
 import { AppLink, appPaths } from '../common/app_link';
 import { ModelStateHealth } from '../common/model_state';
 import { taskErrorLines } from '../tasks/task_error';
@@ -12,6 +12,9 @@ export function ResultPanel({ state, onAgain, onRetry, names }: { state: FlowSta
   const registered = !!state.modelId && !!state.registered;
   // Uploaded but not confirmed: most likely registered too, so it is opened, not uploaded again.
   const kept = registered || (!!state.modelId && !!state.unconfirmed);
+  // A URL registration's task left running can still add the version: trying again could add it
+  // twice, so the task is offered instead.
+  const taskMayRun = !state.modelId && urlTaskMayRun(state);
   const deployLines = state.deployTask?.error ? taskErrorLines(state.deployTask.error, names, 'DEPLOY_MODEL') : state.error ? [state.error.message] : [];
 
   return (
@@ -48,6 +51,7 @@ export function ResultPanel({ state, onAgain, onRetry, names }: { state: FlowSta
                 Open the model to see its state
               </AppLink>
             )}
+            {taskMayRun && <UrlTaskLink taskId={state.registerTaskId!} />}
           </EuiCallOut>
         </>
       )}
@@ -63,6 +67,7 @@ export function ResultPanel({ state, onAgain, onRetry, names }: { state: FlowSta
             {registered && state.deployTaskId && (
               <p>ML Commons may still be deploying it (task {state.deployTaskId}); the model&apos;s page shows how it ends.</p>
             )}
+            {taskMayRun && <UrlTaskLink taskId={state.registerTaskId!} />}
           </EuiCallOut>
         </>
       )}
@@ -77,7 +82,7 @@ export function ResultPanel({ state, onAgain, onRetry, names }: { state: FlowSta
       )}
       <EuiSpacer size="m" />
       <EuiFlexGroup gutterSize="s">
-        {!kept && (
+        {!kept && !taskMayRun && (
           <EuiFlexItem grow={false}>
             <EuiButton size="s" onClick={onRetry} data-test-subj="registerRetry">
               Edit and try again
@@ -91,5 +96,15 @@ export function ResultPanel({ state, onAgain, onRetry, names }: { state: FlowSta
         </EuiFlexItem>
       </EuiFlexGroup>
     </div>
+  );
+}
+
+function UrlTaskLink({ taskId }: { taskId: string }) {
+  return (
+    <p>
+      <AppLink to={appPaths.tasks()} data-test-subj="urlTaskLink">
+        See how task {taskId} ends on the Tasks page
+      </AppLink>
+    </p>
   );
 }
