@@ -19,8 +19,12 @@ export function toastLink(message: string, label: string, history: ScopedHistory
           data-test-subj="toastLink"
           onClick={(e: React.MouseEvent) => {
             if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-            e.preventDefault();
-            history.push(to.pathname + (to.search || ''));
+            try {
+              history.push(to.pathname + (to.search || ''));
+              e.preventDefault();
+            } catch {
+              // The user has left the app since (OSD's ScopedHistory then throws): the href loads it again.
+            }
           }}
         >
           {label}
