@@ -1,3 +1,4 @@
+import childProcess from 'child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
@@ -75,13 +76,58 @@ describe('the sidecar process lifecycle', () => {
     const burst = await Promise.all(Array.from({ length: 5 }, () => outcome(client!.run(job))));
     expect(burst).toEqual(Array(5).fill('503 sidecar_unavailable'));
     expect(starts()).toBe(2);
-    // Right after that failure, the next start waits out the backoff (100 ms, doubled once).
+    // Right after that failure a request is refused at once; the first after the backoff (100 ms,
+    // doubled once) starts it again.
     const t0 = Date.now();
     expect(await outcome(client.run(job))).toBe('503 sidecar_unavailable');
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(150);
+    expect(Date.now() - t0).toBeLessThan(150);
+    expect(starts()).toBe(2);
+    await sleep(250);
+    expect(await outcome(client.run(job))).toBe('503 sidecar_unavailable');
     expect(starts()).toBe(3);
     expect(client.restarts).toBe(2);
     expect(liveSidecars()).toEqual([]);
+  });
+
+  it('after a failed start, requests before the next one are refused at once with why and when; the first after it starts one for all', async () => {
+    const counter = path.join(dir, 'starts');
+    process.env.MLM_FAKE_COUNTER = counter;
+    process.env.MLM_FAKE_FAIL = '1';
+    const starts = () => Number(readFileSync(counter, 'utf8'));
+    client = new SidecarClient({ settings, logger: silentLogger, maxQueue: 10, requestTimeoutMs: 5000, entry: FAKE, backoffMs: 1500 });
+    expect(await outcome(client.run(job))).toBe('503 sidecar_unavailable');
+    const t0 = Date.now();
+    const refused = await client.run(job).catch((e) => e);
+    expect(Date.now() - t0).toBeLessThan(300);
+    expect([refused.statusCode, refused.code]).toEqual([503, 'sidecar_unavailable']);
+    expect(refused.message).toBe('The native inference process failed to start (exit code 3). It is tried again by the first native request in 2 s or later.');
+    expect(starts()).toBe(1);
+    await sleep(1600 - (Date.now() - t0));
+    const burst = await Promise.all(Array.from({ length: 3 }, () => outcome(client!.run(job))));
+    expect(burst).toEqual(Array(3).fill(`ok ${client.pid}`));
+    expect(starts()).toBe(2);
+    expect(client.restarts).toBe(1);
+  });
+
+  it('a sidecar that cannot be spawned is refused at once, with the spawn error, until its backoff has passed', async () => {
+    const realFork = childProcess.fork;
+    const fork = jest
+      .spyOn(childProcess, 'fork')
+      .mockImplementation(((module: string, args: string[], options: childProcess.ForkOptions) => realFork(module, args, { ...options, execPath: '/nonexistent/node' })) as typeof childProcess.fork);
+    try {
+      client = new SidecarClient({ settings, logger: silentLogger, maxQueue: 10, requestTimeoutMs: 5000, entry: FAKE, backoffMs: 1500 });
+      const first = await client.run(job).catch((e) => e);
+      expect([first.code, first.message]).toEqual(['sidecar_unavailable', 'The native inference process could not start: spawn /nonexistent/node ENOENT']);
+      const second = await client.run(job).catch((e) => e);
+      expect([second.code, second.message]).toEqual([
+        'sidecar_unavailable',
+        'The native inference process failed to start (spawn /nonexistent/node ENOENT). It is tried again by the first native request in 2 s or later.',
+      ]);
+      expect(fork).toHaveBeenCalledTimes(1);
+      await client.stop();
+    } finally {
+      fork.mockRestore();
+    }
   });
 
   it('a request between the channel closing and the exit starts one sidecar, not two', async () => {

@@ -31,8 +31,9 @@ const STABLE_MS = 30000;
  * The Dashboards server's side of the sidecar: forks it on first use (with the server's own
  * Node, `process.execPath`), sends requests over IPC, bounds how many are admitted, times each one
  * out, and when the process dies fails what was in flight with 503 and starts a new one after a
- * growing delay. One that dies before it is ready is started again only by the next request, after
- * that delay. Nothing the sidecar does can throw in the server: every failure is a NativeError.
+ * growing delay. One that fails to start (exits, or cannot be spawned, before it is ready) is
+ * started again only by the first request after that delay; requests before it are refused at once.
+ * Nothing the sidecar does can throw in the server: every failure is a NativeError.
  */
 export class SidecarClient {
   private child?: ChildProcess;
@@ -48,8 +49,10 @@ export class SidecarClient {
   private startedAt = 0;
   /** Start attempts so far: every one after the first counts as a restart. */
   private launches = 0;
-  /** After a start that never became ready, the next one (asked for by a request) waits until then. */
+  /** After a start that never became ready, no request starts the next one before then. */
   private nextStartAt = 0;
+  /** Why that start failed (exit code, signal or spawn error), for the requests refused meanwhile. */
+  private startFailure?: string;
   private restartTimer?: NodeJS.Timeout;
   private stopped = false;
   restarts = 0;
@@ -136,7 +139,20 @@ export class SidecarClient {
 
   private ensureStarted(): Promise<ChildProcess> {
     if (this.child && this.child.connected) return Promise.resolve(this.child);
-    if (!this.starting) this.starting = this.launch(Math.max(0, this.nextStartAt - Date.now()));
+    if (this.starting) return this.starting;
+    // Waiting out the delay (up to 30 s) only to fail the same way most likely tells a user
+    // nothing: a quick answer with the reason does, and retrying later is their call.
+    const wait = this.nextStartAt - Date.now();
+    if (wait > 0) {
+      return Promise.reject(
+        new NativeError(
+          503,
+          'sidecar_unavailable',
+          `The native inference process failed to start (${this.startFailure}). It is tried again by the first native request in ${Math.ceil(wait / 1000)} s or later.`
+        )
+      );
+    }
+    this.starting = this.launch(0);
     return this.starting;
   }
 
@@ -181,6 +197,7 @@ export class SidecarClient {
         });
       } catch (err) {
         reject(new NativeError(503, 'sidecar_unavailable', `The native inference process could not start: ${(err as Error).message}`));
+        this.startFailed((err as Error).message);
         return;
       }
       this.children.add(child);
@@ -191,6 +208,8 @@ export class SidecarClient {
       child.stdout?.on('data', log('warn'));
       child.stderr?.on('data', log('error'));
       let ready = false;
+      // A spawn error may or may not be followed by an exit: the start fails, and backs off, once.
+      let failed = false;
       child.on('message', (reply: Reply<unknown>) => {
         if (!ready && reply.id === 0) {
           ready = true;
@@ -214,9 +233,17 @@ export class SidecarClient {
       });
       child.on('error', (err) => {
         this.opts.logger.error(`native sidecar: ${err.message}`);
-        if (!ready) reject(new NativeError(503, 'sidecar_unavailable', `The native inference process could not start: ${err.message}`));
+        if (ready || failed) return;
+        failed = true;
+        // No process was made (e.g. ENOENT): no exit will come to forget it.
+        if (child.pid === undefined) this.children.delete(child);
+        reject(new NativeError(503, 'sidecar_unavailable', `The native inference process could not start: ${err.message}`));
+        this.startFailed(err.message);
       });
-      child.on('exit', (code, signal) => this.onExit(child, ready, code, signal, reject));
+      child.on('exit', (code, signal) => {
+        if (!failed) return this.onExit(child, ready, code, signal, reject);
+        this.children.delete(child);
+      });
     });
   }
 
@@ -237,25 +264,36 @@ export class SidecarClient {
           : new NativeError(503, 'sidecar_crashed', `The native inference process stopped (${why}) while handling this request. It restarts automatically; retry shortly.`)
       );
     }
+    if (!ready) return this.startFailed(why);
     if (this.stopped) return;
-    this.opts.logger.warn(
-      ready ? `native sidecar stopped (${why}); ${failed.length} request(s) failed` : `native sidecar stopped while starting (${why}); the next native request starts it again`
-    );
-    if (ready && Date.now() - this.startedAt > STABLE_MS) this.crashes = 0;
-    const delay = Math.min(this.opts.maxBackoffMs ?? 30000, (this.opts.backoffMs ?? 250) * 2 ** this.crashes);
-    this.crashes++;
-    if (!ready) {
-      // Whatever stopped it (a broken install, a missing native library) most likely stops the
-      // next one too: forking again with nobody asking would go on forever. The next request
-      // starts it, and requests meanwhile share that one start.
-      this.nextStartAt = Date.now() + delay;
-      return;
-    }
+    this.opts.logger.warn(`native sidecar stopped (${why}); ${failed.length} request(s) failed`);
+    if (Date.now() - this.startedAt > STABLE_MS) this.crashes = 0;
+    const delay = this.backoff();
     // A request that came between the channel closing and this exit already started the next
     // one: a second start here would leave one of the two running, unused, until the plugin stops.
     if (this.starting) return;
     // Restart eagerly so the next request finds it ready; until then requests wait for it.
     this.starting = this.launch(delay);
+  }
+
+  /** The delay before the next start: doubled per consecutive failure, up to `maxBackoffMs`. */
+  private backoff(): number {
+    const delay = Math.min(this.opts.maxBackoffMs ?? 30000, (this.opts.backoffMs ?? 250) * 2 ** this.crashes);
+    this.crashes++;
+    return delay;
+  }
+
+  /**
+   * A start that never became ready. Whatever stopped it (a broken install, a missing native
+   * library) most likely stops the next one too: forking again with nobody asking would go on
+   * forever. Requests before `nextStartAt` are refused with `why`; the first one after starts it.
+   */
+  private startFailed(why: string) {
+    if (this.stopped) return;
+    const delay = this.backoff();
+    this.startFailure = why;
+    this.nextStartAt = Date.now() + delay;
+    this.opts.logger.warn(`native sidecar failed to start (${why}); the first native request in ${Math.ceil(delay / 1000)} s or later starts it again`);
   }
 
   /** Stops the sidecar with the plugin; in-flight requests fail with 503. */
