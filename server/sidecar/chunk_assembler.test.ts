@@ -5,6 +5,8 @@ import path from 'path';
 import { CHUNK_SIZE_BYTES } from '../../common/constants';
 import { mlError, nodesAt } from '../../test/mocks/fake_transport';
 import { silentLogger, startRouteTestHost } from '../../test/mocks/route_test_host';
+import { ChunkAssembler } from './chunk_assembler';
+import { ModelCache } from './model_cache';
 import { createNativeRuntime } from './native_runtime';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -92,7 +94,7 @@ describe('chunked uploads seen by this server land in the native cache', () => {
   };
 
   /** Streams `bytes` through a chunk's tap, as accepted by ML Commons, and waits until it is kept. */
-  async function feed(rt: ReturnType<typeof createNativeRuntime>, tap: NonNullable<ReturnType<ReturnType<typeof createNativeRuntime>['uploads']['tap']>>, bytes: Buffer) {
+  async function feed(rt: { uploads: ChunkAssembler }, tap: NonNullable<ReturnType<ChunkAssembler['tap']>>, bytes: Buffer) {
     tap.stream.resume();
     tap.stream.end(bytes);
     await new Promise((r) => tap.stream.on('end', r));
@@ -244,6 +246,24 @@ describe('chunked uploads seen by this server land in the native cache', () => {
     await feed(rt, rt.uploads.tap('fresh', 0)!, zip);
     expect(readFileSync(rt.cache.zipPath(f.sha256)).equals(zip)).toBe(true);
     await rt.stop();
+  });
+
+  it('an upload still sending chunks is kept past its timeout, which counts from its last chunk; one idle that long is dropped', async () => {
+    const uploads = new ChunkAssembler(new ModelCache(dir, 1e9), silentLogger, { ttlMs: 400 });
+    const meta = { model_content_hash_value: f.sha256, model_content_size_in_bytes: zip.length, total_chunks: 3 };
+    uploads.expect('slow', meta);
+    uploads.expect('idle', meta);
+    const parts = split(3);
+    // A chunk every 250 ms: the last one arrives well after 400 ms.
+    for (let n = 0; n < 3; n++) {
+      if (n > 0) await new Promise((r) => setTimeout(r, 250));
+      const tap = uploads.tap('slow', n);
+      expect([n, tap !== undefined]).toEqual([n, true]);
+      await feed({ uploads }, tap!, parts[n]);
+    }
+    expect(readFileSync(path.join(dir, 'zips', `${f.sha256}.zip`)).equals(zip)).toBe(true);
+    expect(uploads.tap('idle', 0)).toBeUndefined();
+    await uploads.stop();
   });
 
   it("clears what a killed server left behind (older than an upload may live), at start, and nothing newer", async () => {

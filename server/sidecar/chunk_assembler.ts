@@ -9,7 +9,7 @@ import type { ModelConfig } from '../../common/types';
 import type { Logger } from '../../types/osd';
 import type { ModelCache } from './model_cache';
 
-/** How long an upload's chunk copies wait for its last chunk. */
+/** How long an upload's chunk copies wait for its next chunk (an idle timeout, not a lifetime). */
 const UPLOAD_TTL_MS = 2 * 3600 * 1000;
 
 /** What `_register_meta` declared for a chunked upload. */
@@ -85,7 +85,7 @@ export class ChunkAssembler implements UploadObserver {
   tap(modelId: string, chunkNumber: number) {
     const upload = this.uploads.get(modelId);
     if (!upload || chunkNumber >= upload.total_chunks) return undefined;
-    upload.activeAt = Date.now();
+    this.touch(upload);
     // The copy goes straight to disk as it passes, so the server never holds a chunk in memory.
     const part = path.join(upload.dir, `${chunkNumber}.part`);
     // Its own temp name: a chunk the browser retried while the first try still streams must not
@@ -117,6 +117,8 @@ export class ChunkAssembler implements UploadObserver {
             return;
           }
           await fs.rename(partial, part);
+          // Idle from here, not from when the chunk began: a slow chunk must not eat the timeout.
+          if (this.uploads.get(modelId) === upload) this.touch(upload);
           await this.received(modelId, upload, chunkNumber);
         };
         const closed = file ? new Promise<void>((resolve) => file!.end(() => resolve())) : Promise.resolve();
@@ -127,6 +129,16 @@ export class ChunkAssembler implements UploadObserver {
         this.track(work);
       },
     };
+  }
+
+  /**
+   * Restarts the upload's timeout: a 4 GB zip sent below ~0.5 MB/s is still sending chunks after
+   * 2 h, and a fixed lifetime dropped it. Only for a followed upload: a cleared timer refreshed
+   * would fire again, and drop whichever upload then has that id.
+   */
+  private touch(upload: Upload) {
+    upload.activeAt = Date.now();
+    upload.timer.refresh();
   }
 
   private async received(modelId: string, upload: Upload, n: number) {
