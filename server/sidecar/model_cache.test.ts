@@ -81,6 +81,38 @@ describe('the native zip cache', () => {
     expect(body.readableEnded).toBe(true);
   });
 
+  describe('a zip that cannot be moved in leaves no temp file behind', () => {
+    afterEach(() => jest.restoreAllMocks());
+    const tmpFiles = () => fs.readdir(path.join(dir, 'tmp'));
+
+    it('when its folder cannot be made', async () => {
+      const cache = new ModelCache(dir, 1e6);
+      await fs.writeFile(path.join(dir, 'zips'), 'a file where the folder goes');
+      const err = await store(cache, 1).catch((e) => e);
+      expect(await tmpFiles()).toEqual([]);
+      expect([err.statusCode, err.code]).toEqual([500, 'cache_unwritable']);
+    });
+
+    it('when the rename fails', async () => {
+      const cache = new ModelCache(dir, 1e6);
+      jest.spyOn(fs, 'rename').mockRejectedValueOnce(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
+      const err = await store(cache, 1).catch((e) => e);
+      expect(await tmpFiles()).toEqual([]);
+      expect([err.statusCode, err.code]).toEqual([500, 'cache_unwritable']);
+      expect(await cached(cache)).toEqual([]);
+    });
+
+    it('and a failure once the zip is in place (evicting others) leaves the zip', async () => {
+      const cache = new ModelCache(dir, 1e6);
+      jest.spyOn(cache, 'evict').mockRejectedValueOnce(new Error('EIO: i/o error'));
+      const err = await store(cache, 1).catch((e) => e);
+      expect(err.message).toBe('EIO: i/o error');
+      expect(await tmpFiles()).toEqual([]);
+      expect(await cached(cache)).toHaveLength(1);
+      expect((await cache.entries())[0].size).toBe(1000);
+    });
+  });
+
   it('never evicts a zip a job is using; it goes once released and something else is stored', async () => {
     const cache = new ModelCache(dir, 1500);
     const a = await store(cache, 1);

@@ -147,20 +147,28 @@ export class ModelCache {
     return { sha256, size, path: this.zipPath(sha256), existed };
   }
 
-  /** Moves a finished file in under its hash (the caller vouches for the hash). */
+  /**
+   * Moves a finished file in under its hash (the caller vouches for the hash). If that fails the
+   * file is removed too: it is as large as the zip, and only the sweep at the next start (of files
+   * over 2 h old) would clear tmp/ otherwise.
+   */
   async adopt(file: string, sha256: string): Promise<boolean> {
     const target = this.zipPath(sha256);
-    await fs.mkdir(path.dirname(target), { recursive: true }).catch((err) => {
+    try {
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      // Asked of the disk, not of the last minute's record: a zip removed by hand (or by a temp
+      // cleaner) must be replaced by this copy, not this copy dropped for one that is gone.
+      this.touched.delete(sha256);
+      const existed = await this.has(sha256);
+      if (existed) await fs.rm(file, { force: true });
+      else await fs.rename(file, target);
+      await this.evict(sha256);
+      return existed;
+    } catch (err) {
+      // The temp name only: once renamed, the file is the cached zip, complete and correct.
+      await fs.rm(file, { force: true }).catch(() => undefined);
       throw this.unwritable(err);
-    });
-    // Asked of the disk, not of the last minute's record: a zip removed by hand (or by a temp
-    // cleaner) must be replaced by this copy, not this copy dropped for one that is gone.
-    this.touched.delete(sha256);
-    const existed = await this.has(sha256);
-    if (existed) await fs.rm(file, { force: true });
-    else await fs.rename(file, target);
-    await this.evict(sha256);
-    return existed;
+    }
   }
 
   /**
