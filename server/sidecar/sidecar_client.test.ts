@@ -100,7 +100,8 @@ describe('the sidecar process lifecycle', () => {
     const refused = await client.run(job).catch((e) => e);
     expect(Date.now() - t0).toBeLessThan(300);
     expect([refused.statusCode, refused.code]).toEqual([503, 'sidecar_unavailable']);
-    expect(refused.message).toBe('The native inference process failed to start (exit code 3). It is tried again by the first native request in 2 s or later.');
+    // 2 s unless this box stalled for half a second since the failure.
+    expect(refused.message).toMatch(/^The native inference process failed to start \(exit code 3\)\. It is tried again by the first native request in [12] s or later\.$/);
     expect(starts()).toBe(1);
     await sleep(1600 - (Date.now() - t0));
     const burst = await Promise.all(Array.from({ length: 3 }, () => outcome(client!.run(job))));
@@ -119,10 +120,8 @@ describe('the sidecar process lifecycle', () => {
       const first = await client.run(job).catch((e) => e);
       expect([first.code, first.message]).toEqual(['sidecar_unavailable', 'The native inference process could not start: spawn /nonexistent/node ENOENT']);
       const second = await client.run(job).catch((e) => e);
-      expect([second.code, second.message]).toEqual([
-        'sidecar_unavailable',
-        'The native inference process failed to start (spawn /nonexistent/node ENOENT). It is tried again by the first native request in 2 s or later.',
-      ]);
+      expect(second.code).toBe('sidecar_unavailable');
+      expect(second.message).toMatch(/^The native inference process failed to start \(spawn \/nonexistent\/node ENOENT\)\. It is tried again by the first native request in [12] s or later\.$/);
       expect(fork).toHaveBeenCalledTimes(1);
       await client.stop();
     } finally {
