@@ -135,17 +135,17 @@ class StepError extends Error {
 
 const isAbort = (e: unknown): boolean => isAbortError(e) || (e instanceof StepError && isAbort(e.cause));
 
+/** A URL registration's task was started and not seen to end (cancelled, unreadable, too slow): it may still add the version. */
+export function urlTaskMayRun(state: Pick<FlowState, 'registerTaskId' | 'registerTask'>): boolean {
+  return !!state.registerTaskId && !(state.registerTask && isTerminal(state.registerTask));
+}
+
 /**
  * Registers one model version, end to end, and leaves nothing behind when it fails: a model
  * still REGISTERING after a failed or cancelled chunked upload is deleted, and a group this run
  * created is deleted with it. Once the model is REGISTERED it is kept whatever happens next
  * (a failed deploy is reported, not undone).
  */
-/** A URL registration's task was started and not seen to end (cancelled, unreadable, too slow): it may still add the version. */
-export function urlTaskMayRun(state: Pick<FlowState, 'registerTaskId' | 'registerTask'>): boolean {
-  return !!state.registerTaskId && !(state.registerTask && isTerminal(state.registerTask));
-}
-
 export class RegisterFlow {
   private state: FlowState = { phase: 'idle', cleanup: [], warnings: [] };
   private readonly sleep: Sleep;
@@ -265,7 +265,6 @@ export class RegisterFlow {
       await this.sleep(Math.min(this.pollMs, 500), signal);
     }
   }
-
 
   private async registerUrl(req: RegisterRequest, source: { url: string; hash: string }, groupId: string, signal: AbortSignal) {
     this.set({ phase: 'registering', hash: source.hash });
