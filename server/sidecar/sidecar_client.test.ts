@@ -42,7 +42,14 @@ describe('the sidecar process lifecycle', () => {
     delete process.env.MLM_FAKE_READY_MS;
     rmSync(dir, { recursive: true, force: true });
   });
-  const start = () => new SidecarClient({ settings, logger: silentLogger, maxQueue: 10, requestTimeoutMs: 5000, entry: FAKE, backoffMs: 100 });
+  const start = (backoffMs = 100) => new SidecarClient({ settings, logger: silentLogger, maxQueue: 10, requestTimeoutMs: 5000, entry: FAKE, backoffMs });
+  /** The fake sidecar fails its first `failures` starts; returns how many starts it has seen. */
+  const failFirstStarts = (failures: number) => {
+    const counter = path.join(dir, 'starts');
+    process.env.MLM_FAKE_COUNTER = counter;
+    process.env.MLM_FAKE_FAIL = String(failures);
+    return () => Number(readFileSync(counter, 'utf8'));
+  };
 
   it('after two failed starts in a row runs one sidecar, not two, and stop() leaves none', async () => {
     process.env.MLM_FAKE_COUNTER = path.join(dir, 'starts');
@@ -62,10 +69,7 @@ describe('the sidecar process lifecycle', () => {
   });
 
   it('a sidecar that never becomes ready is started again by the next request only, no sooner than the backoff', async () => {
-    const counter = path.join(dir, 'starts');
-    process.env.MLM_FAKE_COUNTER = counter;
-    process.env.MLM_FAKE_FAIL = '100000';
-    const starts = () => Number(readFileSync(counter, 'utf8'));
+    const starts = failFirstStarts(100000);
     client = start();
     expect(await outcome(client.run(job))).toBe('503 sidecar_unavailable');
     // With nobody asking, nothing is forked again (it was, every few hundred ms, forever).
@@ -90,11 +94,8 @@ describe('the sidecar process lifecycle', () => {
   });
 
   it('after a failed start, requests before the next one are refused at once with why and when; the first after it starts one for all', async () => {
-    const counter = path.join(dir, 'starts');
-    process.env.MLM_FAKE_COUNTER = counter;
-    process.env.MLM_FAKE_FAIL = '1';
-    const starts = () => Number(readFileSync(counter, 'utf8'));
-    client = new SidecarClient({ settings, logger: silentLogger, maxQueue: 10, requestTimeoutMs: 5000, entry: FAKE, backoffMs: 1500 });
+    const starts = failFirstStarts(1);
+    client = start(1500);
     expect(await outcome(client.run(job))).toBe('503 sidecar_unavailable');
     const t0 = Date.now();
     const refused = await client.run(job).catch((e) => e);
@@ -116,7 +117,7 @@ describe('the sidecar process lifecycle', () => {
       .spyOn(childProcess, 'fork')
       .mockImplementation(((module: string, args: string[], options: childProcess.ForkOptions) => realFork(module, args, { ...options, execPath: '/nonexistent/node' })) as typeof childProcess.fork);
     try {
-      client = new SidecarClient({ settings, logger: silentLogger, maxQueue: 10, requestTimeoutMs: 5000, entry: FAKE, backoffMs: 1500 });
+      client = start(1500);
       const first = await client.run(job).catch((e) => e);
       expect([first.code, first.message]).toEqual(['sidecar_unavailable', 'The native inference process could not start: spawn /nonexistent/node ENOENT']);
       const second = await client.run(job).catch((e) => e);
