@@ -3,6 +3,7 @@ import os from 'os';
 import path from 'path';
 import { Readable } from 'stream';
 import { silentLogger } from '../../test/mocks/route_test_host';
+import { NativeError } from '../sidecar/native_error';
 import { createNativeRuntime } from '../sidecar/native_runtime';
 import { NativeService } from './native_service';
 
@@ -33,5 +34,53 @@ describe('NativeService.inspect', () => {
     } finally {
       await rt.stop();
     }
+  });
+
+  describe('a zip the sidecar could not inspect', () => {
+    const zip = () => Readable.from([Buffer.alloc(1000, 3)]);
+    const cached = async (rt: ReturnType<typeof createNativeRuntime>) => (await rt.cache.entries()).map((e) => e.sha256);
+
+    it('is not kept when the sidecar finds it unusable (400), and its error passes through', async () => {
+      const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
+      jest.spyOn(rt.client, 'run').mockRejectedValue(new NativeError(400, 'missing_model_file', "Can't find model file"));
+      try {
+        const err = await new NativeService(rt).inspect(zip(), 1000).catch((e) => e);
+        expect([err?.statusCode, err?.code]).toEqual([400, 'missing_model_file']);
+        expect(await cached(rt)).toEqual([]);
+      } finally {
+        await rt.stop();
+      }
+    });
+
+    it('is kept when the refusal says nothing about the zip (429 queue full)', async () => {
+      const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
+      jest.spyOn(rt.client, 'run').mockRejectedValue(new NativeError(429, 'queue_full', 'The native inference queue is full'));
+      try {
+        const err = await new NativeService(rt).inspect(zip(), 1000).catch((e) => e);
+        expect([err?.statusCode, err?.code]).toEqual([429, 'queue_full']);
+        expect(await cached(rt)).toHaveLength(1);
+      } finally {
+        await rt.stop();
+      }
+    });
+
+    it('is kept while another request uses the same zip', async () => {
+      const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
+      let other: (() => void) | undefined;
+      // Another request (a predict on the same bytes, cached by an upload meanwhile) holds the zip
+      // when this inspect's job fails.
+      jest.spyOn(rt.client, 'run').mockImplementation(async (job) => {
+        other = rt.cache.pin(job.sha256);
+        throw new NativeError(400, 'invalid_onnx', 'onnxruntime could not load model.onnx');
+      });
+      try {
+        const err = await new NativeService(rt).inspect(zip(), 1000).catch((e) => e);
+        expect(err?.code).toBe('invalid_onnx');
+        expect(await cached(rt)).toHaveLength(1);
+        other?.();
+      } finally {
+        await rt.stop();
+      }
+    });
   });
 });

@@ -89,8 +89,13 @@ export class NativeService {
         sizeBytes: stored.size,
       });
     } catch (err) {
-      // A zip that cannot be used is not kept, unless it was cached before (then it was usable).
-      if (!stored.existed && err instanceof NativeError && err.statusCode >= 400 && err.statusCode < 500) await this.rt.cache.remove(stored.sha256);
+      release();
+      // A zip found unusable (its checks answer 400, or 413 for its size) is not kept, unless it was
+      // cached before (then it was usable) or another request uses it now. A full queue (429) or
+      // a timeout says nothing about the zip: it stays, ready for the next try.
+      if (!stored.existed && err instanceof NativeError && (err.statusCode === 400 || err.statusCode === 413)) {
+        await this.rt.cache.removeUnlessPinned(stored.sha256);
+      }
       throw err;
     } finally {
       release();

@@ -187,6 +187,13 @@ export class ModelCache {
     };
   }
 
+  /** Removes the zip unless a job pins it (then whoever pinned it still needs it); says which. */
+  async removeUnlessPinned(sha256: string): Promise<boolean> {
+    if (this.pins.has(sha256)) return false;
+    await this.remove(sha256);
+    return true;
+  }
+
   async remove(sha256: string) {
     this.metas.delete(sha256);
     this.touched.delete(sha256);
