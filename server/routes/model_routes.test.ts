@@ -268,6 +268,7 @@ describe('model lifecycle', () => {
       .reply({ task_id: 't1', task_type: 'DEPLOY_MODEL', status: 'CREATED' })
       .reply({ model_state: 'DEPLOY_FAILED' })
       .reply({ task_id: 't2', task_type: 'DEPLOY_MODEL', status: 'CREATED' })
+      .reply({ model_state: 'DEPLOYED' })
       .reply({ n1: { stats: { m1: 'undeployed' } } })
       .reply({ result: 'deleted' });
     await t.call('PUT', `${API}/models/m1`, { body: { description: 'better' } });
@@ -286,6 +287,7 @@ describe('model lifecycle', () => {
       ['POST', '/_plugins/_ml/models/m1/_deploy', undefined],
       ['GET', '/_plugins/_ml/models/m1', undefined],
       ['POST', '/_plugins/_ml/models/m1/_deploy', { node_ids: ['n1', 'n2'] }],
+      ['GET', '/_plugins/_ml/models/m1', undefined],
       ['POST', '/_plugins/_ml/models/m1/_undeploy', undefined],
       ['DELETE', '/_plugins/_ml/models/m1', undefined],
     ]);
@@ -296,6 +298,19 @@ describe('model lifecycle', () => {
     const res = await t.call('POST', `${API}/models/m1/_deploy`);
     expect([res.status, res.body.message]).toEqual([409, expect.stringMatching(/^Model m1 is still being uploaded \(REGISTERING\)/)]);
     expect(t.transport.calls.map((c) => c.method)).toEqual(['GET']);
+  });
+
+  it('refuses to undeploy a model while it deploys (ML Commons cannot stop the deploy, and 2.19 leaves its task RUNNING)', async () => {
+    t.transport.reply({ model_state: 'DEPLOYING', total_chunks: 1 });
+    const res = await t.call('POST', `${API}/models/m1/_undeploy`);
+    expect([res.status, res.body.message]).toEqual([409, expect.stringMatching(/^Model m1 is being deployed \(DEPLOYING\)/)]);
+    expect(t.transport.calls.map((c) => c.method)).toEqual(['GET']);
+  });
+
+  it('undeploys as before for a user who may undeploy but not read models (403 on the state check)', async () => {
+    t.transport.fail(403, mlError(403, 'security_exception', 'no permissions for [cluster:admin/opensearch/ml/models/get]')).reply({ n1: { stats: { m1: 'undeployed' } } });
+    const res = await t.call('POST', `${API}/models/m1/_undeploy`);
+    expect([res.status, res.body]).toEqual([200, { n1: { stats: { m1: 'undeployed' } } }]);
   });
 
   it('deploys as before for a user who may deploy but not read models (403 on the state check)', async () => {

@@ -111,7 +111,20 @@ export class ModelService extends MlService {
     return this.send('POST', `${ML_API}/models/${seg(modelId)}/_deploy`, nodeIds?.length ? { node_ids: nodeIds } : undefined);
   }
 
-  undeploy(modelId: string): Promise<UndeployResponse> {
+  /**
+   * ML Commons cannot stop a deploy midway: an undeploy sent while the model is DEPLOYING answers
+   * 200 `not_found`, and then (checked live) 2.19.6 leaves the deploy task RUNNING until its
+   * timeout with the model UNDEPLOYED, or fails the deploy, while 3.6.0 finishes the deploy anyway.
+   * So that undeploy is refused; one of a user who may not read models (403) goes as before.
+   */
+  async undeploy(modelId: string): Promise<UndeployResponse> {
+    const model = await this.get(modelId).catch((err) => (readUpstreamError(err)?.statusCode === 403 ? undefined : Promise.reject(err)));
+    if (model?.model_state === 'DEPLOYING') {
+      throw new PluginHttpError(
+        409,
+        `Model ${modelId} is being deployed (DEPLOYING): ML Commons cannot stop a deploy midway, so undeploy it once the deploy has ended. An undeploy now would not stop it and could leave its deploy task running.`
+      );
+    }
     return this.send('POST', `${ML_API}/models/${seg(modelId)}/_undeploy`);
   }
 }
