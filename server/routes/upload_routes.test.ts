@@ -72,7 +72,7 @@ describe('chunk upload', () => {
 
   it("passes ML Commons' chunk errors through", async () => {
     t.transport.reply(uploading()).fail(500, mlError(500, 'm_l_exception', 'Chunk number exceeds total chunks'));
-    const res = await t.call('POST', `${API}/models/m1/chunk/9`, { raw: Buffer.from('zip'), headers: octet });
+    const res = await t.call('POST', `${API}/models/m1/chunk/8`, { raw: Buffer.from('zip'), headers: octet });
     expect(res.status).toBe(500);
     expect(res.body.message).toBe('Chunk number exceeds total chunks');
   });
@@ -92,6 +92,35 @@ describe('chunk upload', () => {
     expect(res.status).toBe(400);
     expect(res.body.message).toBe('Chunk 3 is beyond the 3 chunks model m1 was registered with (numbered from 0)');
     expect(t.transport.calls).toHaveLength(1);
+  });
+
+  it('refuses the last chunk while an earlier one is missing (ML Commons would register the model incomplete) and sends no bytes', async () => {
+    t.transport.reply(uploading(3)).reply({ hits: { total: { value: 1 }, hits: [{ _id: 'm1_1', _source: { chunk_number: 1 } }] } });
+    const res = await t.call('POST', `${API}/models/m1/chunk/2`, { raw: Buffer.from('zip'), headers: octet });
+    expect([res.status, res.body.message]).toEqual([409, expect.stringContaining('Chunk 2 is the last of model m1, and ML Commons registers the model when it arrives: send it after chunk 0 (1 missing)')]);
+    expect(t.transport.calls.map((c) => [c.method, c.path])).toEqual([
+      ['GET', '/_plugins/_ml/models/m1'],
+      ['POST', '/_plugins/_ml/models/_search'],
+    ]);
+    expect(t.transport.calls[1].body).toMatchObject({ query: { bool: { filter: [{ term: { model_id: 'm1' } }, { exists: { field: 'chunk_number' } }] } } });
+  });
+
+  it('sends the last chunk once every earlier one is stored', async () => {
+    const chunks = [0, 1].map((n) => ({ _id: `m1_${n}`, _source: { chunk_number: n } }));
+    t.transport.reply(uploading(3)).reply({ hits: { total: { value: 2 }, hits: chunks } }).reply({ status: 'Uploaded' });
+    const res = await t.call('POST', `${API}/models/m1/chunk/2`, { raw: Buffer.from('zip'), headers: octet });
+    expect([res.status, res.body]).toEqual([200, { status: 'Uploaded' }]);
+    expect(t.transport.calls.map((c) => c.path)).toEqual(['/_plugins/_ml/models/m1', '/_plugins/_ml/models/_search', '/_plugins/_ml/models/m1/upload_chunk/2']);
+  });
+
+  it('refuses a chunk whose length is not its slice of the registered size, before sending it', async () => {
+    const size = 2 * CHUNK_SIZE_BYTES + 5;
+    for (const [n, bytes, expected] of [[0, 5, CHUNK_SIZE_BYTES], [2, 6, 5]] as const) {
+      t.transport.reply({ ...uploading(3), model_content_size_in_bytes: size });
+      const res = await t.call('POST', `${API}/models/m1/chunk/${n}`, { raw: Buffer.alloc(bytes), headers: octet });
+      expect([res.status, res.body.message]).toEqual([400, `Chunk ${n} of model m1 must be ${expected} bytes (a zip of ${size} bytes in 3 chunks of ${CHUNK_SIZE_BYTES}), not ${bytes}`]);
+    }
+    expect(t.transport.calls.map((c) => c.method)).toEqual(['GET', 'GET']);
   });
 
   it("passes ML Commons' 404 through for an unknown model (it would have answered 500 to the chunk)", async () => {

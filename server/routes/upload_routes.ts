@@ -41,7 +41,7 @@ export function registerUploadRoutes(router: IRouter, deps: RouteDeps & { upload
       // An error nobody else hears (no copy kept, or a client that never read the body) must not
       // become an uncaught exception of the Dashboards server; the upload call sees it as a failure.
       limit.on('error', () => undefined);
-      await service.checkChunkTarget(request.params.modelId, request.params.chunkNumber);
+      await service.checkChunkTarget(request.params.modelId, request.params.chunkNumber, request.headers['content-length'] === undefined ? undefined : declared);
       const abandoned = abandonedBody(request.body);
       if (abandoned) throw abandoned;
       // Native inference keeps a copy when it saw this upload registered (best effort, see ChunkAssembler).

@@ -14,7 +14,9 @@ import type {
   UploadChunkResponse,
 } from '../../common/types';
 import { ML_API, MlService, seg } from './ml_api';
-import { buildHashSearch, buildModelSearch } from './queries';
+import { buildChunkSearch, buildHashSearch, buildModelSearch } from './queries';
+import { CHUNK_SIZE_BYTES } from '../../common/constants';
+import { chunkCount, chunkRange } from '../../common/upload';
 
 type StoredModel = Omit<Model, 'id'>;
 
@@ -60,8 +62,14 @@ export class ModelService extends MlService {
    * model replaces part of its content: the model drops back to REGISTERED and every later deploy
    * fails with "model content changed" (checked live). So a chunk goes up only while its model's
    * upload is under way, and only within the chunk count it was registered with.
+   *
+   * The last chunk turns the model REGISTERED whatever came before it (2.19.6 and 3.6.0): sent
+   * before an earlier one, it leaves a registered model with chunks missing, which takes no more
+   * chunks and fails every deploy. So it goes up only once every earlier chunk is stored. And a
+   * chunk whose declared length (`declaredBytes`) is not its slice of the registered size would
+   * only show at deploy, as a hash mismatch: refused before it is sent.
    */
-  async checkChunkTarget(modelId: string, chunkNumber: number): Promise<void> {
+  async checkChunkTarget(modelId: string, chunkNumber: number, declaredBytes?: number): Promise<void> {
     const model = await this.get(modelId);
     if (model.model_state !== 'REGISTERING') {
       throw new PluginHttpError(
@@ -71,6 +79,31 @@ export class ModelService extends MlService {
     }
     if (typeof model.total_chunks === 'number' && chunkNumber >= model.total_chunks) {
       throw new PluginHttpError(400, `Chunk ${chunkNumber} is beyond the ${model.total_chunks} chunks model ${modelId} was registered with (numbered from 0)`, 'chunkNumber');
+    }
+    const total = model.total_chunks;
+    const size = model.model_content_size_in_bytes;
+    if (declaredBytes !== undefined && typeof total === 'number' && typeof size === 'number' && chunkCount(size) === total) {
+      const { start, end } = chunkRange(chunkNumber, size);
+      const expected = end - start;
+      if (declaredBytes !== expected) {
+        throw new PluginHttpError(
+          400,
+          `Chunk ${chunkNumber} of model ${modelId} must be ${expected} bytes (a zip of ${size} bytes in ${total} chunks of ${CHUNK_SIZE_BYTES}), not ${declaredBytes}`,
+          'chunkNumber'
+        );
+      }
+    }
+    if (typeof total === 'number' && total > 1 && chunkNumber === total - 1) {
+      const page = await this.searchPage<{ chunk_number?: number }>(`${ML_API}/models/_search`, buildChunkSearch(modelId, total));
+      const stored = new Set(page.items.map((c) => c.chunk_number));
+      const missing = Array.from({ length: total - 1 }, (_x, i) => i).filter((i) => !stored.has(i));
+      if (missing.length) {
+        throw new PluginHttpError(
+          409,
+          `Chunk ${chunkNumber} is the last of model ${modelId}, and ML Commons registers the model when it arrives: send it after chunk${missing.length > 1 ? 's' : ''} ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''} (${missing.length} missing), or the model would be registered incomplete.`,
+          'chunkNumber'
+        );
+      }
     }
   }
 

@@ -147,3 +147,12 @@ export function buildHashSearch(hashes: string[]) {
     size: Math.min(1000, hashes.length * 10),
   };
 }
+
+/** The chunk documents ML Commons stored for `modelId`'s upload (`{model_id}_{n}`), by number. */
+export function buildChunkSearch(modelId: string, max: number) {
+  return {
+    query: { bool: { filter: [{ term: { model_id: modelId } }, { exists: { field: 'chunk_number' } }] } },
+    _source: ['chunk_number'],
+    size: max,
+  };
+}

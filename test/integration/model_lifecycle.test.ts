@@ -1,5 +1,7 @@
 import type { Model, ModelProfileResponse, PredictResponse } from '../../common/types';
+import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
+import { CHUNK_SIZE_BYTES } from '../../common/constants';
 import { api, CLUSTER_VERSION, cosine, loadFixture, norm, ok, opensearch, serveFile, until, uploadInChunks, waitForModelState, waitForTask } from './helpers';
 
 jest.setTimeout(300000);
@@ -206,6 +208,36 @@ describe('model lifecycle against a real ML Commons', () => {
       await waitForModelState(meta.model_id, ['REGISTERED']);
     } finally {
       await api('DELETE', 'modelDelete', { modelId: meta.model_id });
+    }
+  });
+
+  it('takes the last chunk only after every earlier one, and each chunk only at its registered size: ML Commons would register the model incomplete', async () => {
+    const zip = Buffer.alloc(CHUNK_SIZE_BYTES + 1, 3);
+    const meta = await ok('POST', 'modelRegisterMeta', {}, {
+      body: {
+        name: 'it-chunk-order',
+        model_group_id: groupId,
+        function_name: 'TEXT_EMBEDDING',
+        model_format: 'ONNX',
+        model_content_hash_value: createHash('sha256').update(zip).digest('hex'),
+        model_content_size_in_bytes: zip.length,
+        total_chunks: 2,
+        model_config: tinyBert.model_config,
+      },
+    });
+    const modelId = meta.model_id;
+    try {
+      const early = await api('POST', 'modelUploadChunk', { modelId, chunkNumber: 1 }, { raw: zip.subarray(CHUNK_SIZE_BYTES) });
+      expect([early.status, early.body.message]).toEqual([409, expect.stringContaining('send it after chunk 0 (1 missing)')]);
+      const short = await api('POST', 'modelUploadChunk', { modelId, chunkNumber: 0 }, { raw: zip.subarray(0, 1000) });
+      expect([short.status, short.body.message]).toEqual([400, expect.stringContaining(`must be ${CHUNK_SIZE_BYTES} bytes`)]);
+      expect((await ok<Model>('GET', 'model', { modelId })).model_state).toBe('REGISTERING');
+      // In order and at their sizes, the same upload finishes.
+      await ok('POST', 'modelUploadChunk', { modelId, chunkNumber: 0 }, { raw: zip.subarray(0, CHUNK_SIZE_BYTES) });
+      await ok('POST', 'modelUploadChunk', { modelId, chunkNumber: 1 }, { raw: zip.subarray(CHUNK_SIZE_BYTES) });
+      await waitForModelState(modelId, ['REGISTERED']);
+    } finally {
+      await api('DELETE', 'modelDelete', { modelId });
     }
   });
 
