@@ -64,6 +64,28 @@ describe('ModelRunner on a real ONNX zip', () => {
     }
   });
 
+  it('refuses an output that is not float32 as the model\'s fault (400), for every function, instead of failing with a 500', async () => {
+    // As control.zip of the bad fixtures: an int64 [batch, sequence] output, which inspect accepts with warnings.
+    const ints = (dims: number[]) => ({ dims, type: 'int64', data: new BigInt64Array(dims.reduce((a, b) => a * b, 1)) });
+    const outputs = Object.fromEntries(runner.session.outputNames.map((n) => [n, ints([1, 3])]));
+    const run = jest.spyOn(runner.session, 'run').mockResolvedValue(outputs as never);
+    try {
+      const cases: Array<[string, { text_docs: string[]; query_text?: string }]> = [
+        ['text_embedding', { text_docs: ['x'] }],
+        ['sparse_encoding', { text_docs: ['x'] }],
+        ['text_similarity', { text_docs: ['x'], query_text: 'q' }],
+      ];
+      for (const [fn, body] of cases) {
+        expect([fn, await failure(runner.predict(fn, body, { model_type: 'bert' }))]).toEqual([
+          fn,
+          { status: 400, code: 'unexpected_output', message: expect.stringContaining(`holds int64 values; native inference reads model outputs as float32`) },
+        ]);
+      }
+    } finally {
+      run.mockRestore();
+    }
+  });
+
   it('refuses pooling_mode none when output 1 is not one vector per document (it would be taken as it is)', async () => {
     // The session's run is replaced at its boundary: this checks what the runner does with a
     // [batch, sequence, hidden] output 1, which no fixture graph has.

@@ -181,6 +181,18 @@ export class ModelRunner {
     }
   }
 
+  /**
+   * An output's values, which every formula here reads as float32 (ML Commons replies FLOAT32): a
+   * graph whose output is int64, say, is refused as the model's fault, not failed as our own 500.
+   */
+  private floats(t: ort.Tensor, name: string): Float32Array {
+    const kind = (t.data as { [Symbol.toStringTag]?: string })?.[Symbol.toStringTag];
+    if (kind !== 'Float32Array') {
+      throw new NativeError(400, 'unexpected_output', `Output "${name}" holds ${t.type ?? kind} values; native inference reads model outputs as float32, as ML Commons returns them`);
+    }
+    return t.data as Float32Array;
+  }
+
   private async embed(texts: string[], config: ModelConfig | undefined, signal?: AbortSignal): Promise<NativePredictResponse> {
     const mode = config?.pooling_mode ?? 'mean';
     // A config read back from a cache entry was not validated by this version's routes.
@@ -195,6 +207,7 @@ export class ModelRunner {
     await this.runAll(docs, signal, (doc, out, row, batch) => {
       let pooled;
       const t0 = out[mode === 'none' ? second : first];
+      const data = this.floats(t0, mode === 'none' ? second : first);
       const dims = t0.dims;
       if (mode === 'none' && dims.length !== 2) {
         throw new NativeError(400, 'unexpected_output', `pooling_mode none takes output 1 "${second}" as it is, one vector per document, but its shape is [${dims.join(', ')}]; expected [batch, hidden]`);
@@ -203,10 +216,10 @@ export class ModelRunner {
         // Already one vector per document (`[B, H]`): taken as it is. ML Commons 3.6 keeps a
         // `none` row as `[1, H]`, like max pooling, so normalize_result then gives signs there too.
         const h = dims[dims.length - 1];
-        pooled = { data: (t0.data as Float32Array).slice(row * h, (row + 1) * h), shape: mode === 'none' ? [1, h] : [h] };
+        pooled = { data: data.slice(row * h, (row + 1) * h), shape: mode === 'none' ? [1, h] : [h] };
       } else if (dims.length === 3) {
         const [, seq, hidden] = dims;
-        pooled = pool({ data: t0.data as Float32Array, seq, hidden, offset: row * seq * hidden, mask: batch.mask, maskOffset: row * batch.seq }, mode);
+        pooled = pool({ data, seq, hidden, offset: row * seq * hidden, mask: batch.mask, maskOffset: row * batch.seq }, mode);
       } else {
         throw new NativeError(400, 'unexpected_output', `Output "${first}" has shape [${dims.join(', ')}]; expected [batch, sequence, hidden]`);
       }
@@ -258,7 +271,7 @@ export class ModelRunner {
         const t = out[name];
         if (t.dims.length !== 2) throw new NativeError(400, 'unexpected_output', `Sparse output "${name}" has shape [${t.dims.join(', ')}]; expected [batch, vocabulary]`);
         const vocab = t.dims[1];
-        return sparseTensor(sparseWeights(t.data as Float32Array, row * vocab, vocab, keyOf));
+        return sparseTensor(sparseWeights(this.floats(t, name), row * vocab, vocab, keyOf));
       });
     });
     return this.answer(results, docs);
@@ -271,7 +284,7 @@ export class ModelRunner {
       results[doc] = this.session.outputNames.map((name) => {
         const t = out[name];
         const per = t.dims.slice(1).reduce((a, b) => a * b, 1);
-        return similarityTensor(Float32Array.from((t.data as Float32Array).subarray(row * per, (row + 1) * per)), t.dims.slice(1));
+        return similarityTensor(Float32Array.from(this.floats(t, name).subarray(row * per, (row + 1) * per)), t.dims.slice(1));
       });
     });
     return this.answer(results, docs);
