@@ -326,6 +326,26 @@ describe('PlaygroundPage', () => {
     expect(await screen.findByTestId('deployModal')).toHaveTextContent('Deploy idle?');
   });
 
+  it('a model ML Commons cannot deploy yet (upload unfinished, deploy running) is not offered a deploy, before or after a run', async () => {
+    const uploading = model({ id: 'up1', name: 'uploading', model_state: 'REGISTERING' });
+    const deploying = model({ id: 'dep1', name: 'deploying', model_state: 'DEPLOYING' });
+    const body = errors.not_deployed.body;
+    const http = createFakeHttp({
+      get: { [MODELS]: page([...CLUSTER.items, uploading, deploying]), [NATIVE_MODELS]: NATIVE },
+      post: { [predictPath('text_embedding', 'up1')]: httpError(body.statusCode, body.message) },
+    });
+    renderWithServices(<PlaygroundPage />, { http });
+    await choose('dep1', 'hello');
+    expect(screen.getByTestId('playgroundNotDeployed')).toHaveTextContent('deploying is DEPLOYING on the cluster and cannot run there yet');
+    expect(screen.queryByTestId('playgroundDeployBefore')).not.toBeInTheDocument();
+    fireEvent.change(screen.getByTestId('playgroundModelSelect'), { target: { value: 'up1' } });
+    expect(screen.getByTestId('playgroundNotDeployed')).toHaveTextContent('It cannot be deployed yet.');
+    expect(screen.queryByTestId('playgroundDeployBefore')).not.toBeInTheDocument();
+    click('playgroundRun');
+    expect(await screen.findByTestId('playgroundError-cluster')).toHaveTextContent('The model is not deployed on the cluster');
+    expect(screen.queryByTestId('playgroundDeploy')).not.toBeInTheDocument();
+  });
+
   it('wrong function: warned before running, and told that ML Commons ran the registered one', async () => {
     setup({ [predictPath('sparse_encoding', 'glove1')]: errors.wrong_function.body });
     await choose('glove1', DENSE_DOCS[0]);

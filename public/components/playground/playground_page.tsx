@@ -1,5 +1,6 @@
 import { EuiButton, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiHorizontalRule, EuiPanel, EuiSpacer } from '@elastic/eui';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ModelState } from '../../../common/ml_commons';
 import type { Model, NativePredictFunction } from '../../../common/types';
 import { usePlayground } from '../../hooks/use_playground';
 import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from '../../hooks/use_debounced_value';
@@ -13,7 +14,9 @@ import { versionBefore } from '../../../common/validators';
 import { useReadiness } from '../../hooks/use_readiness';
 import { useApis } from '../../services';
 import { ErrorCallout } from '../common/error_callout';
+import { MODEL_STATE_INFO } from '../common/model_state';
 import { PageTitle } from '../common/page_title';
+import { canDeploy } from '../model_actions/model_action_buttons';
 import { useModelActions } from '../model_actions/use_model_actions';
 import { ModelPicker, Source, ZipState } from './model_picker';
 import { NativeStatusPanel } from './native_status_panel';
@@ -243,11 +246,19 @@ export function PlaygroundPage() {
             {notDeployed && model && (
               <>
                 <EuiSpacer size="s" />
-                <EuiCallOut size="s" color="warning" title={`${model.name} is ${model.model_state} on the cluster: deploy it to run it there.`} data-test-subj="playgroundNotDeployed">
-                  <EuiButton size="s" onClick={() => actions.deploy(model)} data-test-subj="playgroundDeployBefore">
-                    Deploy
-                  </EuiButton>
-                </EuiCallOut>
+                {/* ML Commons refuses a deploy while an upload is unfinished (REGISTERING) or a deploy runs
+                    (DEPLOYING): offered then, it only led to an error toast. */}
+                {canDeploy(model) ? (
+                  <EuiCallOut size="s" color="warning" title={`${model.name} is ${model.model_state} on the cluster: deploy it to run it there.`} data-test-subj="playgroundNotDeployed">
+                    <EuiButton size="s" onClick={() => actions.deploy(model)} data-test-subj="playgroundDeployBefore">
+                      Deploy
+                    </EuiButton>
+                  </EuiCallOut>
+                ) : (
+                  <EuiCallOut size="s" color="warning" title={`${model.name} is ${model.model_state} on the cluster and cannot run there yet.`} data-test-subj="playgroundNotDeployed">
+                    <p>{MODEL_STATE_INFO[model.model_state as ModelState]?.description}</p>
+                  </EuiCallOut>
+                )}
               </>
             )}
             <EuiSpacer size="m" />
@@ -269,7 +280,7 @@ export function PlaygroundPage() {
           algorithm={runModel?.algorithm}
           maxLength={inspected?.max_length}
           dashboardsUrl={dashboardsUrl()}
-          onDeploy={runModel ? () => actions.deploy(runModel) : undefined}
+          onDeploy={runModel && canDeploy(runModel) ? () => actions.deploy(runModel) : undefined}
           onMatrixRendered={onMatrixRendered}
           renderMs={renderMs}
         />
