@@ -1,4 +1,4 @@
-import { EuiComboBox, EuiFieldSearch, EuiFlexGroup, EuiFlexItem } from '@elastic/eui';
+import { EuiComboBox, EuiFieldSearch, EuiFlexGroup, EuiFlexItem, EuiScreenReaderOnly } from '@elastic/eui';
 import React from 'react';
 import { FUNCTION_NAMES, FunctionName, MODEL_FORMATS, MODEL_STATES, ModelFormat, ModelState } from '../../../common/ml_commons';
 import { ID_PATTERN } from '../../../common/constants';
@@ -43,12 +43,20 @@ interface Props {
   onChange: (values: ModelFilterValues) => void;
 }
 
+const GROUP_FILTER_ID = 'mlModelsGroupFilter';
+
 /** Groups searched by name as the user types: a cluster can hold far more than one list shows. */
 function GroupFilter({ groupId, onChange }: { groupId: string; onChange: (groupId: string) => void }) {
   const groups = useGroupSearch(groupId);
   return (
     <EuiFlexItem grow={false} style={{ minWidth: 200 }}>
+      {/* OUI puts aria-label on the combobox's wrapper, not on the text box that takes focus:
+          without a label of its own, a screen reader announces that box with no name. */}
+      <EuiScreenReaderOnly>
+        <label htmlFor={GROUP_FILTER_ID}>Filter by model group</label>
+      </EuiScreenReaderOnly>
       <EuiComboBox<string>
+        id={GROUP_FILTER_ID}
         compressed
         singleSelection={{ asPlainText: true }}
         placeholder="All groups"

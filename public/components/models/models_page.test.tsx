@@ -85,6 +85,13 @@ describe('ModelsPage', () => {
     await waitFor(() => expect(tableQuery(http)).not.toHaveProperty('model_group_id'));
   });
 
+  it('names every filter for screen readers, the group search box included (OUI labels only its wrapper)', async () => {
+    setup();
+    await screen.findByTestId('modelName-m1');
+    expect(screen.getByRole('searchbox', { name: 'Search models by name or id' })).toBe(screen.getByTestId('modelsSearch'));
+    expect(screen.getByRole('textbox', { name: 'Filter by model group' })).toBe(within(screen.getByTestId('modelsGroupFilter')).getByTestId('comboBoxSearchInput'));
+  });
+
   it("Refresh reads the cluster's readiness again too (a setting changed meanwhile shows)", async () => {
     const { http } = setup();
     expect(await screen.findByTestId('readinessPanel')).toHaveTextContent(`1 of ${READY.checks.length} checks need attention`);
