@@ -65,6 +65,14 @@ describe('validateRegisterForm', () => {
     });
   });
 
+  it('says an embedding dimension that is not a whole number must be one, not that it "got [string]"', () => {
+    for (const text of ['3.5', '1e3', '32px']) {
+      const { errors, request } = validateRegisterForm(values({ embedding_dimension: text }), { file, report: GOOD_REPORT });
+      expect(request).toBeUndefined();
+      expect(errors).toEqual({ embedding_dimension: '[model_config.embedding_dimension]: must be a whole number, such as 384' });
+    }
+  });
+
   it('maps the cross-field rule to the missing config fields', () => {
     const { errors } = validateRegisterForm(values({ embedding_dimension: '', framework_type: '' }), { file, report: GOOD_REPORT });
     expect(errors.embedding_dimension).toBe('[model_config]: embedding_dimension and framework_type are required for TEXT_EMBEDDING models');

@@ -207,6 +207,9 @@ export function validateRegisterForm(v: RegisterFormValues, ctx: FormContext): F
   };
   if (v.description.trim()) common.description = v.description.trim();
   if (!v.model_format) add('model_format', '[model_format]: choose ONNX or TORCH_SCRIPT');
+  // Text that is not a whole number reaches the shared validator as a string, whose message
+  // ("expected an integer but got [string]") names a type the user never typed.
+  if (typeof modelConfig?.embedding_dimension === 'string') add('embedding_dimension', '[model_config.embedding_dimension]: must be a whole number, such as 384');
 
   // The group is validated on its own: a new one is only an id after it is created.
   let groupBody: ModelGroupCreateBody | undefined;
