@@ -356,6 +356,17 @@ describe('PlaygroundPage', () => {
     expect(screen.getByTestId('denseDimension-0')).toHaveTextContent('100');
   });
 
+  it('with no model chosen yet, says to choose one (not that native needs a zip in the cache)', async () => {
+    setup();
+    await screen.findByRole('option', { name: /idle/ });
+    fireEvent.change(screen.getByTestId('playgroundInput'), { target: { value: 'hello' } });
+    expect(screen.getByTestId('playgroundRun')).toBeDisabled();
+    expect(screen.getByText('Choose a model above first.')).toBeInTheDocument();
+    expect(screen.queryByText(/Native needs the model zip/)).not.toBeInTheDocument();
+    click('sourceZip');
+    expect(screen.getByText('Drop a model zip above first.')).toBeInTheDocument();
+  });
+
   it('empty input keeps Run disabled and says why', async () => {
     setup();
     await choose('glove1', '  \n ');

@@ -234,7 +234,16 @@ export function PlaygroundPage() {
               queryProblem={problems.query}
               sparseWordsOnly={sparseWordsOnly}
               nativeBlockedReason={
-                source === 'zip' && zip?.error ? 'The dropped zip cannot run here: see why above.' : source === 'zip' && zip?.loading ? 'The dropped zip is still being checked.' : undefined
+                source === 'zip' && zip?.error
+                  ? 'The dropped zip cannot run here: see why above.'
+                  : source === 'zip' && zip?.loading
+                  ? 'The dropped zip is still being checked.'
+                  : // Nothing chosen yet: Run is disabled for that, not for a missing native zip.
+                  !(model || nativeEntry || inspected)
+                  ? source === 'zip'
+                    ? 'Drop a model zip above first.'
+                    : 'Choose a model above first.'
+                  : undefined
               }
             />
             {mismatch && (
