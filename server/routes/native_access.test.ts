@@ -98,6 +98,17 @@ describe('who may use a zip in the shared native cache', () => {
     expect(await loaded('erin')).toEqual([]);
   });
 
+  it('with security, a model its owner disabled gives no one else its zip: ML Commons refuses its predict ("Model is disabled.")', async () => {
+    await start(securityAuth);
+    expect((await t.call('POST', `${API}/native/inspect`, { raw: zip, headers: { ...octet, ...as('alice') } })).status).toBe(200);
+    t.transport.reply(noHits);
+    expect(await listed('bob')).toEqual([]);
+    const search = t.transport.calls[0];
+    expect([search.method, search.path]).toEqual(['POST', '/_plugins/_ml/models/_search']);
+    // A deployed model stays DEPLOYED when disabled (is_enabled: false), so the state alone does not say it.
+    expect((search.body as any).query.bool.must_not).toContainEqual({ term: { is_enabled: false } });
+  });
+
   it('with security, users without a name own nothing: one nameless user cannot list or run what another sent', async () => {
     // An auth plugin that authenticates without naming the user (no authinfo.user_name).
     await start({ get: () => ({ status: 'authenticated', state: {} }) });

@@ -134,13 +134,17 @@ export function buildTaskSearch(p: TaskSearchParams) {
  */
 export const HASH_VERIFIED_STATES = ['DEPLOYED', 'PARTIALLY_DEPLOYED'];
 
-/** Models (never chunks) in a hash-verified state whose zip has one of `hashes`, answering only the hash. */
+/**
+ * Models (never chunks) in a hash-verified state whose zip has one of `hashes`, answering only the
+ * hash. Not disabled ones: a deployed model its owner disabled (`is_enabled: false`) stays DEPLOYED,
+ * and ML Commons refuses everyone its predict (403 "Model is disabled.").
+ */
 export function buildHashSearch(hashes: string[]) {
   return {
     query: {
       bool: {
         filter: [{ terms: { model_content_hash_value: hashes } }, { terms: { model_state: HASH_VERIFIED_STATES } }],
-        must_not: [EXCLUDE_CHUNKS],
+        must_not: [EXCLUDE_CHUNKS, { term: { is_enabled: false } }],
       },
     },
     _source: ['model_content_hash_value'],
