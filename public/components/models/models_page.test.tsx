@@ -29,14 +29,14 @@ const TABLE = page(
   45
 );
 
-function setup({ table = TABLE as unknown, stuck = page([]) as unknown, path = '/models', extraDelete = {} as Record<string, unknown>, post = {} as Record<string, unknown> } = {}) {
+function setup({ table = TABLE as unknown, stuck = page([]) as unknown, path = '/models', extraDelete = {} as Record<string, unknown>, post = {} as Record<string, unknown>, readiness = READY as unknown } = {}) {
   const http = createFakeHttp({
     get: {
       // `table` may be a function of the query (a filter's list can then differ from the first).
       [MODELS]: (_p: string, o?: HttpFetchOptions) => (o && isOrphanQuery(o) ? stuck : typeof table === 'function' ? table(o) : table),
       [GROUPS]: page([modelGroup({ id: 'g1', name: 'encoders' })]),
       [routePath('modelGroup', { groupId: 'g77' })]: modelGroup({ id: 'g77', name: 'far-away' }),
-      [READINESS]: READY,
+      [READINESS]: readiness,
     },
     delete: extraDelete,
     post,
@@ -231,6 +231,20 @@ describe('ModelsPage', () => {
     expect(screen.getByTestId('readinessCheck-eligible_nodes-notOk')).toBeInTheDocument();
     expect(screen.getByTestId('readinessNodes')).toHaveTextContent('node-1');
     expect(screen.getByTestId('readinessDetailsLink')).toHaveAttribute('href', '/cluster');
+  });
+
+  it("tells a user whose role may not read the cluster's settings (ml_read_access) why readiness is not shown, without a warning", async () => {
+    const reason = 'no permissions for [cluster:monitor/state] and User [name=reader, backend_roles=[], requestedTenant=null]';
+    setup({ readiness: httpError(403, reason) });
+    expect(await screen.findByTestId('modelName-m1')).toBeInTheDocument();
+    expect(await screen.findByTestId('readinessForbidden')).toHaveTextContent(reason);
+    expect(screen.queryByTestId('readinessError')).not.toBeInTheDocument();
+  });
+
+  it('still warns, with a retry, when the settings could not be read for another reason', async () => {
+    setup({ readiness: httpError(502, 'OpenSearch could not be reached: connect ECONNREFUSED') });
+    expect(await screen.findByTestId('readinessError-message')).toHaveTextContent('OpenSearch could not be reached');
+    expect(screen.getByTestId('readinessError-retry')).toBeInTheDocument();
   });
 
   it('guards delete while deployed and deletes a registered model after confirming', async () => {

@@ -3,6 +3,7 @@ import React from 'react';
 import type { ReadinessCheck, ReadinessResponse } from '../../../common/types';
 import type { RequestState } from '../../hooks/use_request';
 import { AppLink, appPaths } from '../common/app_link';
+import { errorMessage, errorStatus } from '../../apis/errors';
 import { ErrorCallout } from '../common/error_callout';
 
 function CheckRow({ check }: { check: ReadinessCheck }) {
@@ -30,6 +31,15 @@ function CheckRow({ check }: { check: ReadinessCheck }) {
  */
 export function ReadinessPanel({ readiness }: { readiness: RequestState<ReadinessResponse> }) {
   const { data, error, reload } = readiness;
+  // A role that may not read the cluster's settings (ml_read_access has no cluster:monitor/state)
+  // meets this on every visit: nothing is wrong with the cluster, so a note rather than a warning.
+  if (error && errorStatus(error) === 403) {
+    return (
+      <EuiText size="xs" color="subdued" data-test-subj="readinessForbidden">
+        Cluster readiness is not shown: your role may not read the cluster&apos;s settings ({errorMessage(error)}).
+      </EuiText>
+    );
+  }
   if (error) {
     return (
       <ErrorCallout title="Could not read the cluster's ML settings" error={error} onRetry={reload} color="warning" data-test-subj="readinessError" />
