@@ -150,4 +150,21 @@ describe('the shared native cache', () => {
     const refused = await api('POST', 'nativePredict', { functionName: 'text_embedding', sha256: fx.sha256 }, { body: docs, user: reader });
     expect([refused.status, refused.body.attributes?.code]).toEqual([404, 'model_not_cached']);
   });
+
+  it('serves it to no one else while its owner has the model disabled, as the cluster refuses its predict', async () => {
+    const modelId = models[models.length - 1];
+    await ok('PUT', 'modelUpdate', { modelId }, { body: { is_enabled: false }, user: alice });
+    try {
+      // Still DEPLOYED, but ML Commons refuses every predict of it.
+      const direct = await opensearchCall('POST', `/_plugins/_ml/models/${modelId}/_predict`, { body: docs, user: bob });
+      expect([direct.status, direct.body.error?.reason]).toEqual([403, 'Model is disabled.']);
+      await until('the disabled model to leave bob\'s list', async () => (!(await listed(bob)).includes(fx.sha256) ? true : undefined), 15000, 250);
+      const refused = await api('POST', 'nativePredict', { functionName: 'text_embedding', sha256: fx.sha256 }, { body: docs, user: bob });
+      expect([refused.status, refused.body.attributes?.code]).toEqual([404, 'model_not_cached']);
+      // Her own bytes stay hers to run.
+      expect(await listed(alice)).toContain(fx.sha256);
+    } finally {
+      await ok('PUT', 'modelUpdate', { modelId }, { body: { is_enabled: true }, user: alice });
+    }
+  });
 });
