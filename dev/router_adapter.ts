@@ -238,9 +238,11 @@ export class RouterAdapter implements IRouter {
     const maxBytes = bodyOptions.maxBytes ?? DEFAULT_MAX_BYTES;
     let rawBody: unknown = undefined;
     if (method !== 'get' && method !== 'delete') {
-      const type = mediaType(req);
+      // A body sent without a type is JSON to hapi (its route default `payload.defaultContentType`),
+      // so a raw-bytes route refuses it in OSD as here.
+      const type = mediaType(req) || 'application/json';
       const hasBody = Number(req.headers['content-length'] || 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-      if (hasBody && type && !accepts.includes(type)) throw new HttpError(415, 'Unsupported Media Type');
+      if (hasBody && !accepts.includes(type)) throw new HttpError(415, 'Unsupported Media Type');
       if (bodyOptions.output === 'stream') {
         if (Number(req.headers['content-length']) > maxBytes) {
           throw new HttpError(413, `Payload content length greater than maximum allowed: ${maxBytes}`);

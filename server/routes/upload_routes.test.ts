@@ -62,6 +62,12 @@ describe('chunk upload', () => {
     expect(t.transport.calls).toHaveLength(0);
   });
 
+  it('refuses raw bytes sent without a content type with 415, as OSD does (hapi takes them for JSON)', async () => {
+    const res = await t.call('POST', `${API}/models/m1/chunk/0`, { raw: Buffer.from('zip') });
+    expect(res.status).toBe(415);
+    expect(t.transport.calls).toHaveLength(0);
+  });
+
   it('validates the chunk number', async () => {
     for (const n of ['-1', 'x', '1.5', '400']) {
       const res = await t.call('POST', `${API}/models/m1/chunk/${n}`, { raw: Buffer.from('zip'), headers: octet });
