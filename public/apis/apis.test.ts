@@ -22,6 +22,27 @@ describe('API classes', () => {
     expect(http.post).toHaveBeenLastCalledWith('/api/ml-models/models/m1/_deploy', { body: '{"node_ids":["n1"]}' });
   });
 
+  it("refuse a zip over the server's native limit before sending it (OSD reads a refused body whole before its 413)", async () => {
+    const http = createFakeHttp({
+      get: { [routePath('nativeStatus')]: { zip_limit: { bytes: 10, setting: 'ml_models.native.maxZipBytes' } } },
+      post: { [routePath('nativeInspect')]: { sha256: 'x' } },
+    });
+    const apis = createApis(http);
+    const err = await apis.native.inspect(new Blob(['x'.repeat(11)])).catch((e) => e);
+    expect([errorStatus(err), errorCode(err), errorMessage(err)]).toEqual([413, 'zip_too_large', 'The zip is larger than 10 bytes (ml_models.native.maxZipBytes)']);
+    expect(http.post).not.toHaveBeenCalled();
+    await apis.native.inspect(new Blob(['x'.repeat(10)]));
+    expect(http.post).toHaveBeenCalledTimes(1);
+    // The limit is read once.
+    expect(http.get).toHaveBeenCalledTimes(1);
+  });
+
+  it('send the zip when the native limit cannot be read: the server decides', async () => {
+    const http = createFakeHttp({ post: { [routePath('nativeInspect')]: { sha256: 'x' } } });
+    await createApis(http).native.inspect(new Blob(['zip']));
+    expect(http.post).toHaveBeenCalledTimes(1);
+  });
+
   it('ask the profile route for the given model ids', async () => {
     const http = createFakeHttp({ get: { [routePath('profileModels')]: {} } });
     await createApis(http).cluster.profileModels(['m1', 'm2']);

@@ -221,6 +221,8 @@ describe('native routes over the router adapter, with a real sidecar', () => {
     expect(s.rss_bytes).toBeGreaterThan(10e6);
     expect(s.models.map((m) => m.sha256)).toEqual(expect.arrayContaining([tinyBert.sha256, sparse.sha256]));
     expect(s.models[0].rss_delta_bytes).toBeGreaterThanOrEqual(0);
+    // The browser reads it to refuse a larger zip before sending it.
+    expect(s.zip_limit).toEqual({ bytes: 1024 * 1024 * 1024, setting: 'ml_models.native.maxZipBytes' });
   });
 
   it('the sidecar, having loaded and run models, holds no network socket: only its unnamed IPC channel', async () => {

@@ -182,6 +182,7 @@ export class NativeService {
       queue: { waiting: side?.waiting ?? 0, in_flight: client.queueLength, max: config.maxQueue },
       // The server's own path is for whoever runs it: under an auth plugin, users are not told.
       cache: { dir: caller?.user === undefined ? cache.dir : undefined, bytes: stats.bytes, max_bytes: cache.maxBytes, entries: stats.entries },
+      zip_limit: { ...this.rt.zipLimit },
     };
   }
 }

@@ -21,6 +21,7 @@ const RUNNING: NativeStatus = {
   models: [{ sha256: SHA, format: 'ONNX', worker: 0, loaded_at: '2026-11-26T10:00:00Z', last_used_at: '2026-11-26T10:05:00Z', predictions: 12, load_ms: 1100, rss_delta_bytes: 320 * 1048576 }],
   queue: { waiting: 2, in_flight: 3, max: 64 },
   cache: { dir: '/tmp/x', bytes: 5 * 1048576, max_bytes: 10 * 1073741824, entries: 2 },
+  zip_limit: { bytes: 1073741824, setting: 'ml_models.native.maxZipBytes' },
 };
 
 describe('NativeStatusPanel', () => {

@@ -442,6 +442,8 @@ describe('PlaygroundPage', () => {
     const zipFile = (name: string) => new File([new Uint8Array([80, 75, 3, 4])], name, { type: 'application/zip' });
     fireEvent.change(screen.getByTestId('playgroundZip'), { target: { files: [zipFile('big.zip')] } });
     fireEvent.change(screen.getByTestId('playgroundZip'), { target: { files: [zipFile('small.zip')] } });
+    // Each is sent once the server's zip limit has been read.
+    await waitFor(() => expect(Object.keys(pending).sort()).toEqual(['big.zip', 'small.zip']));
     expect(pending['big.zip'].signal?.aborted).toBe(true);
     expect(pending['small.zip'].signal?.aborted).toBe(false);
     await act(async () => pending['small.zip'].answer({ ...inspectGlove, sha256: 'b'.repeat(64) }));
