@@ -122,8 +122,13 @@ export interface NativeStatus {
   queue: { waiting: number; in_flight: number; max: number };
   /** `dir` only without an auth plugin (one user, who runs the server). */
   cache: { dir?: string; bytes: number; max_bytes: number; entries: number };
-  /** The largest zip inspect takes, and the setting that makes it so. */
-  zip_limit: { bytes: number; setting: string };
+  zip_limit: NativeZipLimit;
+}
+
+/** The largest zip native inspect takes, and the setting that makes it so. */
+export interface NativeZipLimit {
+  bytes: number;
+  setting: string;
 }
 
 /** Predict functions the sidecar serves (sparse_tokenize zips carry no model to run). */

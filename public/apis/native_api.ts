@@ -1,3 +1,4 @@
+import { zipTooLargeMessage } from '../../common/native';
 import { routePath } from '../../common/routes';
 import type {
   ApiErrorBody,
@@ -27,7 +28,7 @@ export class NativeApi {
       const body: ApiErrorBody = {
         statusCode: 413,
         error: 'Request Entity Too Large',
-        message: `The zip is larger than ${limit.bytes} bytes (${limit.setting})`,
+        message: zipTooLargeMessage(limit),
         attributes: { code: 'zip_too_large' },
       };
       throw Object.assign(new Error(body.error), { name: 'HttpFetchError', body });

@@ -1,5 +1,6 @@
 import type { Readable } from 'stream';
 import type { NativeInspectResult, NativeModelsResponse, NativePredictBody, NativeStatus } from '../../common/types';
+import { zipTooLargeMessage } from '../../common/native';
 import * as v from '../../common/validators';
 import { NativeError } from '../sidecar/native_error';
 import type { NativeRuntime } from '../sidecar/native_runtime';
@@ -76,7 +77,7 @@ export class NativeService {
     const { bytes: max, setting } = this.rt.zipLimit;
     if (declaredLength !== undefined && declaredLength > max) {
       body.resume();
-      throw new NativeError(413, 'zip_too_large', `The zip is larger than ${max} bytes (${setting})`);
+      throw new NativeError(413, 'zip_too_large', zipTooLargeMessage(this.rt.zipLimit));
     }
     const stored = await this.rt.cache.storeStream(body, max, setting);
     let result: Omit<NativeInspectResult, 'cached'>;

@@ -3,6 +3,7 @@ import { createWriteStream, promises as fs } from 'fs';
 import path from 'path';
 import type { Readable } from 'stream';
 import type { FunctionName } from '../../common/ml_commons';
+import { zipTooLargeMessage } from '../../common/native';
 import type { ModelConfig } from '../../common/types';
 import { abandonedBody } from '../lib/errors';
 import { NativeError } from './native_error';
@@ -123,7 +124,7 @@ export class ModelCache {
           if (size > maxBytes) {
             body.unpipe(out);
             body.resume();
-            reject(new NativeError(413, 'zip_too_large', `The zip is larger than ${maxBytes} bytes (${setting})`));
+            reject(new NativeError(413, 'zip_too_large', zipTooLargeMessage({ bytes: maxBytes, setting })));
             return;
           }
           hash.update(chunk);

@@ -1,5 +1,6 @@
 import os from 'os';
 import path from 'path';
+import type { NativeZipLimit } from '../../common/types';
 import type { Logger } from '../../types/osd';
 import type { NativeConfig } from '../config';
 import { ChunkAssembler } from './chunk_assembler';
@@ -13,7 +14,7 @@ export interface NativeRuntime {
   client: SidecarClient;
   uploads: ChunkAssembler;
   /** The largest zip taken into the cache, by inspect or by upload, and the setting that makes it so. */
-  zipLimit: { bytes: number; setting: string };
+  zipLimit: NativeZipLimit;
   stop(): Promise<void>;
 }
 
