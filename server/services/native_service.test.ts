@@ -37,50 +37,39 @@ describe('NativeService.inspect', () => {
   });
 
   describe('a zip the sidecar could not inspect', () => {
-    const zip = () => Readable.from([Buffer.alloc(1000, 3)]);
-    const cached = async (rt: ReturnType<typeof createNativeRuntime>) => (await rt.cache.entries()).map((e) => e.sha256);
-
-    it('is not kept when the sidecar finds it unusable (400), and its error passes through', async () => {
+    type Runtime = ReturnType<typeof createNativeRuntime>;
+    /** Inspects a 1000-byte zip whose job fails as `fail` decides; says what it answered and what stayed cached. */
+    async function inspectFailing(fail: (rt: Runtime, sha256: string) => NativeError) {
       const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
-      jest.spyOn(rt.client, 'run').mockRejectedValue(new NativeError(400, 'missing_model_file', "Can't find model file"));
+      jest.spyOn(rt.client, 'run').mockImplementation(async (job) => {
+        throw fail(rt, job.sha256);
+      });
       try {
-        const err = await new NativeService(rt).inspect(zip(), 1000).catch((e) => e);
-        expect([err?.statusCode, err?.code]).toEqual([400, 'missing_model_file']);
-        expect(await cached(rt)).toEqual([]);
+        const err = await new NativeService(rt).inspect(Readable.from([Buffer.alloc(1000, 3)]), 1000).catch((e) => e);
+        return { status: err?.statusCode, code: err?.code, cached: (await rt.cache.entries()).length };
       } finally {
         await rt.stop();
       }
+    }
+
+    it('is not kept when the sidecar finds it unusable (400), and its error passes through', async () => {
+      const res = await inspectFailing(() => new NativeError(400, 'missing_model_file', "Can't find model file"));
+      expect(res).toEqual({ status: 400, code: 'missing_model_file', cached: 0 });
     });
 
     it('is kept when the refusal says nothing about the zip (429 queue full)', async () => {
-      const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
-      jest.spyOn(rt.client, 'run').mockRejectedValue(new NativeError(429, 'queue_full', 'The native inference queue is full'));
-      try {
-        const err = await new NativeService(rt).inspect(zip(), 1000).catch((e) => e);
-        expect([err?.statusCode, err?.code]).toEqual([429, 'queue_full']);
-        expect(await cached(rt)).toHaveLength(1);
-      } finally {
-        await rt.stop();
-      }
+      const res = await inspectFailing(() => new NativeError(429, 'queue_full', 'The native inference queue is full'));
+      expect(res).toEqual({ status: 429, code: 'queue_full', cached: 1 });
     });
 
     it('is kept while another request uses the same zip', async () => {
-      const rt = createNativeRuntime({ cacheDir: dir }, silentLogger);
-      let other: (() => void) | undefined;
       // Another request (a predict on the same bytes, cached by an upload meanwhile) holds the zip
       // when this inspect's job fails.
-      jest.spyOn(rt.client, 'run').mockImplementation(async (job) => {
-        other = rt.cache.pin(job.sha256);
-        throw new NativeError(400, 'invalid_onnx', 'onnxruntime could not load model.onnx');
+      const res = await inspectFailing((rt, sha256) => {
+        rt.cache.pin(sha256);
+        return new NativeError(400, 'invalid_onnx', 'onnxruntime could not load model.onnx');
       });
-      try {
-        const err = await new NativeService(rt).inspect(zip(), 1000).catch((e) => e);
-        expect(err?.code).toBe('invalid_onnx');
-        expect(await cached(rt)).toHaveLength(1);
-        other?.();
-      } finally {
-        await rt.stop();
-      }
+      expect(res).toEqual({ status: 400, code: 'invalid_onnx', cached: 1 });
     });
   });
 });
