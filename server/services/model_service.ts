@@ -13,10 +13,10 @@ import type {
   UndeployResponse,
   UploadChunkResponse,
 } from '../../common/types';
-import { ML_API, MlService, seg } from './ml_api';
-import { buildChunkSearch, buildHashSearch, buildModelSearch } from './queries';
 import { CHUNK_SIZE_BYTES } from '../../common/constants';
 import { chunkCount, chunkRange } from '../../common/upload';
+import { ML_API, MlService, seg } from './ml_api';
+import { buildChunkSearch, buildHashSearch, buildModelSearch } from './queries';
 
 type StoredModel = Omit<Model, 'id'>;
 

@@ -87,9 +87,9 @@ function paging(p: { from?: number; size?: number }) {
 
 /**
  * ML Commons' model search returns chunk documents too (`{model_id}_{n}`, which even carry the
- * name); every model query excludes them, as ML Commons' own model count does.
+ * name); every model query excludes them (`must_not`), as ML Commons' own model count does.
  */
-export const EXCLUDE_CHUNKS = { exists: { field: 'chunk_number' } };
+const CHUNK_DOCUMENT = { exists: { field: 'chunk_number' } };
 
 export function buildModelSearch(p: ModelSearchParams) {
   const filter: unknown[] = [];
@@ -99,7 +99,7 @@ export function buildModelSearch(p: ModelSearchParams) {
   if (p.model_group_id) filter.push({ term: { model_group_id: p.model_group_id } });
   const must = p.search?.trim() ? [nameOrIdClause(p.search)] : [];
   return {
-    query: { bool: { must, filter, must_not: [EXCLUDE_CHUNKS] } },
+    query: { bool: { must, filter, must_not: [CHUNK_DOCUMENT] } },
     sort: sortClause(p.sort_field || 'created_time', p.sort_direction || 'desc'),
     ...paging(p),
   };
@@ -144,7 +144,7 @@ export function buildHashSearch(hashes: string[]) {
     query: {
       bool: {
         filter: [{ terms: { model_content_hash_value: hashes } }, { terms: { model_state: HASH_VERIFIED_STATES } }],
-        must_not: [EXCLUDE_CHUNKS, { term: { is_enabled: false } }],
+        must_not: [CHUNK_DOCUMENT, { term: { is_enabled: false } }],
       },
     },
     _source: ['model_content_hash_value'],
@@ -155,7 +155,7 @@ export function buildHashSearch(hashes: string[]) {
 /** The chunk documents ML Commons stored for `modelId`'s upload (`{model_id}_{n}`), by number. */
 export function buildChunkSearch(modelId: string, max: number) {
   return {
-    query: { bool: { filter: [{ term: { model_id: modelId } }, { exists: { field: 'chunk_number' } }] } },
+    query: { bool: { filter: [{ term: { model_id: modelId } }, CHUNK_DOCUMENT] } },
     _source: ['chunk_number'],
     size: max,
   };
